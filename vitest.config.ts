@@ -1,0 +1,27 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          // Browser tests share one built site and one Chromium; run files one after another.
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 600_000,
+          globalSetup: ['tests/e2e/setup/global.ts'],
+        },
+      },
+    ],
+  },
+});
