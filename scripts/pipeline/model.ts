@@ -365,5 +365,13 @@ export interface KnowledgeModel {
   claimGroups: ClaimGroup[];
   sharedPassages: SharedPassage[];
   relations: Relation[];
+  /** Temporal expressions the date stage could not resolve, for the build report. */
+  unresolvedDates: UnresolvedDate[];
   diagnostics: Diagnostic[];
+}
+
+export interface UnresolvedDate {
+  articleSlug: string;
+  sentenceId: string;
+  text: string;
 }

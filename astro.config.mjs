@@ -1,0 +1,42 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import mdx from '@astrojs/mdx';
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { siteConfig } from './scripts/site-config.mjs';
+
+const { site, base } = siteConfig(process.env);
+
+/** The briefing build writes the sidebar beside the pages it generates (kept small at any corpus size). */
+function generatedSidebar() {
+  try {
+    return JSON.parse(readFileSync(new URL('./src/generated/sidebar.json', import.meta.url), 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+const briefing = parseYaml(readFileSync(new URL('./content/site.yaml', import.meta.url), 'utf8'));
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  // Article text is shown as published: no smart quotes or dash rewriting, and no
+  // GFM (its autolink literals would turn URLs in article text into live links).
+  // scripts/pipeline/emit/mdx.ts parses generated pages with the same features.
+  markdown: { smartypants: false, gfm: false },
+  integrations: [
+    starlight({
+      title: briefing.title,
+      description: briefing.description,
+      customCss: ['./src/styles/briefing.css'],
+      lastUpdated: false,
+      pagination: false,
+      // The generated pages own their sidebar: see scripts/pipeline/emit/sidebar.ts.
+      sidebar: generatedSidebar(),
+    }),
+    mdx({ gfm: false }),
+  ],
+});

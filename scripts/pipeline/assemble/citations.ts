@@ -1,0 +1,108 @@
+/**
+ * Provenance for briefing pages: every statement a page shows becomes a
+ * `StatementView` carrying the citation to its source paragraph.
+ */
+import type { Basis, DateValue, Entity, Mention, SegmentedArticle, Statement } from '../model.ts';
+import { linkMentions, type Inline } from './inlines.ts';
+import { paragraphPath } from './paths.ts';
+import { outletLabel } from './source-page.ts';
+
+export interface Citation {
+  /** /sources/<slug>/#<paragraph-id> */
+  path: string;
+  outlet: string;
+  /** The cited paragraph's text, shown on hover and focus. */
+  passage: string;
+  sourceTitle: string;
+  articleSlug: string;
+}
+
+export interface StatementView {
+  /** HTML id on the briefing page: stable, content-derived. */
+  id: string;
+  statementId: string;
+  inlines: Inline[];
+  basis: Basis;
+  date?: DateValue;
+  citation: Citation;
+}
+
+/** Indexes over the model that every page assembler needs; built once per build. */
+export interface ModelIndex {
+  articles: Map<string, SegmentedArticle>;
+  paragraphs: Map<string, { text: string; article: SegmentedArticle }>;
+  sentences: Map<string, { start: number; end: number; paragraphId: string; articleSlug: string }>;
+  mentionsBySentence: Map<string, Mention[]>;
+  entities: Map<string, Entity>;
+  statements: Map<string, Statement>;
+}
+
+export function paragraphKey(articleSlug: string, paragraphId: string): string {
+  return `${articleSlug}#${paragraphId}`;
+}
+
+export function indexModel(model: {
+  articles: readonly SegmentedArticle[];
+  mentions: readonly Mention[];
+  entities: readonly Entity[];
+  statements: readonly Statement[];
+}): ModelIndex {
+  const index: ModelIndex = {
+    articles: new Map(),
+    paragraphs: new Map(),
+    sentences: new Map(),
+    mentionsBySentence: new Map(),
+    entities: new Map(model.entities.map((entity) => [entity.id, entity])),
+    statements: new Map(model.statements.map((statement) => [statement.id, statement])),
+  };
+  for (const article of model.articles) {
+    index.articles.set(article.slug, article);
+    for (const paragraph of article.paragraphs) {
+      index.paragraphs.set(paragraphKey(article.slug, paragraph.id), { text: paragraph.text, article });
+      for (const sentence of paragraph.sentences) {
+        index.sentences.set(sentence.id, { start: sentence.start, end: sentence.end, paragraphId: paragraph.id, articleSlug: article.slug });
+      }
+    }
+  }
+  for (const mention of model.mentions) {
+    const list = index.mentionsBySentence.get(mention.sentenceId) ?? [];
+    list.push(mention);
+    index.mentionsBySentence.set(mention.sentenceId, list);
+  }
+  return index;
+}
+
+export function citationFor(index: ModelIndex, articleSlug: string, paragraphId: string): Citation {
+  const article = index.articles.get(articleSlug);
+  const paragraph = index.paragraphs.get(paragraphKey(articleSlug, paragraphId));
+  return {
+    path: paragraphPath(articleSlug, paragraphId),
+    outlet: article ? outletLabel(article) : articleSlug,
+    passage: paragraph?.text ?? '',
+    sourceTitle: article?.meta.title ?? articleSlug,
+    articleSlug,
+  };
+}
+
+/** The earliest date a statement gives, used for timelines. */
+export function statementDate(statement: Statement): DateValue | undefined {
+  return [...statement.dates].map((mention) => mention.value).sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0))[0];
+}
+
+/**
+ * A statement as a page shows it. `prefix` keeps ids unique when a page lists
+ * one statement in several sections ("timeline", "reports").
+ */
+export function viewStatement(index: ModelIndex, statement: Statement, prefix: string): StatementView {
+  const sentence = index.sentences.get(statement.sentenceId);
+  const mentions = index.mentionsBySentence.get(statement.sentenceId) ?? [];
+  const date = statementDate(statement);
+  return {
+    id: `${prefix}-${statement.id}`,
+    statementId: statement.id,
+    inlines: linkMentions(statement.text, mentions, index.entities, sentence?.start ?? 0),
+    basis: statement.basis,
+    ...(date && { date }),
+    citation: citationFor(index, statement.articleSlug, statement.paragraphId),
+  };
+}

@@ -1,0 +1,119 @@
+import type { BlockKind, DateValue, Entity, Mention, Paragraph, Reference, Removal, SegmentedArticle } from '../model.ts';
+import { linkMentions, type Inline } from './inlines.ts';
+import { sourcePath } from './paths.ts';
+
+/** A run of a paragraph: a sentence (addressable by its id) or the space between two. */
+export interface SourceRun {
+  sentenceId?: string;
+  inlines: Inline[];
+}
+
+export interface SourceParagraph {
+  id: string;
+  kind: BlockKind;
+  line: number;
+  runs: SourceRun[];
+  /** For embedded posts: who posted it and when. */
+  tweet?: { author: string; handle: string; date?: string };
+}
+
+/** A page that cites this source, for "Briefings citing this source". */
+export interface PageLink {
+  path: string;
+  name: string;
+}
+
+export interface SourcePage {
+  kind: 'source';
+  path: string;
+  slug: string;
+  title: string;
+  description: string;
+  /** Display name of the outlet, or a neutral fallback when the text names none. */
+  outletLabel: string;
+  outlet?: string;
+  author?: string;
+  published?: DateValue;
+  url?: string;
+  stance?: string;
+  file: string;
+  paragraphs: SourceParagraph[];
+  removed: Removal[];
+  references: Reference[];
+  citedBy: PageLink[];
+}
+
+export const unnamedOutlet = 'Unnamed outlet';
+
+/** The outlet name a citation shows: the outlet, else the author, else a neutral label. */
+export function outletLabel(article: Pick<SegmentedArticle, 'meta'>): string {
+  return article.meta.outlet ?? article.meta.author ?? unnamedOutlet;
+}
+
+/** First sentence of the body, shortened at a word boundary, for meta descriptions. */
+export function describe(article: SegmentedArticle, maxLength = 160): string {
+  const first = article.paragraphs.find((paragraph) => paragraph.kind === 'paragraph');
+  const text = first?.sentences[0]?.text ?? first?.text ?? article.meta.title;
+  if (text.length <= maxLength) return text;
+  const cut = text.slice(0, maxLength - 1);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), maxLength / 2))}…`;
+}
+
+/** Split a paragraph into sentence runs (with mention links) and the gaps between them. */
+function sentenceRuns(paragraph: Paragraph, mentions: readonly Mention[], entities: ReadonlyMap<string, Entity>): SourceRun[] {
+  const runs: SourceRun[] = [];
+  let cursor = 0;
+  const plain = (end: number) => {
+    if (end > cursor) runs.push({ inlines: [{ type: 'text', value: paragraph.text.slice(cursor, end) }] });
+  };
+  for (const sentence of paragraph.sentences) {
+    if (sentence.start < cursor || sentence.end > paragraph.text.length) continue;
+    plain(sentence.start);
+    const inside = mentions.filter((mention) => mention.start >= sentence.start && mention.end <= sentence.end);
+    runs.push({ sentenceId: sentence.id, inlines: linkMentions(paragraph.text.slice(sentence.start, sentence.end), inside, entities, sentence.start) });
+    cursor = sentence.end;
+  }
+  plain(paragraph.text.length);
+  return runs;
+}
+
+export function assembleSourcePage(
+  article: SegmentedArticle,
+  mentions: readonly Mention[],
+  entities: ReadonlyMap<string, Entity>,
+  citedBy: readonly PageLink[],
+): SourcePage {
+  const byParagraph = new Map<string, Mention[]>();
+  for (const mention of mentions) {
+    const list = byParagraph.get(mention.paragraphId) ?? [];
+    list.push(mention);
+    byParagraph.set(mention.paragraphId, list);
+  }
+  return {
+    kind: 'source',
+    path: sourcePath(article.slug),
+    slug: article.slug,
+    title: article.meta.title,
+    description: describe(article),
+    outletLabel: outletLabel(article),
+    outlet: article.meta.outlet,
+    author: article.meta.author,
+    published: article.meta.published,
+    url: article.meta.url,
+    stance: article.meta.stance,
+    file: article.file,
+    paragraphs: article.paragraphs.map((paragraph) => {
+      const tweet = paragraph.tweet === undefined ? undefined : article.tweets[paragraph.tweet];
+      return {
+        id: paragraph.id,
+        kind: paragraph.kind,
+        line: paragraph.line,
+        runs: sentenceRuns(paragraph, byParagraph.get(paragraph.id) ?? [], entities),
+        ...(tweet && { tweet: { author: tweet.author, handle: tweet.handle, date: tweet.date?.label } }),
+      };
+    }),
+    removed: article.removed,
+    references: article.references,
+    citedBy: [...citedBy],
+  };
+}

@@ -1,0 +1,175 @@
+/**
+ * Actor, base, event and place pages as mdast: headings in Markdown (so
+ * Starlight builds the table of contents and heading anchors), content blocks
+ * as components fed with data props.
+ */
+import type { RootContent } from 'mdast';
+import type { Citation, StatementView } from '../assemble/citations.ts';
+import type { EntityPage, PageRef, SupportedStatement } from '../assemble/entity-page.ts';
+import { relativeHref } from '../assemble/paths.ts';
+import { block, heading, imports, link, paragraph, root, text } from './nodes.ts';
+import type { GeneratedPage } from './page.ts';
+
+/** Numbers citations in page order, for print footnotes and the Notes section. */
+class Notes {
+  readonly items: (Citation & { note: number })[] = [];
+  private readonly byPath = new Map<string, number>();
+
+  cite(citation: Citation): Citation & { note: number } {
+    let note = this.byPath.get(citation.path);
+    if (note === undefined) {
+      note = this.items.length + 1;
+      this.byPath.set(citation.path, note);
+      this.items.push({ ...citation, note });
+    }
+    return { ...citation, note };
+  }
+}
+
+function statementData(notes: Notes, views: readonly (StatementView | SupportedStatement)[]) {
+  return views.map((view) => ({
+    id: view.id,
+    inlines: view.inlines.map((part) => (part.type === 'link' ? { text: part.value, path: part.path } : { text: part.value })),
+    basis: view.basis,
+    ...(view.date && { date: view.date.label, dateIso: view.date.start, precision: view.date.precision }),
+    citation: notes.cite(view.citation),
+    ...('support' in view && { support: view.support }),
+  }));
+}
+
+function refData(ref: PageRef) {
+  return { path: ref.path, name: ref.name };
+}
+
+function subtypeLabel(subtype: string): string {
+  return subtype.replace(/-/g, ' ');
+}
+
+const sectionTitles = {
+  describe: 'How sources describe them',
+  quotesBy: 'Quotes',
+  quotesAbout: 'Quotes about them',
+  timeline: 'Timeline',
+  status: 'Status history',
+  reports: 'What each source reports',
+  says: 'What each source says',
+  support: 'Statements and their support',
+  conflicts: 'Where sources disagree',
+  eventsHere: 'Events here',
+  neighbours: 'Before and after',
+  connected: 'Connections',
+  mentioned: 'Mentioned in',
+  notes: 'Notes',
+};
+
+export function emitEntityPage(page: EntityPage): GeneratedPage {
+  const { entity } = page;
+  const notes = new Notes();
+  const children: RootContent[] = [];
+  const components = new Set(['SearchFilters', 'Infobox', 'NoteList']);
+  const section = (title: string, ...content: RootContent[]) => children.push(heading(2, title), ...content);
+  const component = (name: string, props: Record<string, unknown>) => {
+    components.add(name);
+    return block(name, props as Record<string, object>);
+  };
+
+  children.push(block('SearchFilters', { kind: entity.kind }), paragraph(entity.description));
+  children.push(
+    block('Infobox', {
+      data: {
+        kind: entity.kind,
+        subtype: subtypeLabel(entity.subtype),
+        aliases: entity.aliases,
+        affiliation: page.affiliation.map(refData),
+        members: page.members.map(refData),
+        operator: page.operator && refData(page.operator),
+        place: page.place && refData(page.place),
+        participants: page.participants.map(refData),
+        coordinates: entity.coordinates,
+        date: entity.date && { label: entity.date.label, precision: entity.date.precision, start: entity.date.start, end: entity.date.end },
+        stats: page.stats && { ...page.stats, latest: page.stats.latest?.label },
+      },
+    }),
+  );
+
+  if (page.descriptors.length > 0) {
+    section(
+      sectionTitles.describe,
+      component('DescriptorTable', {
+        data: page.descriptors.map((row) => ({ source: { path: row.source.path, title: row.source.title, outlet: row.source.outlet }, phrases: row.phrases })),
+      }),
+    );
+  }
+  if (page.quotesBy.length > 0) {
+    section(sectionTitles.quotesBy, component('QuoteList', { data: page.quotesBy.map((quote) => ({ ...quote, citation: notes.cite(quote.citation) })) }));
+  }
+
+  if (entity.kind === 'event') {
+    if (page.bySource.length > 0) {
+      section(
+        sectionTitles.reports,
+        component('SourceColumns', {
+          data: page.bySource.map((column) => ({ source: column.source, statements: statementData(notes, column.statements) })),
+        }),
+      );
+    }
+    if (page.supported.length > 0) section(sectionTitles.support, component('StatementList', { data: statementData(notes, page.supported), filter: true }));
+  }
+  if (page.conflicts.length > 0) section(sectionTitles.conflicts, component('ConflictList', { data: page.conflicts }));
+
+  if (page.timeline.length > 0 && entity.kind !== 'event') {
+    section(entity.kind === 'base' ? sectionTitles.status : sectionTitles.timeline, component('StatementList', { data: statementData(notes, page.timeline), filter: true }));
+  }
+  if (page.eventsHere.length > 0) {
+    section(sectionTitles.eventsHere, {
+      type: 'list',
+      ordered: false,
+      spread: false,
+      children: page.eventsHere.map((event) => ({ type: 'listItem', spread: false, children: [paragraph([link(relativeHref(page.path, event.path), event.name)])] })),
+    });
+  }
+  if ((entity.kind === 'base' || entity.kind === 'place' || entity.kind === 'actor') && page.bySource.length > 0) {
+    section(
+      sectionTitles.says,
+      component('SourceColumns', {
+        data: page.bySource.map((column) => ({ source: column.source, statements: statementData(notes, column.statements) })),
+        collapsed: entity.kind === 'actor',
+      }),
+    );
+  }
+  if (page.quotesAbout.length > 0) {
+    section(sectionTitles.quotesAbout, component('QuoteList', { data: page.quotesAbout.map((quote) => ({ ...quote, citation: notes.cite(quote.citation) })) }));
+  }
+  if (page.before || page.after) {
+    const parts = [];
+    if (page.before) parts.push(text('Before: '), link(relativeHref(page.path, page.before.path), page.before.name), text(page.before.date ? ` (${page.before.date.label})` : ''));
+    if (page.before && page.after) parts.push(text('. '));
+    if (page.after) parts.push(text('After: '), link(relativeHref(page.path, page.after.path), page.after.name), text(page.after.date ? ` (${page.after.date.label})` : ''));
+    section(sectionTitles.neighbours, paragraph(parts));
+  }
+  if (page.connected.length > 0) {
+    section(
+      sectionTitles.connected,
+      component('ConnectionList', {
+        data: page.connected.map((connection) => ({
+          ref: refData(connection.ref),
+          kind: connection.ref.kind,
+          weight: connection.weight,
+          statement: connection.statement && statementData(notes, [connection.statement])[0],
+        })),
+      }),
+    );
+  }
+  if (page.mentionedIn.length > 0) section(sectionTitles.mentioned, component('BacklinkList', { data: page.mentionedIn }));
+  if (notes.items.length > 0) section(sectionTitles.notes, block('NoteList', { data: notes.items }));
+
+  return {
+    path: page.path,
+    frontmatter: {
+      title: entity.name,
+      description: entity.description,
+      kind: entity.kind,
+    },
+    tree: root([imports([...components]), ...children]),
+  };
+}

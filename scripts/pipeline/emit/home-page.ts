@@ -1,0 +1,74 @@
+import type { ListItem, RootContent } from 'mdast';
+import type { HomePage } from '../assemble/home-page.ts';
+import { relativeHref } from '../assemble/paths.ts';
+import { block, heading, imports, link, paragraph, root, text } from './nodes.ts';
+import type { GeneratedPage } from './page.ts';
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+function listItem(children: ListItem['children']): ListItem {
+  return { type: 'listItem', spread: false, children };
+}
+
+const kindHeadings = { actor: 'Actors', base: 'Bases', event: 'Events', place: 'Places' } as const;
+
+export function emitHomePage(page: HomePage): GeneratedPage {
+  const { counts } = page;
+  const coverage = [
+    `This briefing draws on ${plural(counts.source, 'source article', 'source articles')}`,
+    page.span ? ` published between ${page.span.from.label} and ${page.span.to.label}` : '',
+    `. It follows ${plural(counts.actor, 'actor', 'actors')}, ${plural(counts.base, 'base', 'bases')} and ${plural(counts.event, 'event', 'events')}; every statement links to the source paragraph that makes it.`,
+  ].join('');
+
+  const children: RootContent[] = [
+    imports(['SearchFilters']),
+    block('SearchFilters', { kind: 'home' }),
+    paragraph(page.description),
+    paragraph(coverage),
+  ];
+
+  for (const kind of ['actor', 'base', 'event'] as const) {
+    const entities = page.leading.filter((entity) => entity.kind === kind);
+    if (entities.length === 0) continue;
+    children.push(heading(2, `Leading ${kindHeadings[kind].toLowerCase()}`), {
+      type: 'list',
+      ordered: false,
+      spread: false,
+      children: entities.map((entity) =>
+        listItem([
+          paragraph([
+            link(relativeHref(page.path, entity.path), entity.name),
+            text(` — ${entity.subtype.replace(/-/g, ' ')}, ${plural(entity.mentions, 'mention', 'mentions')}`),
+          ]),
+        ]),
+      ),
+    });
+  }
+
+  children.push(heading(2, 'Sources, newest first'), {
+    type: 'list',
+    ordered: false,
+    spread: false,
+    children: page.sources.map((source) =>
+      listItem([
+        paragraph([
+          link(relativeHref(page.path, source.path), source.title),
+          text(` — ${source.outlet}${source.published ? `, ${source.published.label}` : ''}`),
+        ]),
+      ]),
+    ),
+  });
+
+  return {
+    path: page.path,
+    frontmatter: {
+      title: page.title,
+      description: page.tagline ?? page.description,
+      kind: 'home',
+      tableOfContents: false,
+    },
+    tree: root(children),
+  };
+}

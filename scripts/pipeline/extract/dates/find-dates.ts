@@ -1,0 +1,68 @@
+/**
+ * Date extraction for one sentence: every temporal expression, resolved
+ * against the article's publication date at the precision the text gives.
+ *
+ * Two kinds of recognisers propose candidate spans: chrono-node (full dates,
+ * weekdays, "yesterday", "3 days ago") and hand rules (month and year
+ * precision, parts of years, "since …", "last week", unresolvable phrases).
+ * Overlaps are settled longest-first, so "since December 2024" beats the
+ * "December 2024" inside it and "Wednesday, January 28, 2026" beats "2026".
+ */
+import type { DateMention, DateValue } from '../../model.ts';
+import type { Candidate, UnresolvedDate } from './candidate.ts';
+import { chronoCandidates } from './chrono-candidates.ts';
+import { mayHoldDate } from './prefilter.ts';
+import { handRuleCandidates } from './rules.ts';
+import { anchorDay } from './value.ts';
+
+export interface DateExtraction {
+  /** Resolved dates, in text order, non-overlapping. */
+  mentions: DateMention[];
+  /** Temporal expressions that produced no mention, in text order, for the build report. */
+  unresolved: UnresolvedDate[];
+}
+
+function byStartThenLongest(a: Candidate, b: Candidate): number {
+  return a.start - b.start || b.end - a.end || a.priority - b.priority;
+}
+
+/**
+ * Non-overlapping candidates, preferring the longer of two overlapping
+ * spans (the earlier one on a tie). One sort and one sweep: with the list
+ * ordered by start, a candidate can only overlap the last one kept.
+ */
+function settleOverlaps(candidates: Candidate[]): Candidate[] {
+  const kept: Candidate[] = [];
+  for (const candidate of [...candidates].sort(byStartThenLongest)) {
+    if (candidate.end <= candidate.start) continue;
+    const last = kept[kept.length - 1];
+    if (!last || candidate.start >= last.end) kept.push(candidate);
+    else if (candidate.end - candidate.start > last.end - last.start) kept[kept.length - 1] = candidate;
+  }
+  return kept;
+}
+
+/**
+ * Dates in `sentence`, plus the temporal expressions that could not be
+ * resolved. `published` anchors relative expressions; it is used only when
+ * it has day precision (otherwise relative expressions are unresolved with
+ * reason `no-publication-date`). Never throws; pure and deterministic.
+ */
+export function extractDates(sentence: string, published: DateValue | undefined): DateExtraction {
+  const mentions: DateMention[] = [];
+  const unresolved: UnresolvedDate[] = [];
+  if (typeof sentence !== 'string' || !mayHoldDate(sentence)) return { mentions, unresolved };
+  const anchor = anchorDay(published);
+  const candidates = [...handRuleCandidates(sentence, anchor), ...chronoCandidates(sentence, anchor)];
+  for (const { start, end, resolution } of settleOverlaps(candidates)) {
+    const text = sentence.slice(start, end);
+    if (resolution.kind === 'date') mentions.push({ text, start, end, value: resolution.value });
+    else unresolved.push({ text, start, end, reason: resolution.reason });
+  }
+  return { mentions, unresolved };
+}
+
+/** The resolved dates in `sentence` (see `extractDates` for the unresolved ones). */
+export function findDates(sentence: string, published: DateValue | undefined): DateMention[] {
+  return extractDates(sentence, published).mentions;
+}

@@ -1,0 +1,22 @@
+/**
+ * Spans of a paragraph where names must not be linked: URLs, bare domains
+ * ("chathamhouse.org", "pic.twitter.com/…") and @handles ("@white_lenka").
+ */
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * Scheme or www URLs; bare domains need a lower-case TLD of 2+ letters so that
+ * "U.S." or "e.g." are not mistaken for one; handles are "@" + word characters.
+ */
+const NON_PROSE = /(?:https?:\/\/|www\.)\S+|[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)*\.[a-z]{2,}(?![\p{L}\p{N}])(?:\/\S*)?|@[\p{L}\p{N}_]+/gu;
+
+/** Sorted, non-overlapping spans (regex matches never overlap). */
+export function findExcludedSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const match of text.matchAll(NON_PROSE)) spans.push({ start: match.index, end: match.index + match[0].length });
+  return spans;
+}

@@ -1,0 +1,140 @@
+/**
+ * Find registry entities in an article's paragraphs.
+ *
+ * Two passes per article: (1) scan every paragraph once with the token trie,
+ * taking the longest surface form at each position, and resolve each match to
+ * one entity; (2) resolve bare surnames, which need to know which people the
+ * article names in full.
+ *
+ * Offsets: `start`/`end` wrap the name only. A possessive "’s" is never part of
+ * a mention ("Syria’s" → text "Syria"), so a link wraps the name; the article
+ * of a metonym is not either ("the Kremlin" → "Kremlin").
+ */
+import type { Mention, MentionVia, Paragraph, SegmentedArticle } from '../model.ts';
+import { viaRank, type AliasIndex, type SurfaceEntry, type TrieNode } from './alias-index.ts';
+import { isLocativeContext } from './context.ts';
+import { findExcludedSpans } from './excluded-spans.ts';
+import { normalizeForMatching } from './normalize.ts';
+import { continuationKey, tokenize, type Token } from './tokenize.ts';
+
+/** A longest match in one paragraph, before it is resolved to one entity. */
+interface RawMatch {
+  paragraph: Paragraph;
+  start: number;
+  end: number;
+  entries: SurfaceEntry[];
+  locative: boolean;
+}
+
+interface Resolved {
+  entityId: string;
+  via: MentionVia;
+}
+
+/** Greedy left-to-right longest match; matches never overlap. */
+function scanParagraph(paragraph: Paragraph, index: AliasIndex): RawMatch[] {
+  const text = normalizeForMatching(typeof paragraph.text === 'string' ? paragraph.text : '');
+  const tokens = tokenize(text);
+  const excluded = findExcludedSpans(text);
+  const matches: RawMatch[] = [];
+  let nextExcluded = 0;
+  const isExcluded = (token: Token): boolean => {
+    while (nextExcluded < excluded.length && (excluded[nextExcluded]?.end ?? 0) <= token.start) nextExcluded++;
+    const span = excluded[nextExcluded];
+    return span !== undefined && span.start < token.end && token.start < span.end;
+  };
+
+  for (let i = 0; i < tokens.length; i++) {
+    const first = tokens[i] as Token;
+    if (!first.isWord) continue;
+    const root = index.roots.get(first.text);
+    if (!root || isExcluded(first)) continue;
+    let best: { last: number; node: TrieNode } | undefined = root.entries.length > 0 ? { last: i, node: root } : undefined;
+    let node: TrieNode | undefined = root;
+    for (let j = i + 1; j < tokens.length; j++) {
+      const token = tokens[j] as Token;
+      node = node.next.get(continuationKey(token));
+      if (!node) break;
+      if (node.entries.length > 0) best = { last: j, node };
+    }
+    if (!best) continue;
+    const last = tokens[best.last] as Token;
+    // A form must end at a word boundary: "Iran" never matches the "Iran" of "Iran2"
+    // (the tokenizer guarantees this), and it must not run into an excluded span.
+    if (isExcluded(last)) continue;
+    matches.push({ paragraph, start: first.start, end: last.end, entries: best.node.entries, locative: isLocativeContext(tokens, i) });
+    i = best.last;
+  }
+  return matches;
+}
+
+/** The single entity a non-surname match stands for, or undefined when ambiguous. */
+function resolveDirect(match: RawMatch): Resolved | undefined {
+  let entries = match.entries.filter((e) => e.via !== 'surname');
+  if (entries.length === 0) return undefined;
+  // Capital-as-metonym: "in Moscow" is the city, "Moscow has sought" the state.
+  const locations = entries.filter((e) => e.isLocation && e.via !== 'metonym');
+  const metonyms = entries.filter((e) => e.via === 'metonym');
+  if (locations.length > 0 && metonyms.length > 0) entries = match.locative ? locations : metonyms;
+  // Otherwise the strongest way of naming wins (a name over someone else's metonym).
+  const bestRank = Math.min(...entries.map((e) => viaRank(e.via)));
+  const strongest = entries.filter((e) => viaRank(e.via) === bestRank);
+  // Two entities named the same way: the registry is ambiguous; do not guess.
+  return strongest.length === 1 && strongest[0] ? { entityId: strongest[0].entityId, via: strongest[0].via } : undefined;
+}
+
+/**
+ * A bare surname resolves when only one registry person has it, or else when
+ * exactly one of its owners is named in full (name/alias) in this article.
+ */
+function resolveSurname(match: RawMatch, namedInFull: Set<string>): Resolved | undefined {
+  const owners = match.entries.filter((e) => e.via === 'surname').map((e) => e.entityId);
+  if (owners.length === 1 && owners[0]) return { entityId: owners[0], via: 'surname' };
+  const named = owners.filter((id) => namedInFull.has(id));
+  return named.length === 1 && named[0] ? { entityId: named[0], via: 'surname' } : undefined;
+}
+
+/** The sentence whose span holds `offset`; else the last one starting before it; else the first. */
+function sentenceIdAt(paragraph: Paragraph, offset: number): string {
+  const sentences = Array.isArray(paragraph.sentences) ? paragraph.sentences : [];
+  let low = 0;
+  let high = sentences.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if ((sentences[mid]?.start ?? 0) <= offset) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return sentences[found]?.id ?? sentences[0]?.id ?? '';
+}
+
+export function linkMentions(article: SegmentedArticle, index: AliasIndex): Mention[] {
+  const paragraphs = Array.isArray(article?.paragraphs) ? article.paragraphs : [];
+  const matches = paragraphs.flatMap((paragraph) => scanParagraph(paragraph, index));
+
+  const resolved = matches.map((match) => (match.entries.some((e) => e.via !== 'surname') ? resolveDirect(match) : undefined));
+  const namedInFull = new Set<string>();
+  resolved.forEach((r) => {
+    if (r && (r.via === 'name' || r.via === 'alias')) namedInFull.add(r.entityId);
+  });
+
+  const mentions: Mention[] = [];
+  matches.forEach((match, i) => {
+    const isSurnameOnly = !match.entries.some((e) => e.via !== 'surname');
+    const result = isSurnameOnly ? resolveSurname(match, namedInFull) : resolved[i];
+    if (!result) return;
+    mentions.push({
+      entityId: result.entityId,
+      articleSlug: article.slug,
+      paragraphId: match.paragraph.id,
+      sentenceId: sentenceIdAt(match.paragraph, match.start),
+      start: match.start,
+      end: match.end,
+      text: match.paragraph.text.slice(match.start, match.end),
+      via: result.via,
+    });
+  });
+  return mentions;
+}

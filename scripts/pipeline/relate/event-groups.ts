@@ -1,0 +1,174 @@
+/**
+ * Event groups: the statements that report a registry event, and the
+ * conflicting dates sources give for it.
+ */
+import type { Conflict, DateMention, DateValue, Entity, Statement } from '../model.ts';
+import { dayLabel, overlaps, shiftDays, spanDays } from './dates.ts';
+import { eventKeyword, keywordHits } from './event-keywords.ts';
+
+/** A statement date longer than this never matches a day event (a year is not evidence for a day). */
+export const MAX_SPAN_FOR_DAY_EVENT = 31;
+/**
+ * For a day event, a day date this close (in days) whose nearest keyword is the
+ * event's own ("met … on 27 January" for a 28 January meeting) is a report of
+ * the event with a different date: a member of the group and a conflict
+ * candidate. Further away it is about something else.
+ */
+export const CONFLICT_WINDOW_DAYS = 3;
+/** A date belongs to the event keyword nearest to it, if that keyword is this close (characters). */
+export const KEYWORD_DISTANCE = 80;
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Does a statement date fit the event date?
+ * Day events: the statement date must overlap that day and span at most a month
+ * ("on 28 January", "earlier in January", "this week"). Longer events: any
+ * overlap, with the statement date no longer than the event (or a month).
+ */
+export function dateFitsEvent(date: DateValue, event: DateValue): boolean {
+  if (!overlaps(date, event)) return false;
+  const span = spanDays(date);
+  if (event.precision === 'day') return span <= MAX_SPAN_FOR_DAY_EVENT;
+  return span <= Math.max(spanDays(event), MAX_SPAN_FOR_DAY_EVENT);
+}
+
+function mentionsAny(statement: Statement, ids: ReadonlySet<string>): boolean {
+  return statement.entityIds.some((id) => ids.has(id));
+}
+
+function keywordMatches(event: Entity, text: string): boolean {
+  const pattern = eventKeyword(event.subtype);
+  return pattern ? pattern.test(text) : true;
+}
+
+/**
+ * Statements reporting `event`: (a) linked to the event entity; (b) a fitting
+ * date + a participant or the place + a subtype keyword; (b') for day events, a
+ * day within CONFLICT_WINDOW_DAYS tied to a subtype keyword; (c) same-paragraph
+ * undated context naming a participant with a subtype keyword.
+ */
+export function eventStatements(event: Entity, index: StatementIndex): Statement[] {
+  const chosen = new Map<string, Statement>();
+  for (const statement of index.byEntity.get(event.id) ?? []) chosen.set(statement.id, statement);
+
+  const actors = new Set([...event.participants, ...(event.place ? [event.place] : [])]);
+  const eventDate = event.date;
+  if (eventDate && actors.size > 0) {
+    const candidates = new Map<string, Statement>();
+    for (const actor of actors) for (const s of index.byEntity.get(actor) ?? []) candidates.set(s.id, s);
+    const matchedParagraphs = new Set<string>();
+    for (const statement of candidates.values()) {
+      if (chosen.has(statement.id)) continue;
+      const fits = statement.dates.some((d) => dateFitsEvent(d.value, eventDate)) && keywordMatches(event, statement.text);
+      // (b') a nearby, different day for a day event: kept so the conflict shows.
+      const nearbyDay = eventDate.precision === 'day' && eventDays(statement, event).length > 0;
+      if (!fits && !nearbyDay) continue;
+      chosen.set(statement.id, statement);
+      matchedParagraphs.add(`${statement.articleSlug}\u0000${statement.paragraphId}`);
+    }
+    // (c) Conservative context: an undated sentence next to a dated match, naming a
+    // participant and using the subtype's own word ("The meeting focused on …").
+    const pattern = eventKeyword(event.subtype);
+    if (pattern) {
+      for (const key of matchedParagraphs) {
+        for (const statement of index.byParagraph.get(key) ?? []) {
+          if (chosen.has(statement.id) || statement.dates.length > 0) continue;
+          if (mentionsAny(statement, actors) && pattern.test(statement.text)) chosen.set(statement.id, statement);
+        }
+      }
+    }
+  }
+  const order = index.order;
+  return [...chosen.values()].sort((p, q) => (order.get(p.id) ?? 0) - (order.get(q.id) ?? 0));
+}
+
+export interface StatementIndex {
+  byEntity: Map<string, Statement[]>;
+  byParagraph: Map<string, Statement[]>;
+  order: Map<string, number>;
+}
+
+export function indexStatements(statements: readonly Statement[]): StatementIndex {
+  const byEntity = new Map<string, Statement[]>();
+  const byParagraph = new Map<string, Statement[]>();
+  const order = new Map<string, number>();
+  statements.forEach((statement, position) => {
+    if (!order.has(statement.id)) order.set(statement.id, position);
+    for (const id of new Set(statement.entityIds)) {
+      const list = byEntity.get(id);
+      if (list) list.push(statement);
+      else byEntity.set(id, [statement]);
+    }
+    const key = `${statement.articleSlug}\u0000${statement.paragraphId}`;
+    const list = byParagraph.get(key);
+    if (list) list.push(statement);
+    else byParagraph.set(key, [statement]);
+  });
+  return { byEntity, byParagraph, order };
+}
+
+/**
+ * The day dates a statement gives for the event: exact day mentions near the
+ * event window whose nearest event keyword is of the event's subtype ("met …
+ * on 28 January", not "announced on 27 January").
+ */
+export function eventDays(statement: Statement, event: Entity): DateMention[] {
+  const eventDate = event.date;
+  if (!eventDate) return [];
+  const from = shiftDays(eventDate.start, -CONFLICT_WINDOW_DAYS);
+  const to = shiftDays(eventDate.end, CONFLICT_WINDOW_DAYS);
+  const days = statement.dates.filter(
+    (d) => d.value.precision === 'day' && !d.value.approximate && d.value.start >= from && d.value.start <= to,
+  );
+  if (days.length === 0) return [];
+  const hasOwnKeyword = eventKeyword(event.subtype) !== undefined;
+  const hits = keywordHits(statement.text);
+  return days.filter((mention) => {
+    if (!hasOwnKeyword) return true;
+    let best: { distance: number; subtype: string } | undefined;
+    for (const hit of hits) {
+      const distance = hit.end <= mention.start ? mention.start - hit.end : hit.start >= mention.end ? hit.start - mention.end : 0;
+      const better =
+        !best || distance < best.distance || (distance === best.distance && hit.subtype === event.subtype);
+      if (better) best = { distance, subtype: hit.subtype };
+    }
+    return best !== undefined && best.distance <= KEYWORD_DISTANCE && best.subtype === event.subtype;
+  });
+}
+
+/**
+ * Day events only: sources that put the event on different days. Events that
+ * span days (a withdrawal over January) have phases on different days, so two
+ * days there are not a contradiction; a month next to a day is compatible.
+ */
+export function eventDateConflicts(event: Entity, members: readonly Statement[]): Conflict[] {
+  if (event.date?.precision !== 'day') return [];
+  const byDay = new Map<string, { statementIds: Set<string>; articleSlugs: Set<string> }>();
+  for (const statement of members) {
+    for (const mention of eventDays(statement, event)) {
+      const day = mention.value.start;
+      let variant = byDay.get(day);
+      if (!variant) {
+        variant = { statementIds: new Set(), articleSlugs: new Set() };
+        byDay.set(day, variant);
+      }
+      variant.statementIds.add(statement.id);
+      variant.articleSlugs.add(statement.articleSlug);
+    }
+  }
+  if (byDay.size < 2) return [];
+  const variants = [...byDay.entries()]
+    .sort(([a], [b]) => cmp(a, b))
+    .map(([day, v]) => ({
+      value: dayLabel(day),
+      statementIds: [...v.statementIds].sort(cmp),
+      articleSlugs: [...v.articleSlugs].sort(cmp),
+    }));
+  const summary = `Sources give different dates: ${variants
+    .map((v) => `${v.value} (${v.articleSlugs.join(', ')})`)
+    .join(' vs ')}`;
+  return [{ kind: 'date', summary, variants }];
+}

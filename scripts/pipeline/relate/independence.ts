@@ -1,0 +1,219 @@
+/**
+ * Independence: copies of one text count as one source.
+ *
+ * Article level (`independentGroups`) is coarse: two articles sharing even one
+ * paragraph land in one cluster. The statement level (`countIndependentSupport`)
+ * is what claim groups use: a statement from a paragraph that was NOT copied
+ * still counts as independent even when its article copied other paragraphs.
+ */
+import type { SharedPassage } from '../model.ts';
+import { normalizeWords, overlap, shingleSet } from './text.ts';
+import type { IndependentSupport, SharedPassageDetail, SupportItem } from './types.ts';
+import { UnionFind } from './union-find.ts';
+
+/** Article pairs sharing at least this many passages are one copy cluster. */
+export const MIN_SHARED_FOR_CLUSTER = 1;
+/** Sentences of different articles this similar (3-word shingle Jaccard) are one text. */
+export const NEAR_IDENTICAL_SENTENCE = 0.7;
+/** Above this many support items only exact normalised-text matches are checked (keeps it linear). */
+export const PAIRWISE_SENTENCE_LIMIT = 200;
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The copy side of a passage with a known origin, or undefined. */
+function copySide(passage: SharedPassage): string | undefined {
+  if (passage.origin === 'undetermined') return undefined;
+  return passage.origin === passage.a.articleSlug ? passage.b.articleSlug : passage.a.articleSlug;
+}
+
+/**
+ * Picks a root per cluster: an article that is never a known copy inside it
+ * (the origin), the smallest slug among those; or the smallest slug overall.
+ */
+function chooseRoot(members: readonly string[], copies: ReadonlySet<string>, preferred?: ReadonlySet<string>): string {
+  const sorted = [...members].sort(cmp);
+  const originals = sorted.filter((m) => !copies.has(m));
+  const pool = originals.length > 0 ? originals : sorted;
+  const favoured = preferred ? pool.filter((m) => preferred.has(m)) : [];
+  return favoured[0] ?? pool[0] ?? '';
+}
+
+/**
+ * Maps each article slug to the root slug of its copy cluster (union-find over
+ * article pairs that share ≥ MIN_SHARED_FOR_CLUSTER passages). Slugs absent
+ * from `articleSlugs` but present in `shared` are included too.
+ */
+export function independentGroups(articleSlugs: readonly string[], shared: readonly SharedPassage[]): Record<string, string> {
+  const sets = new UnionFind();
+  for (const slug of [...articleSlugs].sort(cmp)) sets.add(slug);
+  const pairCounts = new Map<string, number>();
+  const copies = new Set<string>();
+  for (const passage of shared) {
+    const [x, y] = [passage.a.articleSlug, passage.b.articleSlug].sort(cmp) as [string, string];
+    if (x === y) continue;
+    const key = `${x}\u0000${y}`;
+    const count = (pairCounts.get(key) ?? 0) + 1;
+    pairCounts.set(key, count);
+    if (count >= MIN_SHARED_FOR_CLUSTER) sets.union(x, y);
+    const copy = copySide(passage);
+    if (copy) copies.add(copy);
+  }
+  const roots: Record<string, string> = {};
+  const clusters = sets.groups().sort((p, q) => cmp([...p].sort(cmp)[0] ?? '', [...q].sort(cmp)[0] ?? ''));
+  for (const members of clusters) {
+    const root = chooseRoot(members, copies);
+    for (const member of [...members].sort(cmp)) roots[member] = root;
+  }
+  return roots;
+}
+
+/** Distinct roots among `slugs` (a slug without a root is its own root). */
+export function countIndependent(
+  slugs: readonly string[],
+  roots: ReadonlyMap<string, string> | Readonly<Record<string, string>>,
+): number {
+  const lookup = (slug: string): string =>
+    (roots instanceof Map ? roots.get(slug) : (roots as Record<string, string>)[slug]) ?? slug;
+  return new Set(slugs.map(lookup)).size;
+}
+
+function textKey(text: string): string {
+  return normalizeWords(text).join(' ');
+}
+
+/**
+ * Sources and independent sources behind a set of statements. Two statements
+ * are one text when their paragraphs form a whole-paragraph SharedPassage, when
+ * their sentences form a sentence-level match, or when their sentence texts are
+ * near-identical. Each resulting text cluster is credited to one article: the
+ * origin where dates tell, else (conservatively) an article already credited
+ * with another text, else the smallest slug. `independent` counts the distinct
+ * credited articles.
+ */
+export function countIndependentSupport(
+  statements: readonly SupportItem[],
+  shared: readonly (SharedPassage | SharedPassageDetail)[],
+): IndependentSupport {
+  const items = [...statements].sort((p, q) => cmp(p.articleSlug, q.articleSlug) || cmp(p.id, q.id));
+  const sources = new Set(items.map((s) => s.articleSlug)).size;
+  const sets = new UnionFind();
+  for (const item of items) sets.add(item.id);
+
+  // Index the statements by paragraph and sentence so each passage costs O(matches).
+  const byParagraph = new Map<string, SupportItem[]>();
+  const bySentence = new Map<string, SupportItem[]>();
+  for (const item of items) {
+    const pk = `${item.articleSlug}\u0000${item.paragraphId}`;
+    (byParagraph.get(pk) ?? byParagraph.set(pk, []).get(pk))?.push(item);
+    const sk = `${item.articleSlug}\u0000${item.sentenceId}`;
+    (bySentence.get(sk) ?? bySentence.set(sk, []).get(sk))?.push(item);
+  }
+  /** Article-level direction of each merged pair: copy → origin (or undefined). */
+  const copyEdges: { x: SupportItem; y: SupportItem; copy?: string }[] = [];
+  const link = (xs: readonly SupportItem[] | undefined, ys: readonly SupportItem[] | undefined, copy?: string): void => {
+    if (!xs || !ys) return;
+    for (const x of xs) {
+      for (const y of ys) {
+        if (x.articleSlug === y.articleSlug) continue;
+        sets.union(x.id, y.id);
+        copyEdges.push({ x, y, ...(copy ? { copy } : {}) });
+      }
+    }
+  };
+  for (const passage of shared) {
+    const copy = copySide(passage);
+    const detail = passage as Partial<SharedPassageDetail>;
+    if (detail.match === 'sentence' && detail.sentences) {
+      for (const pair of detail.sentences) {
+        link(
+          bySentence.get(`${passage.a.articleSlug}\u0000${pair.a}`),
+          bySentence.get(`${passage.b.articleSlug}\u0000${pair.b}`),
+          copy,
+        );
+      }
+    } else {
+      link(
+        byParagraph.get(`${passage.a.articleSlug}\u0000${passage.a.paragraphId}`),
+        byParagraph.get(`${passage.b.articleSlug}\u0000${passage.b.paragraphId}`),
+        copy,
+      );
+    }
+  }
+
+  // Near-identical sentences in different articles (copies the shingle index missed).
+  const byText = new Map<string, SupportItem[]>();
+  for (const item of items) {
+    const key = textKey(item.text);
+    if (key.split(' ').length < 4) continue;
+    (byText.get(key) ?? byText.set(key, []).get(key))?.push(item);
+  }
+  for (const same of byText.values()) {
+    const first = same[0];
+    for (const other of same.slice(1)) if (first) link([first], [other]);
+  }
+  if (items.length <= PAIRWISE_SENTENCE_LIMIT) {
+    const shingles = items.map((item) => shingleSet(normalizeWords(item.text), 3));
+    for (let i = 0; i < items.length; i++) {
+      for (let j = i + 1; j < items.length; j++) {
+        const x = items[i];
+        const y = items[j];
+        const sx = shingles[i];
+        const sy = shingles[j];
+        if (!x || !y || !sx || !sy || x.articleSlug === y.articleSlug) continue;
+        if (sx.length < 2 || sy.length < 2) continue;
+        if (overlap(sx, sy).jaccard >= NEAR_IDENTICAL_SENTENCE) link([x], [y]);
+      }
+    }
+  }
+
+  const itemById = new Map(items.map((item) => [item.id, item]));
+  const clusters = sets
+    .groups()
+    .map((ids) => ids.map((id) => itemById.get(id)).filter((x): x is SupportItem => x !== undefined))
+    .sort((p, q) => cmp(p[0]?.id ?? '', q[0]?.id ?? ''));
+  const credited = new Set<string>();
+  const rootOfItem = new Map<string, string>();
+  const undetermined: { cluster: SupportItem[]; articles: string[]; copies: Set<string> }[] = [];
+  const copiesOf = (cluster: readonly SupportItem[]): Set<string> => {
+    const ids = new Set(cluster.map((c) => c.id));
+    const out = new Set<string>();
+    for (const edge of copyEdges) if (edge.copy && ids.has(edge.x.id)) out.add(edge.copy);
+    return out;
+  };
+  const credit = (cluster: readonly SupportItem[], root: string): void => {
+    credited.add(root);
+    for (const item of cluster) rootOfItem.set(item.id, root);
+  };
+  for (const cluster of clusters) {
+    const articles = [...new Set(cluster.map((c) => c.articleSlug))];
+    const copies = copiesOf(cluster);
+    if (articles.length === 1 || copies.size > 0) credit(cluster, chooseRoot(articles, copies));
+    else undetermined.push({ cluster, articles, copies });
+  }
+  // Undetermined clusters second, so they can fall on an already credited article.
+  for (const { cluster, articles, copies } of undetermined) credit(cluster, chooseRoot(articles, copies, credited));
+
+  const directed = new Set(copyEdges.filter((e) => e.copy).map((e) => [e.x.articleSlug, e.y.articleSlug].sort(cmp).join('\u0000')));
+  const copyPairs = new Map<string, { copy: string; of: string }>();
+  for (const edge of copyEdges) {
+    const { x, y } = edge;
+    let copy: string;
+    if (edge.copy !== undefined) copy = edge.copy;
+    else {
+      // A wording-only match: skip it when a passage already gives the direction;
+      // otherwise the credited article is the original, or (display order only) the smaller slug.
+      if (directed.has([x.articleSlug, y.articleSlug].sort(cmp).join('\u0000'))) continue;
+      const root = rootOfItem.get(x.id);
+      copy = root === x.articleSlug ? y.articleSlug : root === y.articleSlug ? x.articleSlug : cmp(x.articleSlug, y.articleSlug) > 0 ? x.articleSlug : y.articleSlug;
+    }
+    const of = copy === x.articleSlug ? y.articleSlug : x.articleSlug;
+    copyPairs.set(`${copy}\u0000${of}`, { copy, of });
+  }
+  return {
+    sources,
+    independent: credited.size,
+    copies: [...copyPairs.values()].sort((p, q) => cmp(p.copy, q.copy) || cmp(p.of, q.of)),
+  };
+}

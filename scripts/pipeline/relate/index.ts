@@ -1,0 +1,14 @@
+/** The relate stage: shared text, independence, claim groups, co-mention relations. */
+export { articleReuse, detectSharedPassages } from './shared-passages.ts';
+export { countIndependent, countIndependentSupport, independentGroups } from './independence.ts';
+export { groupClaims, type GroupClaimsInput } from './group-claims.ts';
+export { EVENT_KEYWORDS, eventKeyword } from './event-keywords.ts';
+export { buildRelations } from './relations.ts';
+export type {
+  ArticleReuse,
+  ClaimGroupDetail,
+  IndependentSupport,
+  SentencePair,
+  SharedPassageDetail,
+  SupportItem,
+} from './types.ts';

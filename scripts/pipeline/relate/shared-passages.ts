@@ -1,0 +1,211 @@
+/**
+ * Shared text between articles (wire copy, republication, light edits).
+ *
+ * paragraphs and sentences → normalised words → 5-word shingles → MinHash
+ * signatures → LSH banding (candidate pairs, never all pairs) → exact
+ * Jaccard / containment on the candidates → SharedPassage.
+ * Thresholds are documented in docs/relate.md.
+ */
+import type { Paragraph, SegmentedArticle } from '../model.ts';
+import { DEFAULT_LSH, lshCandidatePairs, minhashSignature } from './minhash.ts';
+import { normalizeWords, overlap, shingleSet } from './text.ts';
+import type { ArticleReuse, SentencePair, SharedPassageDetail } from './types.ts';
+
+/** Shingle width in words. */
+export const SHINGLE_WORDS = 5;
+/** Paragraphs and sentences shorter than this are too generic to call copied. */
+export const MIN_WORDS = 8;
+/** Whole-paragraph match: Jaccard at or above this … */
+export const PARAGRAPH_JACCARD = 0.5;
+/** … or this share of the smaller paragraph found in the other (a dropped sentence, a trimmed ending). */
+export const PARAGRAPH_CONTAINMENT = 0.6;
+/** Sentence-level match inside paragraphs that only partly agree. */
+export const SENTENCE_JACCARD = 0.6;
+export const SENTENCE_CONTAINMENT = 0.8;
+/** Containment needs this many shared shingles, so two short texts never match on one phrase. */
+export const MIN_SHARED_SHINGLES = 4;
+
+const SHARED_KINDS = new Set<Paragraph['kind']>(['paragraph', 'list-item']);
+
+interface Unit {
+  article: number;
+  paragraph: number;
+  /** Set when the unit is exactly one sentence. */
+  sentenceId?: string;
+  shingles: Uint32Array;
+}
+
+interface ArticleInfo {
+  slug: string;
+  published?: string;
+  paragraphs: { id: string; shingles: Uint32Array; order: number }[];
+}
+
+/** Earlier publication first, undated last, then slug: the first of a group is the likely origin. */
+function compareArticles(a: SegmentedArticle, b: SegmentedArticle): number {
+  const da = a.meta?.published?.start;
+  const db = b.meta?.published?.start;
+  if (da !== db) {
+    if (da === undefined) return 1;
+    if (db === undefined) return -1;
+    return da < db ? -1 : 1;
+  }
+  return a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
+}
+
+function collectUnits(articles: readonly SegmentedArticle[]): { infos: ArticleInfo[]; units: Unit[] } {
+  const infos: ArticleInfo[] = [];
+  const units: Unit[] = [];
+  articles.forEach((article, articleIndex) => {
+    const info: ArticleInfo = { slug: article.slug, paragraphs: [] };
+    const published = article.meta?.published?.start;
+    if (published) info.published = published;
+    infos.push(info);
+    (article.paragraphs ?? []).forEach((paragraph, order) => {
+      if (!SHARED_KINDS.has(paragraph.kind)) return;
+      const words = normalizeWords(paragraph.text ?? '');
+      if (words.length < MIN_WORDS) return;
+      const paragraphIndex = info.paragraphs.length;
+      const shingles = shingleSet(words, SHINGLE_WORDS);
+      info.paragraphs.push({ id: paragraph.id, shingles, order });
+      const sentences = paragraph.sentences ?? [];
+      const only = sentences.length === 1 ? sentences[0] : undefined;
+      units.push({ article: articleIndex, paragraph: paragraphIndex, shingles, ...(only ? { sentenceId: only.id } : {}) });
+      if (sentences.length < 2) return;
+      for (const sentence of sentences) {
+        const sentenceWords = normalizeWords(sentence.text ?? '');
+        if (sentenceWords.length < MIN_WORDS) continue;
+        units.push({
+          article: articleIndex,
+          paragraph: paragraphIndex,
+          sentenceId: sentence.id,
+          shingles: shingleSet(sentenceWords, SHINGLE_WORDS),
+        });
+      }
+    });
+  });
+  return { infos, units };
+}
+
+function round3(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+/**
+ * Paragraphs (or, where a paragraph only partly matches, sentences) that one
+ * article shares with another. Only pairs across different articles; headings
+ * and tweets are skipped (an embedded tweet is a common source, not a copy).
+ * `origin` is the article published first, or 'undetermined' when the dates
+ * are equal or missing. Output is sorted and independent of input order.
+ */
+export function detectSharedPassages(articles: readonly SegmentedArticle[]): SharedPassageDetail[] {
+  const ordered = [...articles].filter((a) => a && typeof a.slug === 'string').sort(compareArticles);
+  const { infos, units } = collectUnits(ordered);
+  if (units.length < 2) return [];
+
+  const hashCount = DEFAULT_LSH.bands * DEFAULT_LSH.rows;
+  const signatures = units.map((unit) => minhashSignature(unit.shingles, hashCount));
+  const candidates = lshCandidatePairs(
+    signatures,
+    units.map((unit) => unit.article),
+  );
+
+  // Group candidate unit pairs by the paragraph pair they belong to.
+  const byParagraphPair = new Map<string, { x: Unit; y: Unit; sentences: SentencePair[] }>();
+  for (const [i, j] of candidates) {
+    const u = units[i];
+    const v = units[j];
+    if (!u || !v) continue;
+    // Units are ordered by article order, so `u` is the earlier (origin-side) article.
+    const key = `${u.article}:${u.paragraph}|${v.article}:${v.paragraph}`;
+    let entry = byParagraphPair.get(key);
+    if (!entry) {
+      entry = { x: u, y: v, sentences: [] };
+      byParagraphPair.set(key, entry);
+    }
+    if (u.sentenceId && v.sentenceId) {
+      const o = overlap(u.shingles, v.shingles);
+      if (o.jaccard >= SENTENCE_JACCARD || (o.containment >= SENTENCE_CONTAINMENT && o.shared >= MIN_SHARED_SHINGLES)) {
+        entry.sentences.push({ a: u.sentenceId, b: v.sentenceId });
+      }
+    }
+  }
+
+  const passages: (SharedPassageDetail & { order: [number, number, number, number] })[] = [];
+  for (const { x, y, sentences } of byParagraphPair.values()) {
+    const ax = infos[x.article];
+    const ay = infos[y.article];
+    const px = ax?.paragraphs[x.paragraph];
+    const py = ay?.paragraphs[y.paragraph];
+    if (!ax || !ay || !px || !py) continue;
+    const o = overlap(px.shingles, py.shingles);
+    const whole =
+      o.jaccard >= PARAGRAPH_JACCARD || (o.containment >= PARAGRAPH_CONTAINMENT && o.shared >= MIN_SHARED_SHINGLES);
+    if (!whole && sentences.length === 0) continue;
+    const determined = ax.published !== undefined && ay.published !== undefined && ax.published !== ay.published;
+    // `a` is the origin side; with no known origin, the smaller slug goes first.
+    const swap = !determined && ay.slug < ax.slug;
+    const [first, second] = swap ? [ay, ax] : [ax, ay];
+    const [firstParagraph, secondParagraph] = swap ? [py, px] : [px, py];
+    const passage: SharedPassageDetail & { order: [number, number, number, number] } = {
+      origin: determined ? ax.slug : 'undetermined',
+      a: { articleSlug: first.slug, paragraphId: firstParagraph.id },
+      b: { articleSlug: second.slug, paragraphId: secondParagraph.id },
+      similarity: round3(o.jaccard),
+      match: whole ? 'paragraph' : 'sentence',
+      containment: round3(o.containment),
+      order: [0, firstParagraph.order, 0, secondParagraph.order],
+    };
+    if (!whole) {
+      const unique = new Map(sentences.map((s) => [`${s.a}|${s.b}`, swap ? { a: s.b, b: s.a } : s]));
+      passage.sentences = [...unique.values()].sort((p, q) => cmp(p.a, q.a) || cmp(p.b, q.b));
+    }
+    passages.push(passage);
+  }
+
+  passages.sort(
+    (p, q) =>
+      cmp(p.a.articleSlug, q.a.articleSlug) ||
+      cmp(p.b.articleSlug, q.b.articleSlug) ||
+      p.order[1] - q.order[1] ||
+      p.order[3] - q.order[3],
+  );
+  return passages.map(({ order: _order, ...passage }) => passage);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Per ordered pair (copy → source): how many distinct paragraphs of the copy
+ * re-use the source's text. Pairs with an undetermined origin are listed both
+ * ways with `determined: false`.
+ */
+export function articleReuse(shared: readonly SharedPassageDetailLike[]): ArticleReuse[] {
+  const byPair = new Map<string, { copy: string; source: string; paragraphs: Set<string>; determined: boolean }>();
+  const add = (copy: string, source: string, paragraphId: string, determined: boolean): void => {
+    const key = `${copy}\u0000${source}`;
+    let entry = byPair.get(key);
+    if (!entry) {
+      entry = { copy, source, paragraphs: new Set(), determined };
+      byPair.set(key, entry);
+    }
+    entry.paragraphs.add(paragraphId);
+  };
+  for (const passage of shared) {
+    if (passage.origin === 'undetermined') {
+      add(passage.b.articleSlug, passage.a.articleSlug, passage.b.paragraphId, false);
+      add(passage.a.articleSlug, passage.b.articleSlug, passage.a.paragraphId, false);
+    } else {
+      const originIsA = passage.origin === passage.a.articleSlug;
+      const copy = originIsA ? passage.b : passage.a;
+      add(copy.articleSlug, passage.origin, copy.paragraphId, true);
+    }
+  }
+  return [...byPair.values()]
+    .map(({ copy, source, paragraphs, determined }) => ({ copy, source, paragraphs: paragraphs.size, determined }))
+    .sort((p, q) => cmp(p.copy, q.copy) || cmp(p.source, q.source));
+}
+
+type SharedPassageDetailLike = Pick<SharedPassageDetail, 'origin' | 'a' | 'b'>;

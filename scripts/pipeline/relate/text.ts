@@ -1,0 +1,109 @@
+/**
+ * Text normalisation and word shingles for near-duplicate detection.
+ *
+ * Hand-written on purpose: the whole job is a dozen lines, it must be
+ * byte-for-byte deterministic across machines, and no installed package offers
+ * shingling over Unicode words.
+ */
+
+const APOSTROPHES = /['’‘`ʼ]/g;
+// Letters with their combining marks (Arabic, Devanagari …) and digits form words;
+// everything else (punctuation, quotes, ellipses, emoji, line breaks) separates them.
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+
+/**
+ * Words of `text`, NFKC-normalised and lower-cased, with apostrophes dropped
+ * ("Syria’s" and "Syria's" both become "syrias") and punctuation stripped, so
+ * "...The final stage" and "The final stage" give the same words.
+ */
+export function normalizeWords(text: string): string[] {
+  return text.normalize('NFKC').toLowerCase().replace(APOSTROPHES, '').match(WORD) ?? [];
+}
+
+/** 32-bit FNV-1a of a string's UTF-16 code units. */
+export function fnv1a32(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** MurmurHash3's finaliser: a cheap bijective mix of 32 bits. */
+export function fmix32(value: number): number {
+  let h = value >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/**
+ * Sorted, distinct 32-bit hashes of the `size`-word shingles of `words`.
+ * A text shorter than `size` words yields one shingle of all its words.
+ * Word hashes are combined rather than joined into strings, to avoid
+ * allocating one string per shingle on large inputs.
+ */
+export function shingleSet(words: readonly string[], size: number): Uint32Array {
+  if (words.length === 0) return new Uint32Array(0);
+  const wordHashes = words.map(fnv1a32);
+  const count = Math.max(1, wordHashes.length - size + 1);
+  const width = Math.min(size, wordHashes.length);
+  const hashes = new Uint32Array(count);
+  for (let i = 0; i < count; i++) {
+    let hash = 0x811c9dc5;
+    for (let j = 0; j < width; j++) hash = Math.imul(hash ^ (wordHashes[i + j] ?? 0), 0x01000193);
+    hashes[i] = fmix32(hash);
+  }
+  hashes.sort();
+  return distinctSorted(hashes);
+}
+
+function distinctSorted(sorted: Uint32Array): Uint32Array {
+  if (sorted.length < 2) return sorted;
+  let write = 1;
+  for (let read = 1; read < sorted.length; read++) {
+    if (sorted[read] !== sorted[write - 1]) sorted[write++] = sorted[read] ?? 0;
+  }
+  return sorted.subarray(0, write);
+}
+
+/** Size of the intersection of two sorted distinct hash sets (linear merge). */
+export function intersectionSize(a: Uint32Array, b: Uint32Array): number {
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] ?? 0;
+    const y = b[j] ?? 0;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return shared;
+}
+
+export interface Overlap {
+  shared: number;
+  /** |A∩B| / |A∪B| */
+  jaccard: number;
+  /** |A∩B| / min(|A|, |B|): how much of the smaller set the other one contains. */
+  containment: number;
+}
+
+export function overlap(a: Uint32Array, b: Uint32Array): Overlap {
+  const shared = intersectionSize(a, b);
+  const union = a.length + b.length - shared;
+  const smaller = Math.min(a.length, b.length);
+  return {
+    shared,
+    jaccard: union === 0 ? 0 : shared / union,
+    containment: smaller === 0 ? 0 : shared / smaller,
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * assemble + emit: the knowledge model becomes the site's generated pages.
+ * Pure: returns file contents; scripts/build-briefings.ts writes them.
+ */
+import type { KnowledgeModel } from './model.ts';
+import { assembleHomePage, type SiteSettings } from './assemble/home-page.ts';
+import { assembleSourcePage } from './assemble/source-page.ts';
+import { emitHomePage } from './emit/home-page.ts';
+import { emitSourcePage } from './emit/source-page.ts';
+import { emitSourceIndex } from './emit/source-index.ts';
+import { assembleEntityPage, createContext, type EntityPage } from './assemble/entity-page.ts';
+import { emitEntityPage } from './emit/entity-page.ts';
+import { emitEntityIndex } from './emit/entity-index.ts';
+import { renderPage, type EmittedFile, type GeneratedPage } from './emit/page.ts';
+import { buildSidebar, type SidebarItem } from './emit/sidebar.ts';
+import { UnsafeMdxError } from './emit/mdx.ts';
+import type { Diagnostic } from './model.ts';
+
+export interface SiteOutput {
+  files: EmittedFile[];
+  sidebar: SidebarItem[];
+  diagnostics: Diagnostic[];
+}
+
+export function buildSite(model: KnowledgeModel, settings: SiteSettings): SiteOutput {
+  const context = createContext(model);
+  const home = assembleHomePage(model, settings);
+  const pages: { page: GeneratedPage; origin: string }[] = [
+    { page: emitHomePage(home), origin: 'home page' },
+    { page: emitSourceIndex(home.sources), origin: 'sources index' },
+  ];
+
+  const entityPages: EntityPage[] = model.entities.map((entity) => assembleEntityPage(context, entity));
+  for (const page of entityPages) pages.push({ page: emitEntityPage(page), origin: `${page.entity.file}:${page.entity.line}` });
+  for (const kind of ['actor', 'base', 'event', 'place'] as const) {
+    const ofKind = entityPages.filter((page) => page.kind === kind);
+    if (ofKind.length > 0) pages.push({ page: emitEntityIndex(kind, ofKind), origin: `${kind} index` });
+  }
+
+  // Source pages list the briefing pages that cite them.
+  const citedBy = new Map<string, { path: string; name: string }[]>();
+  for (const page of entityPages) {
+    for (const column of page.bySource) {
+      const slug = column.source.path.split('/')[2] ?? '';
+      const list = citedBy.get(slug) ?? [];
+      list.push({ path: page.path, name: page.entity.name });
+      citedBy.set(slug, list);
+    }
+  }
+  for (const article of model.articles) {
+    const cited = (citedBy.get(article.slug) ?? []).sort((a, b) => a.name.localeCompare(b.name));
+    const page = assembleSourcePage(article, context.mentionsByArticle.get(article.slug) ?? [], context.index.entities, cited);
+    pages.push({ page: emitSourcePage(page), origin: article.file });
+  }
+
+  const files: EmittedFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const { page, origin } of pages) {
+    try {
+      files.push(renderPage(page));
+    } catch (error) {
+      // Never expected (text only enters as text nodes), but if escaping ever
+      // failed the page is withheld rather than published with live syntax.
+      if (!(error instanceof UnsafeMdxError)) throw error;
+      diagnostics.push({
+        severity: 'error',
+        code: 'emit/unsafe-mdx',
+        file: origin,
+        message: `page ${page.path} withheld: ${error.message}`,
+      });
+    }
+  }
+  return { files, sidebar: buildSidebar(model.entities), diagnostics };
+}

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, watchErrors } from './setup/browser.ts';
+import { rootUrl, subpathUrl } from './setup/constants.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function searchFor(page: Page, term: string): Promise<void> {
+  await page.click('button[data-open-modal]');
+  const input = page.locator('.pagefind-ui__search-input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(term);
+  await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
+}
+
+describe('site foundation', () => {
+  it('loads the home page with no console errors and says what the briefing covers', async () => {
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${rootUrl}/`, { waitUntil: 'networkidle' });
+    expect(await page.locator('main').innerText()).toContain('source articles');
+    expect(await page.locator('main a[href*="sources/"]').count()).toBeGreaterThanOrEqual(5);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('finds "Hmeimim" through the search box and opens a page that mentions it', async () => {
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${rootUrl}/`, { waitUntil: 'networkidle' });
+    await searchFor(page, 'Hmeimim');
+    const first = page.locator('.pagefind-ui__result-link').first();
+    const href = await first.getAttribute('href');
+    expect(href).toBeTruthy();
+    await Promise.all([page.waitForURL((url) => url.href !== `${rootUrl}/`), first.click()]);
+    expect(await page.locator('main').innerText()).toContain('Hmeimim');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('scrolls a source paragraph into view when opened at its #id', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.goto(`${rootUrl}/sources/`, { waitUntil: 'networkidle' });
+    const sourceHref = await page.locator('main table a').last().getAttribute('href');
+    expect(sourceHref).toBeTruthy();
+    await page.goto(new URL(sourceHref!, page.url()).href, { waitUntil: 'networkidle' });
+    const ids = await page.locator('main .para[id]').evaluateAll((nodes) => nodes.map((node) => node.id));
+    expect(ids.length).toBeGreaterThan(5);
+    const target = ids[ids.length - 2]!;
+    expect(target).toMatch(/^p-[a-z0-9-]+-[0-9a-f]{6}(-\d+)?$/);
+    await page.goto(`${page.url().split('#')[0]}#${target}`, { waitUntil: 'networkidle' });
+    const paragraph = page.locator(`[id="${target}"]`);
+    const box = await paragraph.boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y).toBeLessThan(720);
+    await page.close();
+  });
+});
+
+describe('site built under a sub-path base', () => {
+  it('resolves links, assets and search under /briefing/', async () => {
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    const failed: string[] = [];
+    page.on('response', (response) => {
+      if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+    });
+    await page.goto(`${subpathUrl}/`, { waitUntil: 'networkidle' });
+    const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
+    const internal = [...new Set(hrefs.filter((href) => href.startsWith('http://127.0.0.1:4401')).map((href) => href.split('#')[0]!))];
+    expect(internal.length).toBeGreaterThan(5);
+    for (const href of internal) {
+      expect(href.startsWith(`${subpathUrl}/`), href).toBe(true);
+      const response = await page.request.get(href);
+      expect(response.status(), href).toBe(200);
+    }
+    const assets = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLLinkElement | HTMLScriptElement>('link[href], script[src]')].map((node) =>
+        'href' in node ? node.href : node.src,
+      ),
+    );
+    for (const asset of assets.filter((url) => url.startsWith('http://127.0.0.1:4401'))) {
+      expect(asset.startsWith(`${subpathUrl}/`), asset).toBe(true);
+    }
+    await searchFor(page, 'Hmeimim');
+    const resultHref = await page.locator('.pagefind-ui__result-link').first().getAttribute('href');
+    expect(resultHref!.startsWith('/briefing/')).toBe(true);
+    await page.locator('.pagefind-ui__result-link').first().click();
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('main').innerText()).toContain('Hmeimim');
+    expect(failed).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,5 @@
+export const rootUrl = 'http://127.0.0.1:4400';
+export const subpathBase = '/briefing/';
+export const subpathUrl = `http://127.0.0.1:4401${subpathBase.replace(/\/$/, '')}`;
+/** Where the sub-path build goes; gitignored with the rest of build/. */
+export const subpathOutDir = 'build/e2e-subpath';

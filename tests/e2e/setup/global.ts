@@ -1,0 +1,68 @@
+/**
+ * Builds the site twice (at "/" and under a sub-path base) and serves both
+ * with `astro preview` for the browser tests. Set E2E_SKIP_BUILD=1 to reuse
+ * existing builds while iterating on a test.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import type { TestProject } from 'vitest/node';
+import { rootUrl, subpathBase, subpathOutDir } from './constants.ts';
+
+const servers: ChildProcess[] = [];
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): void {
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed with exit code ${result.status}`);
+}
+
+async function waitFor(url: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`server at ${url} did not start within ${timeoutMs} ms`);
+}
+
+function serve(port: number, env: NodeJS.ProcessEnv, outDir?: string): ChildProcess {
+  const args = ['astro', 'preview', '--port', String(port), '--host', '127.0.0.1'];
+  if (outDir) args.push('--outDir', outDir);
+  const child = spawn('npx', args, { env: { ...process.env, ...env }, stdio: 'ignore', detached: true });
+  servers.push(child);
+  return child;
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const skipBuild = process.env.E2E_SKIP_BUILD === '1' && existsSync('dist/index.html') && existsSync(`${subpathOutDir}/index.html`);
+  if (!skipBuild) {
+    run('npm', ['run', 'build'], {});
+    run('npx', ['astro', 'build', '--outDir', subpathOutDir], { BASE: subpathBase });
+  }
+  serve(4400, {});
+  serve(4401, { BASE: subpathBase }, subpathOutDir);
+  await waitFor(`${rootUrl}/`);
+  await waitFor(`http://127.0.0.1:4401${subpathBase}`);
+  project.provide('chromePath', process.env.CHROME_PATH ?? '/usr/bin/chromium');
+  return async () => {
+    for (const server of servers) {
+      if (server.pid) {
+        try {
+          process.kill(-server.pid, 'SIGTERM');
+        } catch {
+          // already gone
+        }
+      }
+    }
+  };
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    chromePath: string;
+  }
+}
