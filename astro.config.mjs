@@ -2,7 +2,9 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { siteConfig } from './scripts/site-config.mjs';
 
@@ -26,7 +28,13 @@ export default defineConfig({
   // Article text is shown as published: no smart quotes or dash rewriting, and no
   // GFM (its autolink literals would turn URLs in article text into live links).
   // scripts/pipeline/emit/mdx.ts parses generated pages with the same features.
-  markdown: { smartypants: false, gfm: false },
+  markdown: { processor: satteri({ features: { gfm: false, smartPunctuation: false } }) },
+  vite: {
+    resolve: {
+      // Generated pages import their components as @components/<Name>.astro.
+      alias: { '@components': fileURLToPath(new URL('./src/components', import.meta.url)) },
+    },
+  },
   integrations: [
     starlight({
       title: briefing.title,
@@ -37,6 +45,6 @@ export default defineConfig({
       // The generated pages own their sidebar: see scripts/pipeline/emit/sidebar.ts.
       sidebar: generatedSidebar(),
     }),
-    mdx({ gfm: false }),
+    mdx(),
   ],
 });

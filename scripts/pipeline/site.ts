@@ -31,7 +31,8 @@ export function buildSite(model: KnowledgeModel, settings: SiteSettings): SiteOu
   ];
 
   const entityPages: EntityPage[] = model.entities.map((entity) => assembleEntityPage(context, entity));
-  for (const page of entityPages) pages.push({ page: emitEntityPage(page), origin: `${page.entity.file}:${page.entity.line}` });
+  const names = new Map(model.entities.map((entity) => [entity.id, entity.name]));
+  for (const page of entityPages) pages.push({ page: emitEntityPage(page, names), origin: `${page.entity.file}:${page.entity.line}` });
   for (const kind of ['actor', 'base', 'event', 'place'] as const) {
     const ofKind = entityPages.filter((page) => page.kind === kind);
     if (ofKind.length > 0) pages.push({ page: emitEntityIndex(kind, ofKind), origin: `${kind} index` });

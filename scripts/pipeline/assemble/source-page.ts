@@ -43,11 +43,24 @@ export interface SourcePage {
   citedBy: PageLink[];
 }
 
-export const unnamedOutlet = 'Unnamed outlet';
-
-/** The outlet name a citation shows: the outlet, else the author, else a neutral label. */
+/**
+ * The name a citation shows: the outlet, else the author, else the host of the
+ * article's URL, else the start of its title. Never one shared placeholder:
+ * readers must tell two unnamed sources apart.
+ */
 export function outletLabel(article: Pick<SegmentedArticle, 'meta'>): string {
-  return article.meta.outlet ?? article.meta.author ?? unnamedOutlet;
+  const { outlet, author, url, title } = article.meta;
+  if (outlet) return outlet;
+  if (author) return author;
+  const host = url && /^https?:\/\/([^/]+)/i.exec(url)?.[1]?.replace(/^www\./, '');
+  if (host) return host;
+  return shorten(title, 32);
+}
+
+function shorten(text: string, maxLength: number): string {
+  if (text.length <= maxLength) return text;
+  const cut = text.slice(0, maxLength);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), maxLength / 2)).replace(/[\s,;:–—-]+$/, '')}…`;
 }
 
 /** First sentence of the body, shortened at a word boundary, for meta descriptions. */

@@ -9,6 +9,7 @@ import type { EntityPage, PageRef, SupportedStatement } from '../assemble/entity
 import { relativeHref } from '../assemble/paths.ts';
 import { block, heading, imports, link, paragraph, root, text } from './nodes.ts';
 import type { GeneratedPage } from './page.ts';
+import { entityJsonLd } from './json-ld.ts';
 
 /** Numbers citations in page order, for print footnotes and the Notes section. */
 class Notes {
@@ -62,7 +63,7 @@ const sectionTitles = {
   notes: 'Notes',
 };
 
-export function emitEntityPage(page: EntityPage): GeneratedPage {
+export function emitEntityPage(page: EntityPage, names: ReadonlyMap<string, string>): GeneratedPage {
   const { entity } = page;
   const notes = new Notes();
   const children: RootContent[] = [];
@@ -169,6 +170,7 @@ export function emitEntityPage(page: EntityPage): GeneratedPage {
       title: entity.name,
       description: entity.description,
       kind: entity.kind,
+      head: [entityJsonLd(entity, names)],
     },
     tree: root([imports([...components]), ...children]),
   };

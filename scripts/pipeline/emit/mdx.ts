@@ -29,7 +29,7 @@ const mdxUnsafe: Unsafe[] = [
 ];
 
 /** Parser features shared with astro.config.mjs: the check must parse exactly as the build does. */
-export const mdxFeatures = { gfm: false } as const;
+export const mdxFeatures = { gfm: false, smartPunctuation: false } as const;
 
 export interface SerializedPage {
   /** MDX source, frontmatter included. */

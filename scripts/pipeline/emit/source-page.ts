@@ -4,6 +4,7 @@ import { relativeHref } from '../assemble/paths.ts';
 import type { PhrasingContent } from 'mdast';
 import { block, heading, imports, inline, link, paragraph, phrasing, root, text } from './nodes.ts';
 import type { GeneratedPage } from './page.ts';
+import { articleJsonLd } from './json-ld.ts';
 
 /** Sentences become spans with their ids, so descriptors and quotes can link to one sentence. */
 function runs(item: SourceParagraph, from: string): PhrasingContent[] {
@@ -78,6 +79,7 @@ export function emitSourcePage(page: SourcePage): GeneratedPage {
       title: page.title,
       description: page.description,
       kind: 'source',
+      head: [articleJsonLd(page)],
     },
     tree: root(children),
   };
