@@ -10,8 +10,16 @@ import { rootUrl, subpathBase, subpathOutDir } from './constants.ts';
 
 const servers: ChildProcess[] = [];
 
+/**
+ * Vitest sets NODE_ENV=test, which would make Astro build in development mode
+ * (no search index, dev-only warnings): children get a production environment.
+ */
+function childEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return { ...process.env, NODE_ENV: 'production', ...env };
+}
+
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): void {
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  const result = spawnSync(command, args, { stdio: 'inherit', env: childEnv(env) });
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed with exit code ${result.status}`);
 }
 
@@ -32,7 +40,7 @@ async function waitFor(url: string, timeoutMs = 30_000): Promise<void> {
 function serve(port: number, env: NodeJS.ProcessEnv, outDir?: string): ChildProcess {
   const args = ['astro', 'preview', '--port', String(port), '--host', '127.0.0.1'];
   if (outDir) args.push('--outDir', outDir);
-  const child = spawn('npx', args, { env: { ...process.env, ...env }, stdio: 'ignore', detached: true });
+  const child = spawn('npx', args, { env: childEnv(env), stdio: 'ignore', detached: true });
   servers.push(child);
   return child;
 }
