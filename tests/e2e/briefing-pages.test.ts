@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, watchErrors } from './setup/browser.ts';
+import { rootUrl } from './setup/constants.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function mainText(page: Page): Promise<string> {
+  return page.locator('main').innerText();
+}
+
+/** Distinct source slugs cited on the page. */
+async function citedSources(page: Page): Promise<Set<string>> {
+  const hrefs = await page.locator('main a.cite').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).pathname));
+  return new Set(hrefs.map((href) => href.split('/').filter(Boolean).at(-1)!));
+}
+
+describe('briefing pages', () => {
+  it('reaches an actor, an event and a base from the home page', async () => {
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    for (const [folder, expected] of [
+      ['actors', 'Ahmed al-Sharaa'],
+      ['events', 'Kremlin'],
+      ['bases', 'Hmeimim'],
+    ] as const) {
+      await page.goto(`${rootUrl}/`, { waitUntil: 'networkidle' });
+      const link = page.locator(`main a[href*="${folder}/"]`).filter({ hasText: expected }).first();
+      await Promise.all([page.waitForURL(new RegExp(`/${folder}/`)), link.click()]);
+      expect(await page.locator('h1').innerText()).toContain(expected);
+      expect(await page.locator('main a.cite').count()).toBeGreaterThan(0);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('follows a citation to the highlighted source paragraph and comes back through a backlink', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${rootUrl}/bases/hmeimim-air-base/`, { waitUntil: 'networkidle' });
+    const citation = page.locator('main a.cite').first();
+    const passage = (await citation.locator('.cite__passage').textContent())!.trim();
+    expect(passage.length).toBeGreaterThan(20);
+    await citation.hover();
+    expect(await citation.locator('.cite__passage').isVisible()).toBe(true);
+    await Promise.all([page.waitForURL(/\/sources\/[^/]+\/#p-/), citation.click()]);
+    const id = decodeURIComponent(new URL(page.url()).hash.slice(1));
+    const target = page.locator(`[id="${id}"]`);
+    expect(await target.innerText()).toContain(passage.slice(0, 40));
+    const highlighted = await target.evaluate((node) => getComputedStyle(node).outlineStyle);
+    expect(highlighted).toBe('solid');
+    const box = await target.boundingBox();
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y).toBeLessThan(800);
+    // Back to the briefing through "Briefings citing this source".
+    const backlink = page.locator('main a[href*="bases/hmeimim-air-base/"]').last();
+    await Promise.all([page.waitForURL(/\/bases\/hmeimim-air-base\/$/), backlink.click()]);
+    expect(await page.locator('h1').innerText()).toContain('Hmeimim');
+    await page.close();
+  });
+
+  it('reports the relocation from Qamishli on the Hmeimim page', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${rootUrl}/bases/hmeimim-air-base/`, { waitUntil: 'networkidle' });
+    const text = await mainText(page);
+    expect(text).toMatch(/relocating personnel and equipment to the Hmeimim Air Base/);
+    expect(text).toContain('Qamishli');
+    await page.close();
+  });
+
+  it('gives the Kremlin meeting of 28 January 2026 its own page citing every source that reports or announces it', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${rootUrl}/events/`, { waitUntil: 'networkidle' });
+    const link = page.locator('main table a').filter({ hasText: /January 2026/ }).filter({ hasText: /meeting/i }).first();
+    await Promise.all([page.waitForURL(/\/events\/[^/]+\/$/), link.click()]);
+    expect(await mainText(page)).toContain('28 January 2026');
+    const sources = await citedSources(page);
+    for (const slug of ['000-414b01a22b4b9160', '001-61cb9f6024de31c1', '002-e060aad4f616cf48', '003-dbdebd384bef066e']) expect(sources).toContain(slug);
+    await page.close();
+  });
+
+  it('gives the October 2025 meeting its own page', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${rootUrl}/events/`, { waitUntil: 'networkidle' });
+    const link = page.locator('main table a').filter({ hasText: /October 2025/ }).filter({ hasText: /meeting/i }).first();
+    await Promise.all([page.waitForURL(/\/events\/[^/]+\/$/), link.click()]);
+    expect(await mainText(page)).toContain('15 October 2025');
+    const sources = await citedSources(page);
+    expect(sources).toContain('004-bee40c1e7e62989b');
+    expect(sources).toContain('003-dbdebd384bef066e');
+    await page.close();
+  });
+
+  it("lists al-Sharaa's descriptors from at least three different sources", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${rootUrl}/actors/ahmed-al-sharaa/`, { waitUntil: 'networkidle' });
+    const rows = page.locator('.descriptor-table tbody tr');
+    expect(await rows.count()).toBeGreaterThanOrEqual(3);
+    const phrases = await page.locator('.descriptor-table .phrases a').allInnerTexts();
+    expect(new Set(phrases).size).toBeGreaterThanOrEqual(3);
+    const firstPhrase = page.locator('.descriptor-table .phrases a').first();
+    await Promise.all([page.waitForURL(/\/sources\/[^/]+\/#s-/), firstPhrase.click()]);
+    const id = decodeURIComponent(new URL(page.url()).hash.slice(1));
+    expect(await page.locator(`[id="${id}"]`).count()).toBe(1);
+    await page.close();
+  });
+
+  it('narrows search results by kind with the search filters', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${rootUrl}/`, { waitUntil: 'networkidle' });
+    await page.click('button[data-open-modal]');
+    await page.locator('.pagefind-ui__search-input').fill('Hmeimim');
+    await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
+    const total = async () => Number(/(\d+) results?/.exec(await page.locator('.pagefind-ui__message').innerText())?.[1]);
+    const before = await total();
+    await page.locator('.pagefind-ui__filter-name').filter({ hasText: /kind/i }).click();
+    await page.locator('#kind-base').check();
+    await page.waitForFunction((count) => !document.querySelector('.pagefind-ui__message')?.textContent?.startsWith(`${count} `), before);
+    const after = await total();
+    expect(after).toBeGreaterThan(0);
+    expect(after).toBeLessThan(before);
+    const links = await page
+      .locator('.pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title a')
+      .evaluateAll((nodes) => nodes.map((node) => (node as HTMLAnchorElement).pathname));
+    expect(links.length).toBe(after);
+    for (const link of links) expect(link).toMatch(/\/bases\//);
+    await page.close();
+  });
+});
