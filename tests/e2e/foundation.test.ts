@@ -100,3 +100,19 @@ describe('site built under a sub-path base', () => {
     await page.close();
   });
 });
+
+describe('search highlighting', () => {
+  it('highlights the searched terms on the page a result leads to', async () => {
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${rootUrl}/`, { waitUntil: 'networkidle' });
+    await searchFor(page, 'Tartus');
+    const first = page.locator('.pagefind-ui__result-link').first();
+    expect(await first.getAttribute('href')).toContain('highlight=Tartus');
+    await Promise.all([page.waitForURL(/highlight=Tartus/), first.click()]);
+    await page.locator('mark.pagefind-highlight').first().waitFor({ timeout: 10_000 });
+    expect((await page.locator('mark.pagefind-highlight').first().innerText()).toLowerCase()).toBe('tartus');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
