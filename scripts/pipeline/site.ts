@@ -24,13 +24,13 @@ export interface SiteOutput {
 
 export function buildSite(model: KnowledgeModel, settings: SiteSettings): SiteOutput {
   const context = createContext(model);
-  const home = assembleHomePage(model, settings);
+  const entityPages: EntityPage[] = model.entities.map((entity) => assembleEntityPage(context, entity));
+  const home = assembleHomePage(model, entityPages, settings);
   const pages: { page: GeneratedPage; origin: string }[] = [
     { page: emitHomePage(home), origin: 'home page' },
     { page: emitSourceIndex(home.sources), origin: 'sources index' },
   ];
 
-  const entityPages: EntityPage[] = model.entities.map((entity) => assembleEntityPage(context, entity));
   const names = new Map(model.entities.map((entity) => [entity.id, entity.name]));
   for (const page of entityPages) pages.push({ page: emitEntityPage(page, names), origin: `${page.entity.file}:${page.entity.line}` });
   for (const kind of ['actor', 'base', 'event', 'place'] as const) {

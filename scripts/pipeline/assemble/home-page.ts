@@ -1,5 +1,5 @@
 import type { DateValue, EntityKind, KnowledgeModel } from '../model.ts';
-import { entityPath, sourcePath } from './paths.ts';
+import { sourcePath } from './paths.ts';
 import { outletLabel } from './source-page.ts';
 
 /** Site-wide settings from content/site.yaml. */
@@ -22,6 +22,15 @@ export interface HomeEntity {
   kind: EntityKind;
   subtype: string;
   mentions: number;
+  sources: number;
+  date?: DateValue;
+}
+
+/** What the home page needs to know of each briefing page. */
+export interface EntitySummary {
+  entity: { id: string; name: string; kind: EntityKind; subtype: string; date?: DateValue };
+  path: string;
+  stats: { mentions: number; sources: number };
 }
 
 export interface HomePage {
@@ -47,7 +56,12 @@ export function byPublicationDesc(a: { published?: DateValue; title: string }, b
   return a.title.localeCompare(b.title);
 }
 
-export function assembleHomePage(model: KnowledgeModel, settings: SiteSettings, leadingPerKind = 6): HomePage {
+export function assembleHomePage(
+  model: Pick<KnowledgeModel, 'articles' | 'entities'>,
+  summaries: readonly EntitySummary[],
+  settings: SiteSettings,
+  leadingPerKind = 6,
+): HomePage {
   const sources = model.articles
     .map((article) => ({
       path: sourcePath(article.slug),
@@ -56,32 +70,41 @@ export function assembleHomePage(model: KnowledgeModel, settings: SiteSettings, 
       published: article.meta.published,
     }))
     .sort(byPublicationDesc);
-  const dated = sources.flatMap((source) => (source.published ? [source.published] : []));
-  const sortedDates = [...dated].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
-
-  const mentionCounts = new Map<string, number>();
-  for (const mention of model.mentions) mentionCounts.set(mention.entityId, (mentionCounts.get(mention.entityId) ?? 0) + 1);
+  const sortedDates = sources
+    .flatMap((source) => (source.published ? [source.published] : []))
+    .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
 
   const counts: HomePage['counts'] = { actor: 0, base: 0, event: 0, place: 0, source: model.articles.length };
   for (const entity of model.entities) counts[entity.kind]++;
 
+  const view = (summary: EntitySummary): HomeEntity => ({
+    path: summary.path,
+    name: summary.entity.name,
+    kind: summary.entity.kind,
+    subtype: summary.entity.subtype,
+    mentions: summary.stats.mentions,
+    sources: summary.stats.sources,
+    ...(summary.entity.date && { date: summary.entity.date }),
+  });
+  const covered = summaries.filter((summary) => summary.stats.sources > 0);
   const leading: HomeEntity[] = [];
-  for (const kind of ['actor', 'base', 'event'] as const) {
+  for (const kind of ['actor', 'base'] as const) {
     leading.push(
-      ...model.entities
-        .filter((entity) => entity.kind === kind)
-        .map((entity) => ({
-          path: entityPath(entity.kind, entity.id),
-          name: entity.name,
-          kind: entity.kind,
-          subtype: entity.subtype,
-          mentions: mentionCounts.get(entity.id) ?? 0,
-        }))
-        .filter((entity) => entity.mentions > 0)
-        .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name))
-        .slice(0, leadingPerKind),
+      ...covered
+        .filter((summary) => summary.entity.kind === kind)
+        .sort((a, b) => b.stats.sources - a.stats.sources || b.stats.mentions - a.stats.mentions || a.entity.name.localeCompare(b.entity.name))
+        .slice(0, leadingPerKind)
+        .map(view),
     );
   }
+  // Events: the latest first, so the home page reads as "what happened most recently".
+  leading.push(
+    ...covered
+      .filter((summary) => summary.entity.kind === 'event')
+      .sort((a, b) => (b.entity.date?.start ?? '').localeCompare(a.entity.date?.start ?? '') || a.entity.name.localeCompare(b.entity.name))
+      .slice(0, leadingPerKind)
+      .map(view),
+  );
 
   const first = sortedDates[0];
   const last = sortedDates.at(-1);

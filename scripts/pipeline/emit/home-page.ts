@@ -19,7 +19,7 @@ export function emitHomePage(page: HomePage): GeneratedPage {
   const coverage = [
     `This briefing draws on ${plural(counts.source, 'source article', 'source articles')}`,
     page.span ? ` published between ${page.span.from.label} and ${page.span.to.label}` : '',
-    `. It follows ${plural(counts.actor, 'actor', 'actors')}, ${plural(counts.base, 'base', 'bases')} and ${plural(counts.event, 'event', 'events')}; every statement links to the source paragraph that makes it.`,
+    `. It follows ${plural(counts.actor, 'actor', 'actors')}, ${plural(counts.base, 'base', 'bases')} and ${plural(counts.event, 'event', 'events')}.`,
   ].join('');
 
   const children: RootContent[] = [
@@ -32,7 +32,7 @@ export function emitHomePage(page: HomePage): GeneratedPage {
   for (const kind of ['actor', 'base', 'event'] as const) {
     const entities = page.leading.filter((entity) => entity.kind === kind);
     if (entities.length === 0) continue;
-    children.push(heading(2, `Leading ${kindHeadings[kind].toLowerCase()}`), {
+    children.push(heading(2, kind === 'event' ? 'Latest events' : `Most covered ${kindHeadings[kind].toLowerCase()}`), {
       type: 'list',
       ordered: false,
       spread: false,
@@ -40,7 +40,9 @@ export function emitHomePage(page: HomePage): GeneratedPage {
         listItem([
           paragraph([
             link(relativeHref(page.path, entity.path), entity.name),
-            text(` — ${entity.subtype.replace(/-/g, ' ')}, ${plural(entity.mentions, 'mention', 'mentions')}`),
+            text(
+              ` — ${entity.subtype.replace(/-/g, ' ')}${entity.date ? `, ${entity.date.label}` : ''}, ${plural(entity.sources, 'source', 'sources')}`,
+            ),
           ]),
         ]),
       ),
