@@ -15,7 +15,8 @@ import { formatReport } from './pipeline/report.ts';
 const started = performance.now();
 const root = new URL('..', import.meta.url);
 
-const inputs = readInputs(root);
+// CONTENT_DIR lets the tests build a generated corpus (hostile input) through the same script.
+const inputs = readInputs(root, process.env.CONTENT_DIR ?? 'content');
 console.log(`briefing: read ${inputs.articles.length} article files, ${inputs.registryFiles.length} registry files`);
 
 const cache = loadCache(root);

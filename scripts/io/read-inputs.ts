@@ -16,8 +16,8 @@ function listFiles(root: URL, folder: string, pattern: RegExp): string[] {
     .sort();
 }
 
-function readSettings(root: URL): SiteSettings {
-  const file = new URL('content/site.yaml', root);
+function readSettings(root: URL, contentDir: string): SiteSettings {
+  const file = new URL(`${contentDir}/site.yaml`, root);
   const fallback: SiteSettings = { title: 'Briefing', description: 'A briefing built from news articles.' };
   if (!existsSync(file)) return fallback;
   const parsed = parseYaml(readFileSync(file, 'utf8')) as Partial<SiteSettings> | null;
@@ -31,19 +31,20 @@ function codeVersion(root: URL): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-export function readInputs(root: URL): PipelineInputs {
-  const sourcesFile = 'content/sources.yaml';
+/** `contentDir` is relative to `root`; tests point it at a generated corpus. */
+export function readInputs(root: URL, contentDir = 'content'): PipelineInputs {
+  const sourcesFile = `${contentDir}/sources.yaml`;
   return {
     codeVersion: codeVersion(root),
-    settings: readSettings(root),
+    settings: readSettings(root, contentDir),
     sources: existsSync(new URL(sourcesFile, root))
       ? { file: sourcesFile, text: readFileSync(new URL(sourcesFile, root), 'utf8') }
       : undefined,
-    articles: listFiles(root, 'content/articles', articleExtensions).map((file) => ({
+    articles: listFiles(root, `${contentDir}/articles`, articleExtensions).map((file) => ({
       file,
       bytes: readFileSync(new URL(file, root)),
     })),
-    registryFiles: listFiles(root, 'content/entities', /\.ya?ml$/i).map((file) => ({
+    registryFiles: listFiles(root, `${contentDir}/entities`, /\.ya?ml$/i).map((file) => ({
       file,
       text: readFileSync(new URL(file, root), 'utf8'),
     })),

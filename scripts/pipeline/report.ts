@@ -18,7 +18,9 @@ export interface Report {
 
 export function formatDiagnostic(diagnostic: Diagnostic): string {
   const where = diagnostic.line === undefined ? diagnostic.file : `${diagnostic.file}:${diagnostic.line}`;
-  return `${diagnostic.severity.padEnd(7)} ${where}: ${diagnostic.message} [${diagnostic.code}]`;
+  // Most stages already start their message with the file (and line); do not say it twice.
+  const message = diagnostic.message.startsWith(diagnostic.file) ? diagnostic.message : `${where}: ${diagnostic.message}`;
+  return `${diagnostic.severity.padEnd(7)} ${message} [${diagnostic.code}]`;
 }
 
 function section(title: string, lines: string[], limit = 40): string[] {

@@ -16,7 +16,7 @@ import type {
   Statement,
 } from '../model.ts';
 import { countIndependentSupport } from '../relate/index.ts';
-import { citationFor, indexModel, statementDate, viewStatement, type Citation, type ModelIndex, type StatementView } from './citations.ts';
+import { citationFor, indexModel, sentenceFocus, statementDate, viewStatement, type Citation, type ModelIndex, type StatementView } from './citations.ts';
 import { entityPath, sourcePath } from './paths.ts';
 import { outletLabel } from './source-page.ts';
 
@@ -222,7 +222,7 @@ function quoteView(context: AssemblyContext, quote: Quote): QuoteView {
     text: quote.text,
     speaker: speaker?.name ?? quote.speakerText,
     ...(speaker && { speakerRef: refOf(speaker) }),
-    citation: citationFor(context.index, quote.articleSlug, quote.paragraphId),
+    citation: citationFor(context.index, quote.articleSlug, quote.paragraphId, sentenceFocus(context.index, quote.sentenceId)),
   };
 }
 
@@ -261,10 +261,10 @@ function conflictViews(context: AssemblyContext, groups: readonly ClaimGroup[]):
           if (!statement) {
             const quote = context.quotesById.get(id);
             if (!quote) return [];
-            const citation = citationFor(context.index, quote.articleSlug, quote.paragraphId);
+            const citation = citationFor(context.index, quote.articleSlug, quote.paragraphId, sentenceFocus(context.index, quote.sentenceId));
             return [{ outlet: citation.outlet, text: quote.text, path: citation.path }];
           }
-          const citation = citationFor(context.index, statement.articleSlug, statement.paragraphId);
+          const citation = citationFor(context.index, statement.articleSlug, statement.paragraphId, sentenceFocus(context.index, statement.sentenceId));
           return [{ outlet: citation.outlet, text: statement.text, path: citation.path }];
         }),
       })),
@@ -314,7 +314,7 @@ export function assembleEntityPage(context: AssemblyContext, entity: Entity): En
   for (const mention of context.mentionsByEntity.get(entity.id) ?? []) {
     const backlink = backlinks.get(mention.articleSlug) ?? { source: sourceRef(context, mention.articleSlug), paragraphs: [] };
     if (!backlink.paragraphs.some((paragraph) => paragraph.id === mention.paragraphId)) {
-      const citation = citationFor(index, mention.articleSlug, mention.paragraphId);
+      const citation = citationFor(index, mention.articleSlug, mention.paragraphId, mention);
       backlink.paragraphs.push({ id: mention.paragraphId, path: citation.path, text: citation.passage });
     }
     backlinks.set(mention.articleSlug, backlink);

@@ -18,6 +18,7 @@ export interface TypingEvidence {
 }
 
 const ACRONYM = /^[\p{Lu}\p{N}]{2,6}$/u;
+const ADJECTIVE_SUFFIX = /(?:ern|ish|ese|ian|ic|al|ive|ous)$/;
 
 /** undefined means "not an entity name at all" (a demonym or adjective like "Kurdish"). */
 export function classifyCandidate({ name, words, locativeShare }: TypingEvidence): CandidateType | undefined {
@@ -27,6 +28,10 @@ export function classifyCandidate({ name, words, locativeShare }: TypingEvidence
   if (words === 1 && ACRONYM.test(name)) return 'organisation';
   const doc = nlp(name);
   if (words === 1 && (doc.has('#Demonym') || (doc.has('#Adjective') && !doc.has('#ProperNoun')))) return undefined;
+  // "Middle Eastern", "Kurdish-led": a phrase ending in an adjective modifies a name; it is not one.
+  const head = nlp(lastWord);
+  // The suffix check keeps adjective-looking surnames ("Lenka White") as names.
+  if (words > 1 && (head.has('#Demonym') || (head.has('#Adjective') && ADJECTIVE_SUFFIX.test(lastWord)))) return undefined;
   if (doc.people().found) return 'person';
   if (doc.places().found) return 'place';
   if (doc.organizations().found) return 'organisation';

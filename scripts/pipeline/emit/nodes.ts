@@ -28,16 +28,25 @@ export function link(url: string, children: PhrasingContent[] | string, title?: 
 
 type Props = Record<string, string | number | boolean | undefined | null | object>;
 
+/**
+ * MDX decodes character references inside attribute values, and the JSX
+ * serialiser does not encode "&": a value holding "&amp;" would come back as
+ * "&". JSON travels with "&" as the JSON escape \u0026, which JSON.parse
+ * restores; plain string props are reserved for generated values (ids, kinds)
+ * and must not carry "&" at all.
+ */
 function attributes(props: Props): MdxJsxAttribute[] {
   const result: MdxJsxAttribute[] = [];
   for (const [name, value] of Object.entries(props)) {
     if (value === undefined || value === null || value === false) continue;
-    result.push({
-      type: 'mdxJsxAttribute',
-      name,
-      // Structured values travel as JSON text in a string attribute.
-      value: typeof value === 'object' ? JSON.stringify(value) : String(value),
-    });
+    let serialised: string;
+    if (typeof value === 'object') {
+      serialised = JSON.stringify(value).replace(/&/g, '\\u0026');
+    } else {
+      serialised = String(value);
+      if (serialised.includes('&')) throw new Error(`prop "${name}" carries "&": pass text through a JSON data prop`);
+    }
+    result.push({ type: 'mdxJsxAttribute', name, value: serialised });
   }
   return result;
 }

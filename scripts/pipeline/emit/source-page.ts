@@ -1,4 +1,4 @@
-import type { RootContent } from 'mdast';
+import type { BlockContent, RootContent } from 'mdast';
 import type { SourcePage, SourceParagraph } from '../assemble/source-page.ts';
 import { relativeHref } from '../assemble/paths.ts';
 import type { PhrasingContent } from 'mdast';
@@ -13,22 +13,30 @@ function runs(item: SourceParagraph, from: string): PhrasingContent[] {
   );
 }
 
+/**
+ * A paragraph as plain HTML elements (no component): a 2 MB article has
+ * thousands of paragraphs, and plain JSX elements cost next to nothing to
+ * render. The pilcrow is a permalink to the paragraph.
+ */
+function paragraphBlock(item: SourceParagraph, children: RootContent[]): RootContent {
+  const anchor = paragraph([inline('a', { class: 'para__anchor', href: `#${item.id}`, 'aria-label': 'Link to this paragraph', 'data-pagefind-ignore': true }, [text('¶')])]);
+  return block('div', { id: item.id, class: `para para--${item.kind}` }, [...(children as BlockContent[]), anchor]);
+}
+
 function paragraphNode(item: SourceParagraph, from: string): RootContent {
   if (item.kind === 'heading') return heading(2, item.runs.flatMap((run) => phrasing(run.inlines, from)));
   const content = paragraph(runs(item, from));
   if (item.kind === 'tweet' && item.tweet) {
     const credit = `— ${item.tweet.author} (@${item.tweet.handle})${item.tweet.date ? `, ${item.tweet.date}` : ''}`;
-    return block('Para', { id: item.id, kind: 'tweet' }, [
-      { type: 'blockquote', children: [content, paragraph([text(credit)])] },
-    ]);
+    return paragraphBlock(item, [{ type: 'blockquote', children: [content, paragraph([text(credit)])] }]);
   }
-  return block('Para', { id: item.id, kind: item.kind }, [content]);
+  return paragraphBlock(item, [content]);
 }
 
 export function emitSourcePage(page: SourcePage): GeneratedPage {
   const children: RootContent[] = [
-    imports(['Para', 'SourceMeta', 'RemovedLines', 'SearchFilters']),
-    block('SearchFilters', { kind: 'source', outlet: page.outletLabel }),
+    imports(['SourceMeta', 'RemovedLines', 'SearchFilters']),
+    block('SearchFilters', { kind: 'source', data: { outlet: page.outletLabel } }),
     block('SourceMeta', {
       data: {
         outlet: page.outlet,

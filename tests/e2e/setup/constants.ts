@@ -3,3 +3,8 @@ export const subpathBase = '/briefing/';
 export const subpathUrl = `http://127.0.0.1:4401${subpathBase.replace(/\/$/, '')}`;
 /** Where the sub-path build goes; gitignored with the rest of build/. */
 export const subpathOutDir = 'build/e2e-subpath';
+
+/** The hostile corpus (seeds + malformed articles) is built here and served on its own port. */
+export const hostileContentDir = 'build/hostile-content';
+export const hostileOutDir = 'build/e2e-hostile';
+export const hostileUrl = 'http://127.0.0.1:4402';

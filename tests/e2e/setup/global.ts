@@ -6,7 +6,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
-import { rootUrl, subpathBase, subpathOutDir } from './constants.ts';
+import { hostileContentDir, hostileOutDir, hostileUrl, rootUrl, subpathBase, subpathOutDir } from './constants.ts';
+import { writeHostileCorpus } from '../../fixtures/hostile-corpus.ts';
 
 const servers: ChildProcess[] = [];
 
@@ -46,15 +47,22 @@ function serve(port: number, env: NodeJS.ProcessEnv, outDir?: string): ChildProc
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const skipBuild = process.env.E2E_SKIP_BUILD === '1' && existsSync('dist/index.html') && existsSync(`${subpathOutDir}/index.html`);
+  const skipBuild =
+    process.env.E2E_SKIP_BUILD === '1' && [`dist`, subpathOutDir, hostileOutDir].every((dir) => existsSync(`${dir}/index.html`));
   if (!skipBuild) {
+    // The hostile corpus first: its generated pages are then replaced by the real build.
+    writeHostileCorpus(hostileContentDir);
+    run('npx', ['tsx', 'scripts/build-briefings.ts'], { CONTENT_DIR: hostileContentDir });
+    run('npx', ['astro', 'build', '--outDir', hostileOutDir], {});
     run('npm', ['run', 'build'], {});
     run('npx', ['astro', 'build', '--outDir', subpathOutDir], { BASE: subpathBase });
   }
   serve(4400, {});
   serve(4401, { BASE: subpathBase }, subpathOutDir);
+  serve(4402, {}, hostileOutDir);
   await waitFor(`${rootUrl}/`);
   await waitFor(`http://127.0.0.1:4401${subpathBase}`);
+  await waitFor(`${hostileUrl}/`);
   project.provide('chromePath', process.env.CHROME_PATH ?? '/usr/bin/chromium');
   return async () => {
     for (const server of servers) {

@@ -23,9 +23,9 @@
 import type { Entity, Mention, Paragraph, Quote, QuoteVia, SegmentedArticle, Sentence } from '../../model.ts';
 import { shortHash } from '../../shared/hash.ts';
 import { cleanQuoteText, findQuoteSpans, wordCount, type QuoteSpan } from './quote-spans.ts';
-import { findSpeechVerbs } from './speech-verbs.ts';
+import { findSpeechVerbs as findAllSpeechVerbs, type VerbMatch } from './speech-verbs.ts';
 import { colonSpeaker, subjectAfter, subjectBefore, type PhraseSpan } from './speaker-phrase.ts';
-import { entityForTweetAuthor, entityInSpan, firstPersonBefore, lastPersonBefore } from './resolve-speaker.ts';
+import { entityForTweetAuthor, entityInSpan, firstPersonBefore, insideAny, lastPersonBefore, type OffsetRange } from './resolve-speaker.ts';
 
 export { findQuoteSpans, quotedShare, cleanQuoteText } from './quote-spans.ts';
 
@@ -35,6 +35,8 @@ const SHORT_QUOTE_WORDS = 3;
 const MAX_SPLIT_GAP = 100;
 /** How far before a quote we look for its reporting verb. */
 const VERB_LOOKBACK = 400;
+/** A "Speaker:" label is at most this long. */
+const COLON_LOOKBACK = 120;
 
 interface SentenceRef {
   paragraph: Paragraph;
@@ -52,7 +54,10 @@ interface ArticleContext {
   article: SegmentedArticle;
   entityById: Map<string, Entity>;
   mentionsByParagraph: Map<string, Mention[]>;
+  mentionsBySentence: Map<string, Mention[]>;
   spansByParagraph: Map<string, QuoteSpan[]>;
+  /** The same spans as offset ranges, for "is this mention inside a quote" checks. */
+  quotedByParagraph: Map<string, OffsetRange[]>;
   flat: SentenceRef[];
   flatIndex: Map<string, number>;
 }
@@ -82,6 +87,26 @@ export function extractQuotes(article: SegmentedArticle, mentions: Mention[], en
   return quotes;
 }
 
+/** Reporting verbs outside quotations: "the state and prospects" inside quotes is not a verb. */
+function findSpeechVerbs(context: ArticleContext, paragraph: Paragraph, from: number, to: number): VerbMatch[] {
+  const quoted = context.quotedByParagraph.get(paragraph.id) ?? [];
+  return findAllSpeechVerbs(paragraph.text, from, to).filter((verb) => !insideAny(verb, quoted));
+}
+
+/**
+ * Where the look-back for a reporting verb starts: the sentence start, at most
+ * `VERB_LOOKBACK` back, and never before an inner sentence end the segmenter
+ * missed ("…agreements. (Al Jazeera) Putin responded…").
+ */
+function verbWindowStart(text: string, sentenceStart: number, before: number): number {
+  const from = Math.max(sentenceStart, before - VERB_LOOKBACK);
+  let start = from;
+  for (const match of text.slice(from, before).matchAll(/[.!?][”"’)]?\s+(?=[(\p{Lu}“"])/gu)) {
+    start = from + (match.index ?? 0) + match[0].length;
+  }
+  return start;
+}
+
 function buildContext(article: SegmentedArticle, mentions: Mention[], entities: Entity[]): ArticleContext {
   const entityById = new Map(entities.map((entity) => [entity.id, entity]));
   const mentionsByParagraph = new Map<string, Mention[]>();
@@ -91,17 +116,30 @@ function buildContext(article: SegmentedArticle, mentions: Mention[], entities: 
     list.push(mention);
     mentionsByParagraph.set(mention.paragraphId, list);
   }
+  const byStart = (a: Mention, b: Mention): number => a.start - b.start || a.end - b.end;
+  const mentionsBySentence = new Map<string, Mention[]>();
+  for (const list of mentionsByParagraph.values()) {
+    list.sort(byStart);
+    for (const mention of list) {
+      const sentenceList = mentionsBySentence.get(mention.sentenceId) ?? [];
+      sentenceList.push(mention);
+      mentionsBySentence.set(mention.sentenceId, sentenceList);
+    }
+  }
   const spansByParagraph = new Map<string, QuoteSpan[]>();
+  const quotedByParagraph = new Map<string, OffsetRange[]>();
   const flat: SentenceRef[] = [];
   const flatIndex = new Map<string, number>();
   for (const paragraph of article.paragraphs) {
-    spansByParagraph.set(paragraph.id, findQuoteSpans(paragraph.text, { allowUnclosedAtEnd: paragraph.kind === 'tweet' }));
+    const spans = findQuoteSpans(paragraph.text, { allowUnclosedAtEnd: paragraph.kind === 'tweet' });
+    spansByParagraph.set(paragraph.id, spans);
+    quotedByParagraph.set(paragraph.id, spans.map((span) => ({ start: span.open, end: span.end })));
     paragraph.sentences.forEach((sentence, index) => {
       flatIndex.set(sentence.id, flat.length);
       flat.push({ paragraph, index, sentence });
     });
   }
-  return { article, entityById, mentionsByParagraph, spansByParagraph, flat, flatIndex };
+  return { article, entityById, mentionsByParagraph, mentionsBySentence, spansByParagraph, quotedByParagraph, flat, flatIndex };
 }
 
 function quoteForTweet(context: ArticleContext, paragraph: Paragraph, entities: Entity[]): Quote | undefined {
@@ -201,7 +239,7 @@ function splitAttribution(
   const { text } = paragraph;
   const gap = text.slice(span.end, next.open);
   if (!/^\s*,/.test(gap) && !/,\s*$/.test(text.slice(span.innerStart, span.innerEnd))) return undefined;
-  const verbs = findSpeechVerbs(text, span.end, next.open);
+  const verbs = findSpeechVerbs(context, paragraph, span.end, next.open);
   const verb = verbs[0];
   if (!verb || verbs.length > 1) return undefined;
   if (!/^[\s,:]*$/.test(text.slice(verb.end, next.open))) return undefined;
@@ -221,7 +259,7 @@ function attribute(
 ): Attribution | undefined {
   const { text } = paragraph;
   const sentence = paragraph.sentences[sentenceIndex]!;
-  const postVerbs = span.end < postLimit ? findSpeechVerbs(text, span.end, postLimit) : [];
+  const postVerbs = span.end < postLimit ? findSpeechVerbs(context, paragraph, span.end, postLimit) : [];
 
   // 1. Right after the quote: `“…,” Putin said.` / `“…,” said Putin.`
   const firstPost = postVerbs[0];
@@ -235,11 +273,13 @@ function attribute(
     }
   }
 
-  const pre = text.slice(sentence.start, span.open);
+  // Bounded look-back: slicing from the sentence start for every quote would be quadratic on huge sentences.
+  const preStart = Math.max(sentence.start, span.open - VERB_LOOKBACK);
+  const pre = text.slice(preStart, span.open);
   // 2. `according to X, “…”`
   const according = /according to\s+([^,“”"]{1,80}?)\s*,\s*$/iu.exec(pre);
   if (according?.[1]) {
-    const start = sentence.start + according.index + according[0].indexOf(according[1]);
+    const start = preStart + according.index + according[0].indexOf(according[1]);
     const phrase = { start, end: start + according[1].length, text: according[1], pronoun: false };
     const found = resolve(context, paragraph, sentenceIndex, phrase, 'according-to');
     if (found) return found;
@@ -250,10 +290,11 @@ function attribute(
   if (colon) return colon;
 
   // 4. A reporting verb before the quote: `Hegazi argues that “…”`.
-  const preVerbs = findSpeechVerbs(text, Math.max(sentence.start, span.open - VERB_LOOKBACK), span.open);
+  const windowStart = verbWindowStart(text, sentence.start, span.open);
+  const preVerbs = findSpeechVerbs(context, paragraph, windowStart, span.open);
   const lastPre = preVerbs[preVerbs.length - 1];
   if (lastPre) {
-    const found = subjectOfVerb(context, paragraph, sentenceIndex, lastPre, preVerbs, span);
+    const found = subjectOfVerb(context, paragraph, sentenceIndex, lastPre, preVerbs, span, windowStart);
     if (found) return short ? { ...found, via: 'other' } : found;
   }
 
@@ -271,46 +312,57 @@ function subjectOfVerb(
   context: ArticleContext,
   paragraph: Paragraph,
   sentenceIndex: number,
-  verb: ReturnType<typeof findSpeechVerbs>[number],
-  preVerbs: ReturnType<typeof findSpeechVerbs>,
+  verb: VerbMatch,
+  preVerbs: VerbMatch[],
   span: QuoteSpan,
+  windowStart: number,
 ): Attribution | undefined {
   const { text } = paragraph;
   const sentence = paragraph.sentences[sentenceIndex]!;
   if (!verb.participle) {
-    const subject = subjectBefore(text, verb.start, sentence.start);
+    const subject = subjectBefore(text, verb.start, windowStart);
     return subject ? resolve(context, paragraph, sentenceIndex, subject, verb.via) : undefined;
   }
   // "X said …, adding, “…”": the speaker is the subject of the main reporting verb.
   const main = [...preVerbs].reverse().find((candidate) => !candidate.participle && candidate.start < verb.start);
-  const subject = main ? subjectBefore(text, main.start, sentence.start) : undefined;
+  const subject = main ? subjectBefore(text, main.start, windowStart) : undefined;
   if (subject) return resolve(context, paragraph, sentenceIndex, subject, main?.via ?? verb.via);
-  const mentions = context.mentionsByParagraph.get(paragraph.id) ?? [];
-  const quoted = context.spansByParagraph.get(paragraph.id) ?? [];
-  const person = firstPersonBefore(mentions, sentence.id, span.open, quotedRanges(quoted), context.entityById);
+  const mentions = context.mentionsBySentence.get(sentence.id) ?? [];
+  const quoted = context.quotedByParagraph.get(paragraph.id) ?? [];
+  const person = firstPersonBefore(mentions, span.open, quoted, context.entityById);
   return person ? { speakerText: person.text, speakerId: person.entityId, via: verb.via } : undefined;
 }
 
 function colonAttribution(context: ArticleContext, paragraph: Paragraph, sentenceIndex: number, span: QuoteSpan): Attribution | undefined {
   const sentence = paragraph.sentences[sentenceIndex]!;
   // Inside the sentence, the clause may start after a line break ("…\nRussian President Putin:\n“…").
-  const lineStart = Math.max(sentence.start, paragraph.text.lastIndexOf('\n', span.open - 2) + 1);
-  const here = colonSpeaker(paragraph.text, lineStart, span.open);
+  const lineStart = lineStartBefore(paragraph.text, sentence.start, span.open);
+  const here = startsClause(paragraph.text, sentence.start, lineStart) ? colonSpeaker(paragraph.text, lineStart, span.open) : undefined;
   if (here) return resolve(context, paragraph, sentenceIndex, here, 'colon');
-  if (paragraph.text.slice(sentence.start, span.open).trim() !== '') return undefined;
+  if (span.open - sentence.start > COLON_LOOKBACK || /\S/.test(paragraph.text.slice(sentence.start, span.open))) return undefined;
 
   const flatIndex = context.flatIndex.get(sentence.id);
   const previous = flatIndex === undefined ? undefined : context.flat[flatIndex - 1];
   if (!previous) return undefined;
   const prevText = previous.paragraph.text;
-  const prevLineStart = Math.max(previous.sentence.start, prevText.lastIndexOf('\n', previous.sentence.end - 2) + 1);
-  const before = colonSpeaker(prevText, prevLineStart, previous.sentence.end);
+  const prevLineStart = lineStartBefore(prevText, previous.sentence.start, previous.sentence.end);
+  const before = startsClause(prevText, previous.sentence.start, prevLineStart) ? colonSpeaker(prevText, prevLineStart, previous.sentence.end) : undefined;
   return before ? resolve(context, previous.paragraph, previous.index, before, 'colon') : undefined;
 }
 
-function quotedRanges(spans: readonly QuoteSpan[]): { start: number; end: number }[] {
-  return spans.map((span) => ({ start: span.open, end: span.end }));
+/** Start of the line holding `before`, within `COLON_LOOKBACK` characters (a speaker label is short). */
+function lineStartBefore(text: string, floor: number, before: number): number {
+  const from = Math.max(floor, before - COLON_LOOKBACK);
+  const window = text.slice(from, Math.max(from, before - 1));
+  const newline = window.lastIndexOf('\n');
+  return newline >= 0 ? from + newline + 1 : from;
 }
+
+/** A colon label must start a sentence or a line, not a window cut mid-text. */
+function startsClause(text: string, sentenceStart: number, at: number): boolean {
+  return at === sentenceStart || text[at - 1] === '\n';
+}
+
 
 /** Turn a speaker phrase into an attribution: registry id from the mentions, pronouns resolved. */
 function resolve(
@@ -327,15 +379,15 @@ function resolve(
   }
   const sentence = paragraph.sentences[sentenceIndex];
   if (!sentence) return undefined;
-  const quoted = quotedRanges(context.spansByParagraph.get(paragraph.id) ?? []);
-  let person = lastPersonBefore(mentions, sentence.id, phrase.start, quoted, context.entityById);
+  const quoted = context.quotedByParagraph.get(paragraph.id) ?? [];
+  let person = lastPersonBefore(context.mentionsBySentence.get(sentence.id) ?? [], phrase.start, quoted, context.entityById);
   if (!person) {
     const flatIndex = context.flatIndex.get(sentence.id);
     const previous = flatIndex === undefined ? undefined : context.flat[flatIndex - 1];
     if (previous) {
-      const prevMentions = context.mentionsByParagraph.get(previous.paragraph.id) ?? [];
-      const prevQuoted = quotedRanges(context.spansByParagraph.get(previous.paragraph.id) ?? []);
-      person = lastPersonBefore(prevMentions, previous.sentence.id, previous.sentence.end, prevQuoted, context.entityById);
+      const prevMentions = context.mentionsBySentence.get(previous.sentence.id) ?? [];
+      const prevQuoted = context.quotedByParagraph.get(previous.paragraph.id) ?? [];
+      person = lastPersonBefore(prevMentions, previous.sentence.end, prevQuoted, context.entityById);
     }
   }
   return person ? { speakerText: person.text, speakerId: person.entityId, via } : undefined;

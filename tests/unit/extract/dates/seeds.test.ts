@@ -39,7 +39,8 @@ describe('seed 002 (published 2026-01-27)', () => {
   });
 
   it('reads "last week" as the previous Monday–Sunday, approximate', () => {
-    const sentence = sentenceOf(file, 'according to a security source cited by Shafaq News last week.');
+    // The seed separates these words with no-break spaces (U+00A0), as scraped.
+    const sentence = sentenceOf(file, 'according to a security source\u00a0cited\u00a0by\u00a0Shafaq News\u00a0last week.');
     const [mention] = findDates(sentence, pub);
     expect(mention?.text).toBe('last week');
     expect(mention?.value).toEqual({
@@ -64,7 +65,10 @@ describe('seed 002 (published 2026-01-27)', () => {
   });
 
   it('reads "late 2025" as September–December, approximate, labelled as written', () => {
-    const sentence = sentenceOf(file, 'Cradle report from late 2025 of plans to re-establish nine military positions in southern Syria');
+    const sentence = sentenceOf(
+      file,
+      'Cradle\u00a0report from late 2025 of plans to re-establish\u00a0nine military positions\u00a0in southern Syria',
+    );
     expect(findDates(sentence, pub).map((m) => [m.text, m.value])).toEqual([
       ['late 2025', { precision: 'range', start: '2025-09-01', end: '2025-12-31', label: 'late 2025', approximate: true }],
     ]);
@@ -122,7 +126,7 @@ describe('seed 000 (published 2026-01-28)', () => {
     ]);
   });
 
-  it('reads "on January 28, 2026" as a day, and "decade-long" as nothing', () => {
+  it('reads "January 28, 2026" as a day, and "decade-long" as nothing', () => {
     const sentence = sentenceOf(
       file,
       'Vladimir Putin hosted Syria’s interim President Ahmed al-Sharaa at the Kremlin on January 28, 2026, marking a dramatic shift from Russia’s decade-long support of Bashar al-Assad.',
@@ -130,8 +134,8 @@ describe('seed 000 (published 2026-01-28)', () => {
     expect(extractDates(sentence, pub)).toEqual({
       mentions: [
         {
-          text: 'on January 28, 2026',
-          start: 79,
+          text: 'January 28, 2026',
+          start: 82,
           end: 98,
           value: { precision: 'day', start: '2026-01-28', end: '2026-01-28', label: '28 January 2026' },
         },
