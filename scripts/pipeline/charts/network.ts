@@ -1,0 +1,376 @@
+/**
+ * The relation network of actors, bases and events: which entities the
+ * sources name together, laid out with d3-force at build time. Pure and
+ * deterministic: the same model always gives the same picture (nodes enter
+ * sorted by id at fixed positions, d3's random source is a seeded LCG and the
+ * simulation runs a fixed number of ticks).
+ *
+ * Readable at 50 nodes: only the most-mentioned nodes are kept, each keeps
+ * only its strongest edges, and labels that would collide are left out (the
+ * node keeps its name for assistive technology, tooltips and the table).
+ */
+import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationLinkDatum, type SimulationNodeDatum } from 'd3';
+import type { Entity, EntityKind, KnowledgeModel } from '../model.ts';
+import { entityPath } from '../assemble/paths.ts';
+import { placeLabels, textWidth, type TextAnchor } from './map-labels.ts';
+
+export type NetworkKind = Exclude<EntityKind, 'place'>;
+export const NETWORK_KINDS: readonly NetworkKind[] = ['actor', 'base', 'event'];
+
+/** How a registry field relates two entities, when it does. */
+export type TypedRelation = 'affiliation' | 'operator' | 'participant';
+
+export interface NetworkNode {
+  id: string;
+  name: string;
+  /** The name as drawn: long names (events) are cut at a word with an ellipsis; the full name is in the tooltip and table. */
+  label: string;
+  kind: NetworkKind;
+  subtype: string;
+  path: string;
+  mentions: number;
+}
+
+export interface NetworkEdge {
+  /** `source` < `target`. */
+  source: string;
+  target: string;
+  /** Sentences naming both. */
+  sentences: number;
+  /** Registry relations between them (a person's state, a base's operator, an event's participants). */
+  typed: TypedRelation[];
+  /** Drawing weight: shared sentences, plus one for a registry relation. */
+  weight: number;
+}
+
+export interface NetworkGraph {
+  nodes: NetworkNode[];
+  edges: NetworkEdge[];
+  /** Entities of the network's kinds mentioned at least once, before the cap. */
+  candidates: number;
+}
+
+export interface NetworkOptions {
+  maxNodes?: number;
+  /** Each node keeps this many of its strongest edges (an edge stays if either end keeps it). */
+  edgesPerNode?: number;
+}
+
+/** `name` cut to at most `max` characters at a word boundary, with an ellipsis. */
+export function shortLabel(name: string, max = 28): string {
+  if (name.length <= max) return name;
+  const cut = name.slice(0, max - 1);
+  const space = cut.search(/[\s,]+\S*$/);
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:–-]+$/, '')}…`;
+}
+
+function pairKey(a: string, b: string): [string, string, string] {
+  const [source, target] = a < b ? [a, b] : [b, a];
+  return [source, target, `${source}\u0000${target}`];
+}
+
+/**
+ * Nodes: the `maxNodes` most-mentioned actors, bases and events (ties by
+ * id). Edges: co-mentions from the model's relations, plus registry
+ * relations, pruned to each node's `edgesPerNode` strongest. Nodes left with
+ * no edge are dropped: a dot with no line says nothing in a network.
+ */
+export function buildNetworkGraph(model: Pick<KnowledgeModel, 'entities' | 'mentions' | 'relations'>, options: NetworkOptions = {}): NetworkGraph {
+  const maxNodes = options.maxNodes ?? 50;
+  const edgesPerNode = options.edgesPerNode ?? 3;
+  const counts = new Map<string, number>();
+  for (const mention of model.mentions) counts.set(mention.entityId, (counts.get(mention.entityId) ?? 0) + 1);
+
+  const candidates = model.entities
+    .filter((entity): entity is Entity & { kind: NetworkKind } => (NETWORK_KINDS as readonly string[]).includes(entity.kind) && (counts.get(entity.id) ?? 0) > 0)
+    .sort((a, b) => (counts.get(b.id) ?? 0) - (counts.get(a.id) ?? 0) || (a.id < b.id ? -1 : 1));
+  const kept = candidates.slice(0, maxNodes);
+  const keptIds = new Set(kept.map((entity) => entity.id));
+
+  const edges = new Map<string, NetworkEdge>();
+  const edge = (a: string, b: string): NetworkEdge | undefined => {
+    if (a === b || !keptIds.has(a) || !keptIds.has(b)) return undefined;
+    const [source, target, key] = pairKey(a, b);
+    let found = edges.get(key);
+    if (!found) {
+      found = { source, target, sentences: 0, typed: [], weight: 0 };
+      edges.set(key, found);
+    }
+    return found;
+  };
+  for (const relation of model.relations) {
+    const found = edge(relation.source, relation.target);
+    if (found) found.sentences += relation.weight;
+  }
+  for (const entity of kept) {
+    const typed: [string | undefined, TypedRelation][] = [
+      ...entity.affiliation.map((id) => [id, 'affiliation'] as [string, TypedRelation]),
+      [entity.operator, 'operator'],
+      ...entity.participants.map((id) => [id, 'participant'] as [string, TypedRelation]),
+    ];
+    for (const [other, kind] of typed) {
+      if (!other) continue;
+      const found = edge(entity.id, other);
+      if (found && !found.typed.includes(kind)) found.typed.push(kind);
+    }
+  }
+  for (const found of edges.values()) found.weight = found.sentences + (found.typed.length > 0 ? 1 : 0);
+
+  // Each node's strongest edges; ties go to the more-mentioned neighbour, then by id.
+  const byNode = new Map<string, NetworkEdge[]>();
+  for (const found of edges.values()) {
+    for (const id of [found.source, found.target]) {
+      const list = byNode.get(id);
+      if (list) list.push(found);
+      else byNode.set(id, [found]);
+    }
+  }
+  const keep = new Set<NetworkEdge>();
+  for (const [id, list] of byNode) {
+    const other = (item: NetworkEdge) => (item.source === id ? item.target : item.source);
+    list
+      .sort((a, b) => b.weight - a.weight || (counts.get(other(b)) ?? 0) - (counts.get(other(a)) ?? 0) || (other(a) < other(b) ? -1 : 1))
+      .slice(0, edgesPerNode)
+      .forEach((item) => keep.add(item));
+  }
+  const keptEdges = [...keep].sort((a, b) => b.weight - a.weight || (a.source < b.source ? -1 : a.source > b.source ? 1 : a.target < b.target ? -1 : 1));
+  const connected = new Set(keptEdges.flatMap((item) => [item.source, item.target]));
+
+  return {
+    nodes: kept
+      .filter((entity) => connected.has(entity.id))
+      .map((entity) => ({
+        id: entity.id,
+        name: entity.name,
+        label: shortLabel(entity.name),
+        kind: entity.kind,
+        subtype: entity.subtype,
+        path: entityPath(entity.kind, entity.id),
+        mentions: counts.get(entity.id) ?? 0,
+      })),
+    edges: keptEdges,
+    candidates: candidates.length,
+  };
+}
+
+/** A small linear congruential generator (Numerical Recipes constants): d3's random source, seeded. */
+export function lcg(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(1664525, state) + 1013904223) >>> 0;
+    return state / 4294967296;
+  };
+}
+
+export interface NetworkType {
+  label: number;
+  /** Node radius range in px, by the square root of mentions (area ∝ mentions). */
+  minRadius: number;
+  maxRadius: number;
+}
+
+export interface NetworkLayoutNode {
+  id: string;
+  x: number;
+  y: number;
+  r: number;
+  label?: { x: number; y: number; anchor: TextAnchor; leader?: [number, number, number, number] };
+}
+
+export interface NetworkArtboard {
+  width: number;
+  height: number;
+  nodes: NetworkLayoutNode[];
+  type: NetworkType;
+}
+
+export interface NetworkChart extends NetworkGraph {
+  wide: NetworkArtboard;
+  narrow: NetworkArtboard;
+}
+
+export const NETWORK_ARTBOARDS = {
+  wide: { width: 640, height: 480, type: { label: 12, minRadius: 3.5, maxRadius: 20 } },
+  narrow: { width: 340, height: 420, type: { label: 11.5, minRadius: 3, maxRadius: 14 } },
+} as const satisfies Record<string, { width: number; height: number; type: NetworkType }>;
+
+/** Enough for d3's default cooling (alpha reaches its minimum after about 300 ticks). */
+const TICKS = 300;
+/** This many of the largest nodes may have their label set apart, with a leader. */
+const LEADER_LABELS = 10;
+const SEED = 0x5eed;
+
+interface SimNode extends SimulationNodeDatum {
+  id: string;
+  r: number;
+}
+
+/** Force layout for one artboard, then labels for as many nodes as fit, largest first. */
+export function layoutNetwork(graph: NetworkGraph, artboard: { width: number; height: number; type: NetworkType }, centre?: string): NetworkArtboard {
+  const { width, height, type } = artboard;
+  const maxMentions = Math.max(1, ...graph.nodes.map((node) => node.mentions));
+  const radius = (mentions: number) => type.minRadius + (type.maxRadius - type.minRadius) * Math.sqrt((mentions - 1) / Math.max(1, maxMentions - 1));
+  const maxWeight = Math.max(1, ...graph.edges.map((item) => item.weight));
+
+  // Fixed start: nodes sorted by id on a sunflower spiral around the centre.
+  const sorted = [...graph.nodes].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const spacing = Math.min(width, height) / (2.2 * Math.sqrt(Math.max(1, sorted.length)));
+  const nodes: SimNode[] = sorted.map((node, index) => {
+    const angle = index * Math.PI * (3 - Math.sqrt(5));
+    const distance = spacing * Math.sqrt(index + 0.5);
+    // An ego network holds its subject at the centre while the rest settles around it.
+    if (node.id === centre) return { id: node.id, r: radius(node.mentions), x: width / 2, y: height / 2, fx: width / 2, fy: height / 2 };
+    return { id: node.id, r: radius(node.mentions), x: width / 2 + distance * Math.cos(angle), y: height / 2 + distance * Math.sin(angle) };
+  });
+  const links: (SimulationLinkDatum<SimNode> & { weight: number })[] = graph.edges.map((item) => ({ source: item.source, target: item.target, weight: item.weight }));
+
+  const margin = 8;
+  const clamp = () => {
+    for (const node of nodes) {
+      node.x = Math.min(width - margin - node.r, Math.max(margin + node.r, node.x ?? 0));
+      node.y = Math.min(height - margin - node.r, Math.max(margin + node.r, node.y ?? 0));
+    }
+  };
+  const simulation = forceSimulation(nodes)
+    .randomSource(lcg(SEED))
+    .force(
+      'link',
+      forceLink<SimNode, (typeof links)[number]>(links)
+        .id((node) => node.id)
+        .distance((link) => (link.source as SimNode).r + (link.target as SimNode).r + 30 + 40 * (1 - Math.sqrt(link.weight / maxWeight)))
+        .strength((link) => 0.15 + 0.45 * Math.sqrt(link.weight / maxWeight)),
+    )
+    .force('charge', forceManyBody<SimNode>().strength((node) => -120 - 12 * node.r))
+    .force('collide', forceCollide<SimNode>((node) => node.r + 12).iterations(2))
+    // Pull harder along the short side so the layout takes the artboard's shape.
+    .force('x', forceX<SimNode>(width / 2).strength(0.04 * Math.min(1, height / width) + 0.01))
+    .force('y', forceY<SimNode>(height / 2).strength(0.04 * Math.min(1, width / height) + 0.01))
+    .stop();
+  for (let tick = 0; tick < TICKS; tick++) simulation.tick();
+
+  // Stretch the layout to fill the artboard (leaving room for labels at the sides), then let only collisions settle.
+  const left = Math.min(...nodes.map((node) => (node.x ?? 0) - node.r));
+  const right = Math.max(...nodes.map((node) => (node.x ?? 0) + node.r));
+  const top = Math.min(...nodes.map((node) => (node.y ?? 0) - node.r));
+  const bottom = Math.max(...nodes.map((node) => (node.y ?? 0) + node.r));
+  const padX = Math.max(margin, width * 0.12);
+  const padY = margin + type.label;
+  if (centre === undefined) {
+    for (const node of nodes) {
+      node.x = padX + (((node.x ?? 0) - left) / Math.max(1, right - left)) * (width - 2 * padX);
+      node.y = padY + (((node.y ?? 0) - top) / Math.max(1, bottom - top)) * (height - 2 * padY);
+    }
+  } else {
+    // Around a pinned subject: each side of it stretched to its own edge, so the subject stays at the centre.
+    const scales = { left: Infinity, right: Infinity, up: Infinity, down: Infinity };
+    for (const node of nodes) {
+      const dx = (node.x ?? 0) - width / 2;
+      const dy = (node.y ?? 0) - height / 2;
+      if (dx < 0) scales.left = Math.min(scales.left, (width / 2 - padX - node.r) / -dx);
+      if (dx > 0) scales.right = Math.min(scales.right, (width / 2 - padX - node.r) / dx);
+      if (dy < 0) scales.up = Math.min(scales.up, (height / 2 - padY - node.r) / -dy);
+      if (dy > 0) scales.down = Math.min(scales.down, (height / 2 - padY - node.r) / dy);
+    }
+    for (const node of nodes) {
+      const dx = (node.x ?? 0) - width / 2;
+      const dy = (node.y ?? 0) - height / 2;
+      node.x = width / 2 + dx * (dx < 0 ? scales.left : scales.right);
+      node.y = height / 2 + dy * (dy < 0 ? scales.up : scales.down);
+    }
+  }
+  simulation.force('link', null).force('charge', null).force('x', null).force('y', null).alpha(0.3);
+  for (let tick = 0; tick < 60; tick++) {
+    simulation.tick();
+    clamp();
+  }
+
+  const round = (value: number) => Math.round(value * 10) / 10;
+  const positioned = nodes.map((node) => ({ id: node.id, x: round(node.x ?? 0), y: round(node.y ?? 0), r: round(node.r) }));
+  const byId = new Map(graph.nodes.map((node) => [node.id, node]));
+  const lineHeight = Math.ceil(type.label * 1.25);
+  // The largest nodes may take a label set apart with a leader; the rest only beside the node. A label
+  // that finds no free spot is left out rather than drawn over another: the table names every node.
+  // Bases and events are few and the story's places and moments: their labels go before actors of similar size.
+  const priority = (node: { id: string; r: number }) => node.r + (byId.get(node.id)?.kind === 'actor' ? 0 : 4);
+  const requests = [...positioned]
+    .sort((a, b) => priority(b) - priority(a) || (a.id < b.id ? -1 : 1))
+    .map((node, rank) => ({
+      id: node.id,
+      x: node.x,
+      y: node.y,
+      radius: node.r,
+      width: textWidth(byId.get(node.id)?.label ?? node.id, type.label, { bold: true }),
+      height: lineHeight,
+      optional: true,
+      modes: (rank < LEADER_LABELS ? ['beside', 'leader'] : ['beside']) as ('beside' | 'leader' | 'centre')[],
+    }));
+  const obstacles = positioned.map((node) => ({ id: node.id, x: node.x - node.r, y: node.y - node.r, width: node.r * 2, height: node.r * 2 }));
+  const labels = new Map(placeLabels(requests, { obstacles, bounds: { x: 1, y: 1, width: width - 2, height: height - 2 }, gap: 2, padding: 1 }).map((label) => [label.id, label]));
+
+  return {
+    width,
+    height,
+    // Drawing order: big nodes last, on top.
+    nodes: positioned
+      .sort((a, b) => a.r - b.r || (a.id < b.id ? -1 : 1))
+      .map((node) => {
+        const label = labels.get(node.id);
+        return { ...node, ...(label && { label: { x: label.x, y: label.y, anchor: label.anchor, ...(label.leader && { leader: label.leader }) } }) };
+      }),
+    type,
+  };
+}
+
+/** The whole story's network, or undefined when there are no connected entities. */
+export function buildNetworkChart(model: Pick<KnowledgeModel, 'entities' | 'mentions' | 'relations'>, options: NetworkOptions = {}): NetworkChart | undefined {
+  const graph = buildNetworkGraph(model, options);
+  if (graph.nodes.length < 2) return undefined;
+  return { ...graph, wide: layoutNetwork(graph, NETWORK_ARTBOARDS.wide), narrow: layoutNetwork(graph, NETWORK_ARTBOARDS.narrow) };
+}
+
+export const EGO_ARTBOARDS = {
+  wide: { width: 640, height: 380, type: { label: 12, minRadius: 3.5, maxRadius: 18 } },
+  narrow: { width: 340, height: 360, type: { label: 11.5, minRadius: 3, maxRadius: 13 } },
+} as const satisfies Record<string, { width: number; height: number; type: NetworkType }>;
+
+/**
+ * One entity and its strongest connections, from the unpruned graph
+ * (`buildNetworkGraph` with no caps): every link of the subject, and each
+ * neighbour's `edgesPerNode` strongest links to the other neighbours, so the
+ * picture shows who among them belongs together. Undefined with fewer than
+ * `minNeighbours`: a star of one or two lines says no more than a list.
+ */
+export function egoGraph(full: NetworkGraph, id: string, options: { maxNeighbours?: number; edgesPerNode?: number; minNeighbours?: number } = {}): NetworkGraph | undefined {
+  const maxNeighbours = options.maxNeighbours ?? 12;
+  const edgesPerNode = options.edgesPerNode ?? 2;
+  const other = (edge: NetworkEdge, from: string) => (edge.source === from ? edge.target : edge.source);
+  const mentions = new Map(full.nodes.map((node) => [node.id, node.mentions]));
+  const byStrength = (from: string) => (a: NetworkEdge, b: NetworkEdge) =>
+    b.weight - a.weight || (mentions.get(other(b, from)) ?? 0) - (mentions.get(other(a, from)) ?? 0) || (other(a, from) < other(b, from) ? -1 : 1);
+  const incident = full.edges.filter((edge) => edge.source === id || edge.target === id).sort(byStrength(id));
+  const spokes = incident.slice(0, maxNeighbours);
+  if (spokes.length < (options.minNeighbours ?? 3)) return undefined;
+  const ids = new Set([id, ...spokes.map((edge) => other(edge, id))]);
+  const among = full.edges.filter((edge) => edge.source !== id && edge.target !== id && ids.has(edge.source) && ids.has(edge.target));
+  const keep = new Set<NetworkEdge>(spokes);
+  for (const node of ids) {
+    if (node === id) continue;
+    among
+      .filter((edge) => edge.source === node || edge.target === node)
+      .sort(byStrength(node))
+      .slice(0, edgesPerNode)
+      .forEach((edge) => keep.add(edge));
+  }
+  return {
+    nodes: full.nodes.filter((node) => ids.has(node.id)),
+    edges: full.edges.filter((edge) => keep.has(edge)),
+    candidates: incident.length + 1,
+  };
+}
+
+/** `egoGraph` laid out for both artboards, the subject pinned at the centre. */
+export function buildEgoNetworkChart(full: NetworkGraph, id: string): NetworkChart | undefined {
+  const graph = egoGraph(full, id);
+  if (!graph) return undefined;
+  return { ...graph, wide: layoutNetwork(graph, EGO_ARTBOARDS.wide, id), narrow: layoutNetwork(graph, EGO_ARTBOARDS.narrow, id) };
+}
