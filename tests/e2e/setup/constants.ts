@@ -3,6 +3,8 @@ export const subpathBase = '/briefing/';
 export const subpathUrl = `http://127.0.0.1:4401${subpathBase.replace(/\/$/, '')}`;
 /** Where the sub-path build goes; gitignored with the rest of build/. */
 export const subpathOutDir = 'build/e2e-subpath';
+/** A second build of the same input, compared byte for byte with dist/ (tests/e2e/reproducible.test.ts). */
+export const reproOutDir = 'build/e2e-repro';
 
 /** The hostile corpus (seeds + malformed articles) is built here and served on its own port. */
 export const hostileContentDir = 'build/hostile-content';

@@ -4,9 +4,9 @@
  * existing builds while iterating on a test.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
-import { hostileContentDir, hostileOutDir, hostileUrl, rootUrl, subpathBase, subpathOutDir } from './constants.ts';
+import { hostileContentDir, hostileOutDir, hostileUrl, reproOutDir, rootUrl, subpathBase, subpathOutDir } from './constants.ts';
 import { writeHostileCorpus } from '../../fixtures/hostile-corpus.ts';
 
 const servers: ChildProcess[] = [];
@@ -39,7 +39,8 @@ async function waitFor(url: string, timeoutMs = 30_000): Promise<void> {
 }
 
 function serve(port: number, env: NodeJS.ProcessEnv, outDir?: string): ChildProcess {
-  const args = ['astro', 'preview', '--port', String(port), '--host', '127.0.0.1'];
+  // --ignore-lock: Astro allows one tracked preview server per project; these three (and any other) must coexist.
+  const args = ['astro', 'preview', '--ignore-lock', '--port', String(port), '--host', '127.0.0.1'];
   if (outDir) args.push('--outDir', outDir);
   const child = spawn('npx', args, { env: childEnv(env), stdio: 'ignore', detached: true });
   servers.push(child);
@@ -48,13 +49,17 @@ function serve(port: number, env: NodeJS.ProcessEnv, outDir?: string): ChildProc
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const skipBuild =
-    process.env.E2E_SKIP_BUILD === '1' && [`dist`, subpathOutDir, hostileOutDir].every((dir) => existsSync(`${dir}/index.html`));
+    process.env.E2E_SKIP_BUILD === '1' && [`dist`, subpathOutDir, hostileOutDir, reproOutDir].every((dir) => existsSync(`${dir}/index.html`));
   if (!skipBuild) {
     // The hostile corpus first: its generated pages are then replaced by the real build.
     writeHostileCorpus(hostileContentDir);
     run('npx', ['tsx', 'scripts/build-briefings.ts'], { CONTENT_DIR: hostileContentDir });
     run('npx', ['astro', 'build', '--outDir', hostileOutDir], {});
     run('npm', ['run', 'build'], {});
+    // The same build again, right away (pipeline, Astro, Pagefind), for the reproducibility check.
+    rmSync(reproOutDir, { recursive: true, force: true });
+    run('npx', ['tsx', 'scripts/build-briefings.ts'], {});
+    run('npx', ['astro', 'build', '--outDir', reproOutDir], {});
     run('npx', ['astro', 'build', '--outDir', subpathOutDir], { BASE: subpathBase });
   }
   serve(4400, {});
