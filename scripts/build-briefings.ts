@@ -5,35 +5,57 @@
  * that touch the file system; every stage in scripts/pipeline/ is pure.
  */
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import { readInputs } from './io/read-inputs.ts';
-import { writeOutputs } from './io/write-outputs.ts';
-import { loadCache, saveCache } from './io/cache.ts';
-import { runPipeline } from './pipeline/run.ts';
-import { buildSite } from './pipeline/site.ts';
-import { formatReport } from './pipeline/report.ts';
+import { corpusKey } from './pipeline/corpus-key.ts';
+import { shortHash } from './pipeline/shared/hash.ts';
+import { buildCodeVersion, outputState, upToDate, writeStamp } from './io/briefing-stamp.ts';
 
 const started = performance.now();
-const root = new URL('..', import.meta.url);
+// BRIEFING_ROOT: another project folder (the benchmark builds synthetic sites in temp copies).
+const codeRoot = new URL('..', import.meta.url);
+const root = process.env.BRIEFING_ROOT ? pathToFileURL(`${process.env.BRIEFING_ROOT.replace(/\/+$/, '')}/`) : codeRoot;
 
 // CONTENT_DIR lets the tests build a generated corpus (hostile input) through the same script.
-const inputs = readInputs(root, process.env.CONTENT_DIR ?? 'content');
+const inputs = readInputs(root, process.env.CONTENT_DIR ?? 'content', codeRoot);
 console.log(`briefing: read ${inputs.articles.length} article files, ${inputs.registryFiles.length} registry files`);
 
-const cache = loadCache(root);
-const model = runPipeline(inputs, cache);
-saveCache(root, cache);
-console.log(`briefing: pipeline done (${model.articles.length} articles, ${model.mentions.length} mentions, ${model.statements.length} statements)`);
+// Nothing changed since the last build, and its outputs are untouched: reuse them.
+const key = shortHash([corpusKey(inputs), JSON.stringify(inputs.settings), buildCodeVersion(codeRoot)].join('\n'), 32);
+const previous = upToDate(root, key);
+if (previous) {
+  console.log('briefing: no input changed since the last build and its pages are as it wrote them; nothing to do. Its report:');
+  console.log(previous.report);
+  if (previous.fatal) process.exitCode = 1;
+} else {
+  // Loaded only when there is work: the stages' modules (NLP libraries…) take a second to load.
+  const [{ writeOutputs }, { loadCache, saveCache }, { articlePool }, { runPipeline }, { buildSite }, { formatReport }] = await Promise.all([
+    import('./io/write-outputs.ts'),
+    import('./io/cache.ts'),
+    import('./io/article-pool.ts'),
+    import('./pipeline/run.ts'),
+    import('./pipeline/site.ts'),
+    import('./pipeline/report.ts'),
+  ]);
+  const cache = loadCache(root);
+  const pool = articlePool();
+  const model = runPipeline(inputs, cache, pool.process);
+  await pool.close();
+  saveCache(root, cache);
+  console.log(`briefing: pipeline done (${model.articles.length} articles, ${model.mentions.length} mentions, ${model.statements.length} statements)`);
 
-const site = buildSite(model, inputs.settings);
-const written = writeOutputs(root, model, site);
+  const site = buildSite(model, inputs.settings);
+  const written = writeOutputs(root, model, site);
 
-const report = formatReport(model, {
-  pagesWritten: written.written,
-  pagesUnchanged: written.unchanged,
-  pagesRemoved: written.removed,
-  siteDiagnostics: site.diagnostics,
-  seconds: (performance.now() - started) / 1000,
-  cacheHits: cache.hits,
-});
-console.log(report.text);
-if (report.fatal) process.exitCode = 1;
+  const report = formatReport(model, {
+    pagesWritten: written.written,
+    pagesUnchanged: written.unchanged,
+    pagesRemoved: written.removed,
+    siteDiagnostics: site.diagnostics,
+    seconds: (performance.now() - started) / 1000,
+    cacheHits: cache.hits,
+  });
+  console.log(report.text);
+  writeStamp(root, { key, outputs: outputState(root, written.files), report: report.text, fatal: report.fatal });
+  if (report.fatal) process.exitCode = 1;
+}

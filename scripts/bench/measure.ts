@@ -12,6 +12,7 @@ import { generateCorpus } from './corpus.ts';
 import { readSeeds } from './seeds.ts';
 import { timeStages, type StageTimes } from './stages.ts';
 import { loadCache, saveCache } from '../io/cache.ts';
+import { articlePool } from '../io/article-pool.ts';
 import { runPipeline } from '../pipeline/run.ts';
 import { buildSite } from '../pipeline/site.ts';
 import { detectSharedPassages } from '../pipeline/relate/index.ts';
@@ -60,9 +61,11 @@ const temp = mkdtempSync(join(tmpdir(), 'briefing-bench-'));
 const tempRoot = pathToFileURL(`${temp}/`);
 try {
   // Cold: empty file cache, as a first build.
+  // The per-article stages on two threads, as the build runs them (scripts/io/article-pool.ts).
+  const pool = articlePool();
   const [model, coldSeconds] = seconds('pipeline (cold)', () => {
     const cache = loadCache(tempRoot);
-    const result = runPipeline(inputs, cache);
+    const result = runPipeline(inputs, cache, pool.process);
     saveCache(tempRoot, cache);
     return result;
   });
@@ -73,6 +76,7 @@ try {
     saveCache(tempRoot, cache);
     return cache;
   });
+  await pool.close();
   const [site, mdxSeconds] = seconds('buildSite (MDX)', () => buildSite(model, inputs.settings));
   const [shared, sharedSeconds] = seconds('detectSharedPassages', () => detectSharedPassages(model.articles));
   const peakRssMiB = process.resourceUsage().maxRSS / 1024;

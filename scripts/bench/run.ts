@@ -1,15 +1,18 @@
 /**
- * `npm run bench [-- --sizes 100,1000] [--quick] [--no-stages] [--json out.json]`
+ * `npm run bench [-- --sizes 100,1000] [--quick] [--no-stages] [--no-site] [--json out.json]`
  *
  * Benchmarks the briefing pipeline on synthetic corpora (scripts/bench/corpus.ts)
- * of 100, 1,000 and 5,000 articles. Each size runs in its own child process
- * (scripts/bench/measure.ts) so its peak RSS is its own, and prints a table.
+ * of 100, 1,000 and 5,000 articles, then the whole build (pipeline, Astro,
+ * Pagefind) of each in a temp copy of the project. Each measurement runs in
+ * its own child process (measure.ts, site-build.ts) so its peak RSS is its
+ * own, and two tables are printed.
  */
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { SizeResult } from './measure.ts';
-import { formatTable, formatStages } from './table.ts';
+import type { SiteResult } from './site-figures.ts';
+import { formatSiteTable, formatTable, formatStages } from './table.ts';
 
 function argument(name: string): string | undefined {
   const at = process.argv.indexOf(name);
@@ -22,31 +25,40 @@ const sizes = process.argv.includes('--quick')
 const passThrough = process.argv.filter((arg) => arg === '--no-stages');
 const seed = argument('--seed');
 const measureScript = fileURLToPath(new URL('./measure.ts', import.meta.url));
+const siteScript = fileURLToPath(new URL('./site-build.ts', import.meta.url));
 
-function measure(size: number): Promise<SizeResult> {
+/** Runs one child measurement and returns the JSON after its `marker` line. */
+function child<T>(script: string, size: number, marker: string, extra: string[]): Promise<T> {
   return new Promise((resolve, reject) => {
-    const args = ['--import', 'tsx', measureScript, '--size', String(size), ...passThrough, ...(seed ? ['--seed', seed] : [])];
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    const args = ['--import', 'tsx', script, '--size', String(size), ...extra, ...(seed ? ['--seed', seed] : [])];
+    const spawned = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const line = out.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
-      if (code !== 0 || !line) return reject(new Error(`bench: size ${size} failed (exit ${code})\n${out}`));
-      resolve(JSON.parse(line.slice('BENCH_RESULT '.length)) as SizeResult);
+    spawned.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+    spawned.on('error', reject);
+    spawned.on('close', (code) => {
+      const line = out.split('\n').find((l) => l.startsWith(marker));
+      if (code !== 0 || !line) return reject(new Error(`bench: ${script} at size ${size} failed (exit ${code})\n${out}`));
+      resolve(JSON.parse(line.slice(marker.length)) as T);
     });
   });
 }
 
 const results: SizeResult[] = [];
+const sites: SiteResult[] = [];
 for (const size of sizes) {
   console.error(`bench: ${size} articles…`);
-  const result = await measure(size);
+  const result = await child<SizeResult>(measureScript, size, 'BENCH_RESULT ', passThrough);
   results.push(result);
   console.error(`bench: ${size} articles: cold ${result.coldSeconds.toFixed(2)} s, re-run ${result.warmSeconds.toFixed(2)} s, MDX ${result.mdxSeconds.toFixed(2)} s`);
+  if (!process.argv.includes('--no-site')) {
+    const site = await child<SiteResult>(siteScript, size, 'BENCH_SITE ', []);
+    sites.push(site);
+    console.error(`bench: ${size} articles: whole build ${site.full.totalSeconds.toFixed(1)} s, rebuild ${site.rebuild.totalSeconds.toFixed(1)} s`);
+  }
 }
 console.log(formatTable(results));
 const stages = formatStages(results);
 if (stages) console.log(`\n${stages}`);
+if (sites.length > 0) console.log(`\nWhole build (briefing build, then Astro + Starlight + Pagefind, in a temp copy of the project):\n${formatSiteTable(sites)}`);
 const jsonFile = argument('--json');
-if (jsonFile) writeFileSync(jsonFile, JSON.stringify(results, null, 2));
+if (jsonFile) writeFileSync(jsonFile, JSON.stringify({ pipeline: results, site: sites }, null, 2));

@@ -1,11 +1,15 @@
 /**
- * Edge: the content-hash cache of per-article pipeline results, one JSON file
- * per key under .cache/briefing/. A key covers the article bytes, its metadata,
- * the registry and the pipeline version, so any change invalidates exactly
- * the articles it affects.
+ * Edge: the content-hash cache of pipeline results, one JSON file per key
+ * under .cache/briefing/. A per-article key covers the article bytes, its
+ * metadata, the registry and the pipeline version, so any change invalidates
+ * exactly the articles it affects. The cross-corpus results are stored under a
+ * key of all the inputs (`corpus-<key>.json`), so a run with nothing changed
+ * reads them back instead of relating the whole corpus again.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import type { ArticleCache, ArticleResult } from '../pipeline/run.ts';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ArticleCache, ArticleResult, CorpusResult } from '../pipeline/run.ts';
 
 export interface FileCache extends ArticleCache {
   directory: URL;
@@ -14,28 +18,36 @@ export interface FileCache extends ArticleCache {
 
 export function loadCache(root: URL): FileCache {
   const directory = new URL('.cache/briefing/', root);
+  const folder = fileURLToPath(directory);
   const used = new Set<string>();
+  let created = false;
+  const read = <T>(name: string): T | undefined => {
+    used.add(name);
+    try {
+      return JSON.parse(readFileSync(join(folder, `${name}.json`), 'utf8')) as T;
+    } catch {
+      // Missing or unreadable: computed again.
+      return undefined;
+    }
+  };
+  const write = (name: string, value: unknown): void => {
+    used.add(name);
+    if (!created) mkdirSync(folder, { recursive: true });
+    created = true;
+    writeFileSync(join(folder, `${name}.json`), JSON.stringify(value));
+  };
   const cache: FileCache = {
     directory,
     used,
     hits: 0,
     get(key) {
-      used.add(key);
-      const file = new URL(`${key}.json`, directory);
-      if (!existsSync(file)) return undefined;
-      try {
-        const value = JSON.parse(readFileSync(file, 'utf8')) as ArticleResult;
-        cache.hits++;
-        return value;
-      } catch {
-        return undefined;
-      }
+      const value = read<ArticleResult>(key);
+      if (value) cache.hits++;
+      return value;
     },
-    set(key, value) {
-      used.add(key);
-      mkdirSync(directory, { recursive: true });
-      writeFileSync(new URL(`${key}.json`, directory), JSON.stringify(value));
-    },
+    set: (key, value) => write(key, value),
+    getCorpus: (key) => read<CorpusResult>(`corpus-${key}`),
+    setCorpus: (key, value) => write(`corpus-${key}`, value),
   };
   return cache;
 }

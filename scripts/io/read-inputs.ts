@@ -32,10 +32,11 @@ function codeVersion(root: URL): string {
 }
 
 /** `contentDir` is relative to `root`; tests point it at a generated corpus. */
-export function readInputs(root: URL, contentDir = 'content'): PipelineInputs {
+/** `codeRoot`: the project whose scripts/pipeline runs (the root itself, unless the build serves another folder). */
+export function readInputs(root: URL, contentDir = 'content', codeRoot: URL = root): PipelineInputs {
   const sourcesFile = `${contentDir}/sources.yaml`;
   return {
-    codeVersion: codeVersion(root),
+    codeVersion: codeVersion(codeRoot),
     settings: readSettings(root, contentDir),
     sources: existsSync(new URL(sourcesFile, root))
       ? { file: sourcesFile, text: readFileSync(new URL(sourcesFile, root), 'utf8') }

@@ -4,7 +4,7 @@
  * changes only), remove pages that are no longer generated, and write the
  * sidebar and the knowledge model as JSON.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { KnowledgeModel } from '../pipeline/model.ts';
@@ -14,11 +14,20 @@ export interface WriteSummary {
   written: number;
   unchanged: number;
   removed: number;
+  /** Every file this build owns, relative to the root (for the build stamp). */
+  files: string[];
 }
 
+/** Folders known to exist: one mkdir per folder, not per page. */
+const folders = new Set<string>();
+
 function writeIfChanged(path: string, content: string): boolean {
-  if (existsSync(path) && readFileSync(path, 'utf8') === content) return false;
-  mkdirSync(dirname(path), { recursive: true });
+  // A different size settles it without reading the file.
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (stat && stat.size === Buffer.byteLength(content) && readFileSync(path, 'utf8') === content) return false;
+  const folder = dirname(path);
+  if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
+  folders.add(folder);
   writeFileSync(path, content);
   return true;
 }
@@ -29,7 +38,7 @@ export function writeOutputs(root: URL, model: KnowledgeModel, site: SiteOutput)
   const manifestPath = `${generated}manifest.json`;
   const previous: string[] = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as string[]) : [];
 
-  const summary: WriteSummary = { written: 0, unchanged: 0, removed: 0 };
+  const summary: WriteSummary = { written: 0, unchanged: 0, removed: 0, files: [] };
   const current = new Set<string>();
   for (const file of site.files) {
     current.add(file.file);
@@ -42,12 +51,36 @@ export function writeOutputs(root: URL, model: KnowledgeModel, site: SiteOutput)
       summary.removed++;
     }
   }
+  // Large data props of the pages (scripts/pipeline/emit/page-data.ts), and no sidecar of a page that is gone.
+  const pageData = `${generated}page-data/`;
+  const sidecars = new Set<string>();
+  for (const file of site.files) {
+    if (!file.data) continue;
+    sidecars.add(file.data.file);
+    writeIfChanged(pageData + file.data.file, JSON.stringify(file.data.values));
+  }
+  if (existsSync(pageData)) {
+    for (const entry of readdirSync(pageData, { recursive: true, withFileTypes: true })) {
+      const relative = `${entry.parentPath.slice(pageData.length)}/${entry.name}`.replace(/^\/+/, '');
+      if (entry.isFile() && !sidecars.has(relative)) rmSync(pageData + relative);
+    }
+  }
   writeIfChanged(manifestPath, `${JSON.stringify([...current].sort(), null, 1)}\n`);
   writeIfChanged(`${generated}sidebar.json`, `${JSON.stringify(site.sidebar, null, 1)}\n`);
+  writeIfChanged(`${generated}feed.json`, `${JSON.stringify(site.feed, null, 1)}\n`);
 
   // The knowledge model: for the build folder (inspection) and for readers (published in dist/).
   const modelJson = JSON.stringify(model);
   writeIfChanged(fileURLToPath(new URL('build/model.json', root)), modelJson);
   writeIfChanged(fileURLToPath(new URL('public/data/briefing.json', root)), modelJson);
+  writeIfChanged(fileURLToPath(new URL('public/data/previews.json', root)), JSON.stringify(site.previews));
+  summary.files = [
+    ...[...current].sort().map((file) => `src/content/docs/${file}`),
+    ...['manifest.json', 'sidebar.json', 'feed.json'].map((name) => `src/generated/${name}`),
+    ...[...sidecars].sort().map((file) => `src/generated/page-data/${file}`),
+    'build/model.json',
+    'public/data/briefing.json',
+    'public/data/previews.json',
+  ];
   return summary;
 }

@@ -7,6 +7,8 @@
  * Pure apart from the injected cache: inputs in, `KnowledgeModel` out.
  */
 import type {
+  Candidate,
+  ClaimGroup,
   Diagnostic,
   Entity,
   KnowledgeModel,
@@ -17,6 +19,8 @@ import type {
   Statement,
   UnresolvedDate,
   DateMention,
+  Relation,
+  SharedPassage,
 } from './model.ts';
 import type { SiteSettings } from './assemble/home-page.ts';
 import { ingestArticle, parseSources, dedupeSlugs, type SourceEntry } from './ingest/index.ts';
@@ -24,12 +28,15 @@ import { segmentArticle } from './segment/index.ts';
 import { loadRegistry } from './registry/index.ts';
 import { buildAliasIndex, linkMentions, type AliasIndex } from './link/index.ts';
 import { discoverCandidates } from './discover/index.ts';
-import { extractDates } from './extract/dates/index.ts';
+import { extractDates, outsideNames } from './extract/dates/index.ts';
 import { extractQuotes } from './extract/quotes/index.ts';
 import { extractDescriptors } from './extract/descriptors/index.ts';
 import { buildStatements } from './extract/statements/index.ts';
 import { detectSharedPassages, groupClaims, buildRelations } from './relate/index.ts';
 import { shortHash } from './shared/hash.ts';
+import { corpusKey } from './corpus-key.ts';
+
+export { corpusKey };
 import type { Article } from './model.ts';
 
 export interface PipelineInputs {
@@ -51,14 +58,35 @@ export interface ArticleResult {
   unresolvedDates: UnresolvedDate[];
 }
 
+/**
+ * What the model holds besides the per-article results: the cross-corpus
+ * stages' output, the registry and the diagnostics, plus the keys of the
+ * per-article results in model order. Cached under a key of all the inputs,
+ * so a run with nothing changed skips ingest and every cross-corpus stage.
+ */
+export interface CorpusResult {
+  articleKeys: string[];
+  entities: Entity[];
+  diagnostics: Diagnostic[];
+  candidates: Candidate[];
+  claimGroups: ClaimGroup[];
+  sharedPassages: SharedPassage[];
+  relations: Relation[];
+}
+
 export interface ArticleCache {
   get(key: string): ArticleResult | undefined;
   set(key: string, value: ArticleResult): void;
+  /** Cross-corpus results (optional: a cache may keep per-article results only). */
+  getCorpus?(key: string): CorpusResult | undefined;
+  setCorpus?(key: string, value: CorpusResult): void;
+  /** Articles served from the cache. */
   hits: number;
 }
 
 export function memoryCache(): ArticleCache {
   const entries = new Map<string, ArticleResult>();
+  const corpora = new Map<string, CorpusResult>();
   const cache: ArticleCache = {
     hits: 0,
     get(key) {
@@ -69,14 +97,55 @@ export function memoryCache(): ArticleCache {
     set(key, value) {
       entries.set(key, value);
     },
+    getCorpus: (key) => corpora.get(key),
+    setCorpus: (key, value) => void corpora.set(key, value),
   };
   return cache;
 }
 
-interface RegistryContext {
+/** The model from per-article results (in order) and the cross-corpus results. */
+function assembleModel(results: readonly ArticleResult[], corpus: CorpusResult): KnowledgeModel {
+  return {
+    generatedFrom: { articles: results.length, entities: corpus.entities.length },
+    articles: results.map((result) => result.article),
+    entities: corpus.entities,
+    mentions: results.flatMap((result) => result.mentions),
+    statements: results.flatMap((result) => result.statements),
+    quotes: results.flatMap((result) => result.quotes),
+    descriptors: results.flatMap((result) => result.descriptors),
+    candidates: corpus.candidates,
+    claimGroups: corpus.claimGroups,
+    sharedPassages: corpus.sharedPassages,
+    relations: corpus.relations,
+    unresolvedDates: results.flatMap((result) => result.unresolvedDates),
+    diagnostics: corpus.diagnostics,
+  };
+}
+
+export interface RegistryContext {
   entities: Entity[];
   index: AliasIndex;
   fingerprint: string;
+}
+
+/**
+ * Runs the per-article stages on the articles the cache does not hold, in
+ * order. The default runs them here, one after the other; the build passes a
+ * pool of worker threads (scripts/io/article-pool.ts) that shares them out.
+ */
+export type ArticleProcessor = (articles: Article[], registry: RegistryContext, registryFiles: PipelineInputs['registryFiles']) => ArticleResult[];
+
+const processInOrder: ArticleProcessor = (articles, registry) => articles.map((article) => processArticle(article, registry));
+
+/** The registry context for a set of registry files (also what a worker thread builds for itself). */
+export function registryContext(registryFiles: PipelineInputs['registryFiles'], codeVersion = ''): RegistryContext & { diagnostics: Diagnostic[] } {
+  const registry = loadRegistry(registryFiles);
+  return {
+    entities: registry.entities,
+    index: buildAliasIndex(registry.entities),
+    fingerprint: shortHash(JSON.stringify(registryFiles) + codeVersion, 16),
+    diagnostics: registry.diagnostics,
+  };
 }
 
 /** segment → link → extract for one ingested article. */
@@ -86,9 +155,19 @@ export function processArticle(ingested: Article, registry: RegistryContext): Ar
   const datesBySentence = new Map<string, DateMention[]>();
   const unresolvedDates: UnresolvedDate[] = [];
   const published = article.meta.published;
+  const namesBySentence = new Map<string, { start: number; end: number }[]>();
+  for (const mention of mentions) {
+    const list = namesBySentence.get(mention.sentenceId) ?? [];
+    list.push(mention);
+    namesBySentence.set(mention.sentenceId, list);
+  }
   for (const paragraph of article.paragraphs) {
     for (const sentence of paragraph.sentences) {
-      const { mentions: dates, unresolved } = extractDates(sentence.text, published);
+      const extracted = extractDates(sentence.text, published);
+      // Mentions are paragraph offsets; dates are sentence offsets.
+      const names = (namesBySentence.get(sentence.id) ?? []).map((name) => ({ start: name.start - sentence.start, end: name.end - sentence.start }));
+      const dates = outsideNames(extracted.mentions, names);
+      const unresolved = outsideNames(extracted.unresolved, names);
       if (dates.length > 0) datesBySentence.set(sentence.id, dates);
       for (const item of unresolved) unresolvedDates.push({ articleSlug: article.slug, sentenceId: sentence.id, text: item.text });
     }
@@ -99,20 +178,26 @@ export function processArticle(ingested: Article, registry: RegistryContext): Ar
   return { article, mentions, statements, quotes, descriptors, unresolvedDates };
 }
 
-export function runPipeline(inputs: PipelineInputs, cache: ArticleCache = memoryCache()): KnowledgeModel {
+export function runPipeline(inputs: PipelineInputs, cache: ArticleCache = memoryCache(), processArticles: ArticleProcessor = processInOrder): KnowledgeModel {
+  // Nothing changed since a cached run: its results, without ingesting or relating anything.
+  const key = cache.getCorpus ? corpusKey(inputs) : undefined;
+  const cached = key ? cache.getCorpus?.(key) : undefined;
+  if (cached) {
+    const hits = cache.hits;
+    const results = cached.articleKeys.map((articleKey) => cache.get(articleKey));
+    if (results.every((result) => result !== undefined)) return assembleModel(results, cached);
+    // An article's entry is gone: run in full (and count its hits once).
+    cache.hits = hits;
+  }
+
   const diagnostics: Diagnostic[] = [];
 
   const sources = inputs.sources ? parseSources(inputs.sources.text, inputs.sources.file) : { entries: {}, diagnostics: [] };
   diagnostics.push(...sources.diagnostics);
   const sourceEntries = sources.entries as Record<string, SourceEntry>;
 
-  const registry = loadRegistry(inputs.registryFiles);
-  diagnostics.push(...registry.diagnostics);
-  const context: RegistryContext = {
-    entities: registry.entities,
-    index: buildAliasIndex(registry.entities),
-    fingerprint: shortHash(JSON.stringify(inputs.registryFiles) + (inputs.codeVersion ?? ''), 16),
-  };
+  const { diagnostics: registryDiagnostics, ...context } = registryContext(inputs.registryFiles, inputs.codeVersion);
+  diagnostics.push(...registryDiagnostics);
 
   // Ingest every file (cheap, and slugs must be made unique across the corpus first).
   const ingested: Article[] = [];
@@ -122,8 +207,9 @@ export function runPipeline(inputs: PipelineInputs, cache: ArticleCache = memory
     if (result.article) ingested.push(result.article);
     else diagnostics.push(...result.diagnostics);
   }
+  const articleNames = new Set(inputs.articles.map((input) => input.file.split('/').pop()));
   for (const name of Object.keys(sourceEntries)) {
-    if (!inputs.articles.some((input) => input.file.endsWith(`/${name}`))) {
+    if (!articleNames.has(name)) {
       diagnostics.push({
         severity: 'warning',
         code: 'sources/unknown-article',
@@ -133,37 +219,45 @@ export function runPipeline(inputs: PipelineInputs, cache: ArticleCache = memory
     }
   }
 
-  const results: ArticleResult[] = [];
+  const slots: (ArticleResult | undefined)[] = [];
+  const articleKeys: string[] = [];
+  const missing: { article: Article; position: number }[] = [];
   for (const article of dedupeSlugs(ingested)) {
     diagnostics.push(...article.diagnostics);
-    const key = shortHash(`${article.hash}\n${article.slug}\n${context.fingerprint}`, 24);
-    let result = cache.get(key);
-    if (!result) {
-      result = processArticle(article, context);
-      cache.set(key, result);
-    }
-    results.push(result);
+    const articleKey = shortHash(`${article.hash}\n${article.slug}\n${context.fingerprint}`, 24);
+    const result = cache.get(articleKey);
+    if (!result) missing.push({ article, position: slots.length });
+    slots.push(result);
+    articleKeys.push(articleKey);
   }
+  if (missing.length > 0) {
+    const processed = processArticles(
+      missing.map((item) => item.article),
+      context,
+      inputs.registryFiles,
+    );
+    missing.forEach(({ position }, k) => {
+      const result = processed[k]!;
+      cache.set(articleKeys[position]!, result);
+      slots[position] = result;
+    });
+  }
+  const results = slots as ArticleResult[];
 
   const articles = results.map((result) => result.article);
   const mentions = results.flatMap((result) => result.mentions);
   const statements = results.flatMap((result) => result.statements);
   const quotes = results.flatMap((result) => result.quotes);
   const sharedPassages = detectSharedPassages(articles);
-
-  return {
-    generatedFrom: { articles: articles.length, entities: registry.entities.length },
-    articles,
-    entities: registry.entities,
-    mentions,
-    statements,
-    quotes,
-    descriptors: results.flatMap((result) => result.descriptors),
+  const corpus: CorpusResult = {
+    articleKeys,
+    entities: context.entities,
+    diagnostics,
     candidates: discoverCandidates(articles, mentions),
-    claimGroups: groupClaims({ entities: registry.entities, statements, quotes, articles, shared: sharedPassages }),
+    claimGroups: groupClaims({ entities: context.entities, statements, quotes, articles, shared: sharedPassages }),
     sharedPassages,
     relations: buildRelations(statements),
-    unresolvedDates: results.flatMap((result) => result.unresolvedDates),
-    diagnostics,
   };
+  if (key) cache.setCorpus?.(key, corpus);
+  return assembleModel(results, corpus);
 }

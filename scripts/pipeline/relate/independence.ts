@@ -79,8 +79,69 @@ export function countIndependent(
   return new Set(slugs.map(lookup)).size;
 }
 
-function textKey(text: string): string {
-  return normalizeWords(text).join(' ');
+/**
+ * Passages by article slug, built once per passage list: claim groups and
+ * briefing pages call `countIndependentSupport` thousands of times with the
+ * same list, and scanning every passage on each call made them quadratic.
+ */
+const passageIndexes = new WeakMap<readonly SharedPassage[], Map<string, SharedPassage[]>>();
+
+function passagesByArticle(shared: readonly SharedPassage[]): Map<string, SharedPassage[]> {
+  let index = passageIndexes.get(shared);
+  if (!index) {
+    index = new Map();
+    for (const passage of shared) {
+      for (const slug of new Set([passage.a.articleSlug, passage.b.articleSlug])) {
+        const list = index.get(slug);
+        if (list) list.push(passage);
+        else index.set(slug, [passage]);
+      }
+    }
+    passageIndexes.set(shared, index);
+  }
+  return index;
+}
+
+/** The passages joining two of `articles`, in list order (only those can link support items). */
+function passagesAmong(shared: readonly SharedPassage[], articles: ReadonlySet<string>): SharedPassage[] {
+  const index = passagesByArticle(shared);
+  const found = new Set<SharedPassage>();
+  for (const slug of articles) {
+    for (const passage of index.get(slug) ?? []) {
+      if (articles.has(passage.a.articleSlug) && articles.has(passage.b.articleSlug)) found.add(passage);
+    }
+  }
+  if (found.size === 0) return [];
+  // Back in list order, so results do not depend on the order articles were visited.
+  const order = passageOrder(shared);
+  return [...found].sort((p, q) => (order.get(p) ?? 0) - (order.get(q) ?? 0));
+}
+
+const passageOrders = new WeakMap<readonly SharedPassage[], Map<SharedPassage, number>>();
+
+function passageOrder(shared: readonly SharedPassage[]): Map<SharedPassage, number> {
+  let order = passageOrders.get(shared);
+  if (!order) {
+    order = new Map(shared.map((passage, position) => [passage, position]));
+    passageOrders.set(shared, order);
+  }
+  return order;
+}
+
+/**
+ * Normalised wording per support item, remembered per item object: pages and
+ * claim groups count the same statements again and again (the Russia page's
+ * 150,000 statements at 5,000 articles), and normalising was most of the cost.
+ */
+const textKeys = new WeakMap<SupportItem, { text: string; key: string; words: number }>();
+
+function textKey(item: SupportItem): { key: string; words: number } {
+  const known = textKeys.get(item);
+  if (known && known.text === item.text) return known;
+  const words = normalizeWords(item.text);
+  const entry = { text: item.text, key: words.join(' '), words: words.length };
+  textKeys.set(item, entry);
+  return entry;
 }
 
 /**
@@ -97,9 +158,11 @@ export function countIndependentSupport(
   shared: readonly (SharedPassage | SharedPassageDetail)[],
 ): IndependentSupport {
   const items = [...statements].sort((p, q) => cmp(p.articleSlug, q.articleSlug) || cmp(p.id, q.id));
-  const sources = new Set(items.map((s) => s.articleSlug)).size;
+  const articles = new Set(items.map((s) => s.articleSlug));
+  const sources = articles.size;
+  // Only linked items enter the sets: an item no passage or wording ties to
+  // another is its own text, credited to its own article (most items, on a big page).
   const sets = new UnionFind();
-  for (const item of items) sets.add(item.id);
 
   // Index the statements by paragraph and sentence so each passage costs O(matches).
   const byParagraph = new Map<string, SupportItem[]>();
@@ -122,7 +185,7 @@ export function countIndependentSupport(
       }
     }
   };
-  for (const passage of shared) {
+  for (const passage of passagesAmong(shared, articles)) {
     const copy = copySide(passage);
     const detail = passage as Partial<SharedPassageDetail>;
     if (detail.match === 'sentence' && detail.sentences) {
@@ -145,8 +208,8 @@ export function countIndependentSupport(
   // Near-identical sentences in different articles (copies the shingle index missed).
   const byText = new Map<string, SupportItem[]>();
   for (const item of items) {
-    const key = textKey(item.text);
-    if (key.split(' ').length < 4) continue;
+    const { key, words } = textKey(item);
+    if (words < 4) continue;
     (byText.get(key) ?? byText.set(key, []).get(key))?.push(item);
   }
   for (const same of byText.values()) {
@@ -176,16 +239,25 @@ export function countIndependentSupport(
   const credited = new Set<string>();
   const rootOfItem = new Map<string, string>();
   const undetermined: { cluster: SupportItem[]; articles: string[]; copies: Set<string> }[] = [];
+  // Copy directions by item, so each cluster looks up only its own edges (not every edge).
+  const copiesByItem = new Map<string, string[]>();
+  for (const edge of copyEdges) {
+    if (!edge.copy) continue;
+    const list = copiesByItem.get(edge.x.id);
+    if (list) list.push(edge.copy);
+    else copiesByItem.set(edge.x.id, [edge.copy]);
+  }
   const copiesOf = (cluster: readonly SupportItem[]): Set<string> => {
-    const ids = new Set(cluster.map((c) => c.id));
     const out = new Set<string>();
-    for (const edge of copyEdges) if (edge.copy && ids.has(edge.x.id)) out.add(edge.copy);
+    for (const item of cluster) for (const copy of copiesByItem.get(item.id) ?? []) out.add(copy);
     return out;
   };
   const credit = (cluster: readonly SupportItem[], root: string): void => {
     credited.add(root);
     for (const item of cluster) rootOfItem.set(item.id, root);
   };
+  const linked = new Set(clusters.flatMap((cluster) => cluster.map((item) => item.id)));
+  for (const item of items) if (!linked.has(item.id)) credited.add(item.articleSlug);
   for (const cluster of clusters) {
     const articles = [...new Set(cluster.map((c) => c.articleSlug))];
     const copies = copiesOf(cluster);

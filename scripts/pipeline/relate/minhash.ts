@@ -46,54 +46,85 @@ export function minhashSignature(shingles: Uint32Array, count: number): Uint32Ar
 }
 
 /**
- * Buckets larger than this are boilerplate repeated everywhere (a disclaimer,
- * a wire credit). Pairing every member with every other would be quadratic, so
- * such a bucket pairs each member with its first member only; callers order
- * items so the first is the likely origin, which is the pair that matters.
+ * Buckets up to this size pair every member with every other (at most 28
+ * pairs: a constant per bucket, so still linear overall); larger ones form a
+ * star and a chain, see `lshCandidatePairs`.
  */
-export const MAX_BUCKET_CLIQUE = 40;
+export const MAX_BUCKET_CLIQUE = 8;
+
+/** Candidate pairs as two parallel arrays: `first[k] < second[k]`, sorted, distinct. */
+export interface CandidatePairs {
+  first: Uint32Array;
+  second: Uint32Array;
+}
 
 /**
- * Candidate pairs `[i, j]` (i < j, indices into `signatures`) that share at
- * least one band. `group[i]` marks items that must never pair (same article).
+ * Candidate pairs of items that share at least one band. `group[i]` marks
+ * items that must never pair (same article).
+ *
+ * A bucket of more than MAX_BUCKET_CLIQUE members pairs its members with its
+ * first member (the smallest index; callers order items so that it is the
+ * likely origin) and with their neighbour in the bucket, never every member
+ * with every other. Why: one wire paragraph reused by k articles lands in one
+ * bucket per band, and all pairs made the output grow with k² (at 5,000
+ * articles, millions of candidates for text that is simply "a copy of the
+ * first"). The star keeps every copy linked to the origin, so clusters of
+ * copies stay connected. Members in the first member's own group pair with
+ * the first member of another group instead.
  *
  * Buckets are found by sorting, not with a Map of arrays: each band packs
  * (band key, item index) into one float64 and sorts the typed array natively,
- * so equal keys form runs. At 160k items × 32 bands this avoids millions of
- * small allocations (a Map version spent most of its time in the GC).
+ * so equal keys form runs. Pairs are packed the same way (i · n + j) and
+ * sorted once to drop duplicates across bands.
  */
 export function lshCandidatePairs(
   signatures: readonly Uint32Array[],
   group: readonly number[],
   params: LshParams = DEFAULT_LSH,
-): [number, number][] {
+): CandidatePairs {
   const total = signatures.length;
   const indexBits = Math.max(1, Math.ceil(Math.log2(total + 1)));
   // 53 bits of float64 precision: keep the key's top bits when indices need more than 21.
   const keyShift = Math.max(0, indexBits - 21);
   const indexScale = 2 ** indexBits;
   const packed = new Float64Array(total);
-  const seen = new Set<number>();
-  const pairs: [number, number][] = [];
+  let codes = new Float64Array(Math.max(16, total));
+  let count = 0;
   const add = (x: number, y: number): void => {
-    if (group[x] === group[y]) return;
-    const i = Math.min(x, y);
-    const j = Math.max(x, y);
-    const key = i * total + j;
-    if (seen.has(key)) return;
-    seen.add(key);
-    pairs.push([i, j]);
+    if (count === codes.length) {
+      const grown = new Float64Array(codes.length * 2);
+      grown.set(codes);
+      codes = grown;
+    }
+    codes[count++] = x < y ? x * total + y : y * total + x;
   };
   const run: number[] = [];
   const flush = (): void => {
     if (run.length < 2) return;
-    // Members were packed with their index, so the run is in item order: run[0] is the likely origin.
-    if (run.length > MAX_BUCKET_CLIQUE) {
-      for (let k = 1; k < run.length; k++) add(run[0] ?? 0, run[k] ?? 0);
+    if (run.length <= MAX_BUCKET_CLIQUE) {
+      for (let x = 0; x < run.length; x++) {
+        for (let y = x + 1; y < run.length; y++) if (group[run[x]!] !== group[run[y]!]) add(run[x]!, run[y]!);
+      }
       return;
     }
-    for (let x = 0; x < run.length; x++) {
-      for (let y = x + 1; y < run.length; y++) add(run[x] ?? 0, run[y] ?? 0);
+    // Members were packed with their index, so the run is in item order: run[0] is the likely origin.
+    const center = run[0]!;
+    const centerGroup = group[center];
+    let other = -1;
+    for (let k = 1; k < run.length; k++) {
+      const member = run[k]!;
+      if (group[member] !== centerGroup) {
+        add(center, member);
+        if (other === -1) other = member;
+      }
+    }
+    // Neighbours in the run too: when the first member is a false positive of
+    // the band, consecutive copies still meet (linear, like the star).
+    for (let k = 2; k < run.length; k++) if (group[run[k - 1]!] !== group[run[k]!]) add(run[k - 1]!, run[k]!);
+    if (other === -1) return;
+    for (let k = 1; k < run.length; k++) {
+      const member = run[k]!;
+      if (group[member] === centerGroup) add(other, member);
     }
   };
   for (let band = 0; band < params.bands; band++) {
@@ -119,6 +150,16 @@ export function lshCandidatePairs(
     }
     flush();
   }
-  pairs.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
-  return pairs;
+  const sorted = codes.subarray(0, count).sort();
+  const first: number[] = [];
+  const second: number[] = [];
+  let previous = -1;
+  for (const code of sorted) {
+    if (code === previous) continue;
+    previous = code;
+    const i = Math.floor(code / total);
+    first.push(i);
+    second.push(code - i * total);
+  }
+  return { first: Uint32Array.from(first), second: Uint32Array.from(second) };
 }

@@ -30,8 +30,12 @@ const SHARED_KINDS = new Set<Paragraph['kind']>(['paragraph', 'list-item']);
 interface Unit {
   article: number;
   paragraph: number;
+  /** Paragraph index across the corpus, for numeric pair keys. */
+  corpusParagraph: number;
   /** Set when the unit is exactly one sentence. */
   sentenceId?: string;
+  /** The whole paragraph (false: one sentence of a longer paragraph). */
+  whole: boolean;
   shingles: Uint32Array;
 }
 
@@ -53,9 +57,10 @@ function compareArticles(a: SegmentedArticle, b: SegmentedArticle): number {
   return a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
 }
 
-function collectUnits(articles: readonly SegmentedArticle[]): { infos: ArticleInfo[]; units: Unit[] } {
+function collectUnits(articles: readonly SegmentedArticle[]): { infos: ArticleInfo[]; units: Unit[]; paragraphs: number } {
   const infos: ArticleInfo[] = [];
   const units: Unit[] = [];
+  let corpusParagraph = 0;
   articles.forEach((article, articleIndex) => {
     const info: ArticleInfo = { slug: article.slug, paragraphs: [] };
     const published = article.meta?.published?.start;
@@ -66,11 +71,12 @@ function collectUnits(articles: readonly SegmentedArticle[]): { infos: ArticleIn
       const words = normalizeWords(paragraph.text ?? '');
       if (words.length < MIN_WORDS) return;
       const paragraphIndex = info.paragraphs.length;
+      const paragraphKey = corpusParagraph++;
       const shingles = shingleSet(words, SHINGLE_WORDS);
       info.paragraphs.push({ id: paragraph.id, shingles, order });
       const sentences = paragraph.sentences ?? [];
       const only = sentences.length === 1 ? sentences[0] : undefined;
-      units.push({ article: articleIndex, paragraph: paragraphIndex, shingles, ...(only ? { sentenceId: only.id } : {}) });
+      units.push({ article: articleIndex, paragraph: paragraphIndex, corpusParagraph: paragraphKey, whole: true, shingles, ...(only ? { sentenceId: only.id } : {}) });
       if (sentences.length < 2) return;
       for (const sentence of sentences) {
         const sentenceWords = normalizeWords(sentence.text ?? '');
@@ -78,13 +84,15 @@ function collectUnits(articles: readonly SegmentedArticle[]): { infos: ArticleIn
         units.push({
           article: articleIndex,
           paragraph: paragraphIndex,
+          corpusParagraph: paragraphKey,
+          whole: false,
           sentenceId: sentence.id,
           shingles: shingleSet(sentenceWords, SHINGLE_WORDS),
         });
       }
     });
   });
-  return { infos, units };
+  return { infos, units, paragraphs: corpusParagraph };
 }
 
 function round3(value: number): number {
@@ -100,7 +108,7 @@ function round3(value: number): number {
  */
 export function detectSharedPassages(articles: readonly SegmentedArticle[]): SharedPassageDetail[] {
   const ordered = [...articles].filter((a) => a && typeof a.slug === 'string').sort(compareArticles);
-  const { infos, units } = collectUnits(ordered);
+  const { infos, units, paragraphs } = collectUnits(ordered);
   if (units.length < 2) return [];
 
   const hashCount = DEFAULT_LSH.bands * DEFAULT_LSH.rows;
@@ -111,24 +119,31 @@ export function detectSharedPassages(articles: readonly SegmentedArticle[]): Sha
   );
 
   // Group candidate unit pairs by the paragraph pair they belong to.
-  const byParagraphPair = new Map<string, { x: Unit; y: Unit; sentences: SentencePair[] }>();
-  for (const [i, j] of candidates) {
-    const u = units[i];
-    const v = units[j];
+  const byParagraphPair = new Map<number, { x: Unit; y: Unit; sentences: SentencePair[] }>();
+  for (let k = 0; k < candidates.first.length; k++) {
+    const u = units[candidates.first[k]!];
+    const v = units[candidates.second[k]!];
     if (!u || !v) continue;
+    let sentence: SentencePair | undefined;
+    if (u.sentenceId && v.sentenceId) {
+      const o = overlap(u.shingles, v.shingles);
+      if (o.jaccard >= SENTENCE_JACCARD || (o.containment >= SENTENCE_CONTAINMENT && o.shared >= MIN_SHARED_SHINGLES)) {
+        sentence = { a: u.sentenceId, b: v.sentenceId };
+      }
+    }
+    // Two sentences of longer paragraphs that do not match say nothing about
+    // their paragraphs: those are compared when a paragraph unit is in the pair
+    // or a sentence matches. (Comparing the paragraphs of every such pair was
+    // most of this stage's time at 5,000 articles, for nothing.)
+    if (!sentence && !u.whole && !v.whole) continue;
     // Units are ordered by article order, so `u` is the earlier (origin-side) article.
-    const key = `${u.article}:${u.paragraph}|${v.article}:${v.paragraph}`;
+    const key = u.corpusParagraph * paragraphs + v.corpusParagraph;
     let entry = byParagraphPair.get(key);
     if (!entry) {
       entry = { x: u, y: v, sentences: [] };
       byParagraphPair.set(key, entry);
     }
-    if (u.sentenceId && v.sentenceId) {
-      const o = overlap(u.shingles, v.shingles);
-      if (o.jaccard >= SENTENCE_JACCARD || (o.containment >= SENTENCE_CONTAINMENT && o.shared >= MIN_SHARED_SHINGLES)) {
-        entry.sentences.push({ a: u.sentenceId, b: v.sentenceId });
-      }
-    }
+    if (sentence) entry.sentences.push(sentence);
   }
 
   const passages: (SharedPassageDetail & { order: [number, number, number, number] })[] = [];

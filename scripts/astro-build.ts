@@ -1,0 +1,62 @@
+/**
+ * `astro build` that does nothing when nothing changed: `tsx scripts/astro-build.ts [astro build args]`.
+ *
+ * Renders the site with Astro, then builds the Pagefind index, unless the
+ * output folder was built from exactly the same inputs before (see
+ * scripts/io/build-stamp.ts). A rebuild with no changed article then costs the
+ * briefing pipeline's cached run and one hash over the project, instead of
+ * rendering thousands of pages again. `--force` always builds.
+ */
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createRequire } from 'node:module';
+import { astroInputState, changedInputs, outputMark, readStamp, writeStamp } from './io/build-stamp.ts';
+
+const root = process.cwd();
+const args = process.argv.slice(2).filter((arg) => arg !== '--force');
+const force = process.argv.includes('--force');
+const outAt = args.indexOf('--outDir');
+const outDir = outAt === -1 ? 'dist' : (args[outAt + 1] ?? 'dist');
+
+const state = astroInputState(root, args);
+const previous = readStamp(root, outDir);
+if (!force && previous?.fingerprint === state.fingerprint && previous.output === outputMark(root, outDir)) {
+  console.log(`astro-build: no input changed since the last build of ${outDir}/; reusing it (--force to rebuild)`);
+} else {
+  if (previous && !force) {
+    const changed = changedInputs(previous.files, state.files);
+    console.log(`astro-build: ${changed.length} inputs changed since the last build (${changed.slice(0, 5).join(', ')}${changed.length > 5 ? ', …' : ''})`);
+  }
+  // The CLI file is not in astro's package exports: find it next to the package's own package.json.
+  const astro = join(dirname(createRequire(join(root, 'package.json')).resolve('astro/package.json')), 'bin', 'astro.mjs');
+  const env = { ...process.env, BRIEFING_PAGEFIND: 'separate' };
+  const result = spawnSync(process.execPath, [astro, 'build', ...args], { stdio: 'inherit', cwd: root, env });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+  await buildSearchIndex(join(root, outDir));
+  // The state from before the build: if a file changed while it ran, the next build sees it.
+  writeStamp(root, outDir, state);
+}
+
+/**
+ * Pagefind over the built site, as Starlight's end-of-build hook does (same
+ * calls, same output folder), but after Astro has exited (see astro.config.mjs).
+ */
+async function buildSearchIndex(site: string): Promise<void> {
+  const started = performance.now();
+  const pagefind = await import('pagefind');
+  const fail = (errors: string[]) => {
+    if (errors.length > 0) throw new Error(`Pagefind: ${errors.join('; ')}`);
+  };
+  try {
+    const { index, errors } = await pagefind.createIndex();
+    fail(errors);
+    if (!index) throw new Error('Pagefind: no index');
+    const added = await index.addDirectory({ path: site });
+    fail(added.errors);
+    fail((await index.writeFiles({ outputPath: join(site, 'pagefind') })).errors);
+    console.log(`astro-build: Pagefind indexed ${added.page_count} pages in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+  } finally {
+    await pagefind.close();
+  }
+}

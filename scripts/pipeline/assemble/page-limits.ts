@@ -1,0 +1,68 @@
+/**
+ * How long a list on one briefing page may get.
+ *
+ * Why: a page's lists grew with the corpus. At 1,000 articles the Russia page
+ * listed every source, statement and mention (60 MB of MDX), and at 5,000 the
+ * build could not finish. A reader cannot use a 3,000-row section either. So
+ * each list shows its most telling items, says how many more there are, and
+ * links to where all of them are: the sources index, search, and the
+ * knowledge model as JSON (the model itself is never capped).
+ *
+ * Every limit is above what the seed corpus needs, so small sites show everything.
+ */
+export const PAGE_LIMITS = {
+  /** Source columns ("What each source says"), "Mentioned in" rows and descriptor rows. */
+  sources: 12,
+  /** Statements in all source columns together, shared out by `shareOut`. */
+  sourceStatements: 120,
+  /** Paragraphs listed in "Mentioned in" together. */
+  mentionedParagraphs: 80,
+  timeline: 30,
+  quotes: 20,
+  /** Event pages: statements with their support. */
+  supported: 25,
+  conflicts: 20,
+} as const;
+
+/** Lists that can be cut, and how many items each one left out (absent: nothing left out). */
+export type OmittedCounts = Partial<
+  Record<'descriptors' | 'quotesBy' | 'quotesAbout' | 'timeline' | 'mentionedIn' | 'mentionedParagraphs' | 'bySource' | 'bySourceStatements' | 'supported' | 'conflicts', number>
+>;
+
+/**
+ * The `limit` items that rank first by `rank` (ties keep input order), returned
+ * in input order, so a cut list reads like the full one with rows missing.
+ */
+export function keepBest<T>(items: readonly T[], limit: number, rank: (a: T, b: T) => number): T[] {
+  if (items.length <= limit) return [...items];
+  const chosen = items
+    .map((item, position) => ({ item, position }))
+    .sort((a, b) => rank(a.item, b.item) || a.position - b.position)
+    .slice(0, limit)
+    .sort((a, b) => a.position - b.position);
+  return chosen.map(({ item }) => item);
+}
+
+/**
+ * How many items each group may keep so that all groups together keep at most
+ * `budget` (water-filling): small groups keep everything, large ones are cut
+ * to the same level. `sizes` [3, 50, 80] with budget 60 gives [3, 28, 29].
+ */
+export function shareOut(sizes: readonly number[], budget: number): number[] {
+  const order = sizes.map((size, position) => ({ size, position })).sort((a, b) => a.size - b.size || a.position - b.position);
+  const kept = sizes.map(() => 0);
+  let left = budget;
+  order.forEach(({ size, position }, rank) => {
+    const fair = Math.floor(left / (order.length - rank));
+    kept[position] = Math.min(size, fair);
+    left -= kept[position]!;
+  });
+  // Whatever the floors left over goes to the largest groups that were cut, in order.
+  for (const { size, position } of [...order].reverse()) {
+    if (left === 0) break;
+    const extra = Math.min(left, size - kept[position]!);
+    kept[position] = kept[position]! + extra;
+    left -= extra;
+  }
+  return kept;
+}

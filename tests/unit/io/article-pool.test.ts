@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { generateCorpus } from '../../../scripts/bench/corpus.ts';
+import { readSeeds } from '../../../scripts/bench/seeds.ts';
+import { MIN_PARALLEL_ARTICLES, articlePool } from '../../../scripts/io/article-pool.ts';
+import { runPipeline } from '../../../scripts/pipeline/run.ts';
+
+describe('articlePool', () => {
+  it('gives the same model as one thread, in the same order', async () => {
+    const { seeds, registryFiles } = readSeeds(new URL('../../../', import.meta.url));
+    const inputs = { ...generateCorpus({ size: MIN_PARALLEL_ARTICLES + 16, seed: 5, seeds, registryFiles }).inputs, codeVersion: 'test' };
+    const alone = runPipeline(inputs);
+    const pool = articlePool();
+    try {
+      const shared = runPipeline(inputs, undefined, pool.process);
+      expect(JSON.stringify(shared)).toBe(JSON.stringify(alone));
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
+});

@@ -1,0 +1,120 @@
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadCache, saveCache } from '../../../scripts/io/cache.ts';
+import { astroInputState, changedInputs, outputMark, readStamp, writeStamp } from '../../../scripts/io/build-stamp.ts';
+import { outputState, upToDate, writeStamp as writeBriefingStamp } from '../../../scripts/io/briefing-stamp.ts';
+import { readInputs } from '../../../scripts/io/read-inputs.ts';
+import { corpusKey, memoryCache, runPipeline, type ArticleCache } from '../../../scripts/pipeline/run.ts';
+
+const temp = mkdtempSync(join(tmpdir(), 'briefing-caches-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+const inputs = readInputs(new URL('../../../', import.meta.url));
+
+/** A cache that counts how often each kind of entry was computed. */
+function counting(inner: ArticleCache) {
+  const counts = { set: 0, setCorpus: 0 };
+  const cache: ArticleCache = {
+    get hits() {
+      return inner.hits;
+    },
+    set hits(value) {
+      inner.hits = value;
+    },
+    get: (key) => inner.get(key),
+    set: (key, value) => (counts.set++, inner.set(key, value)),
+    getCorpus: (key) => inner.getCorpus?.(key),
+    setCorpus: (key, value) => (counts.setCorpus++, inner.setCorpus?.(key, value)),
+  };
+  return { cache, counts };
+}
+
+describe('the pipeline cache', () => {
+  it('serves a run with nothing changed from the corpus entry, with the same model', () => {
+    const { cache, counts } = counting(memoryCache());
+    const first = runPipeline(inputs, cache);
+    expect(counts).toEqual({ set: inputs.articles.length, setCorpus: 1 });
+    const second = runPipeline(inputs, cache);
+    expect(counts).toEqual({ set: inputs.articles.length, setCorpus: 1 });
+    expect(JSON.stringify(second)).toBe(JSON.stringify(first));
+  });
+
+  it('relates the corpus again when one article changes, reusing the other articles', () => {
+    const { cache, counts } = counting(memoryCache());
+    runPipeline(inputs, cache);
+    const changed = { ...inputs, articles: inputs.articles.map((a, i) => (i === 0 ? { ...a, bytes: Buffer.concat([Buffer.from(a.bytes), Buffer.from('\n\nOne more paragraph about the talks in Moscow on Friday.\n')]) } : a)) };
+    expect(corpusKey(changed)).not.toBe(corpusKey(inputs));
+    runPipeline(changed, cache);
+    expect(counts).toEqual({ set: inputs.articles.length + 1, setCorpus: 2 });
+  });
+
+  it('round-trips through the file cache, and saveCache drops entries the run did not use', () => {
+    const root = pathToFileURL(`${join(temp, 'project')}/`);
+    const cold = loadCache(root);
+    const model = runPipeline(inputs, cold);
+    saveCache(root, cold);
+    const folder = join(temp, 'project', '.cache', 'briefing');
+    writeFileSync(join(folder, 'stale.json'), '{}');
+    const warm = loadCache(root);
+    expect(JSON.stringify(runPipeline(inputs, warm))).toBe(JSON.stringify(model));
+    expect(warm.hits).toBe(model.articles.length);
+    saveCache(root, warm);
+    const files = readdirSync(folder);
+    expect(files).not.toContain('stale.json');
+    expect(files.filter((name) => name.startsWith('corpus-'))).toHaveLength(1);
+  });
+});
+
+describe('the briefing build stamp', () => {
+  const root = pathToFileURL(`${join(temp, 'stamped')}/`);
+  mkdirSync(join(temp, 'stamped', 'out'), { recursive: true });
+  const page = join(temp, 'stamped', 'out', 'page.mdx');
+  writeFileSync(page, 'hello');
+
+  it('is up to date for the same key while the outputs are untouched', () => {
+    writeBriefingStamp(root, { key: 'k1', outputs: outputState(root, ['out/page.mdx']), report: 'report', fatal: false });
+    expect(upToDate(root, 'k1')?.report).toBe('report');
+    expect(upToDate(root, 'k2')).toBeUndefined();
+  });
+
+  it('is stale when another build rewrote an output', () => {
+    writeFileSync(page, 'other');
+    utimesSync(page, new Date(2020, 1, 1), new Date(2020, 1, 1));
+    expect(upToDate(root, 'k1')).toBeUndefined();
+  });
+});
+
+describe('the astro build stamp', () => {
+  const root = join(temp, 'site');
+  mkdirSync(join(root, 'src'), { recursive: true });
+  writeFileSync(join(root, 'astro.config.mjs'), 'export default {};');
+  writeFileSync(join(root, 'src', 'a.mdx'), 'a');
+
+  it('names the inputs that changed, including the environment', () => {
+    const before = astroInputState(root, [], { SITE: 'https://a.example' });
+    writeStamp(root, 'dist', before);
+    expect(readStamp(root, 'dist')?.fingerprint).toBe(before.fingerprint);
+    writeFileSync(join(root, 'src', 'b.mdx'), 'b');
+    const after = astroInputState(root, [], { SITE: 'https://b.example' });
+    expect(after.fingerprint).not.toBe(before.fingerprint);
+    expect(changedInputs(before.files, after.files)).toEqual(['#SITE', 'src/b.mdx']);
+  });
+
+  it('tells when another build rewrote the output folder', () => {
+    mkdirSync(join(root, 'dist'), { recursive: true });
+    writeFileSync(join(root, 'dist', 'index.html'), '<html>a</html>');
+    writeStamp(root, 'dist', astroInputState(root, []));
+    expect(readStamp(root, 'dist')?.output).toBe(outputMark(root, 'dist'));
+    writeFileSync(join(root, 'dist', 'index.html'), '<html>built by a plain astro build</html>');
+    expect(readStamp(root, 'dist')?.output).not.toBe(outputMark(root, 'dist'));
+  });
+
+  it('keeps one stamp per output folder', () => {
+    const state = astroInputState(root, ['--outDir', 'other']);
+    writeStamp(root, 'other', state);
+    expect(readStamp(root, 'other')?.fingerprint).toBe(state.fingerprint);
+    expect(readStamp(root, 'dist')?.fingerprint).not.toBe(state.fingerprint);
+  });
+});
