@@ -19,6 +19,19 @@ function generatedSidebar() {
   }
 }
 
+/**
+ * scripts/astro-build.ts sets BRIEFING_PAGEFIND=separate and builds the search
+ * index itself once Astro has exited: Starlight's end-of-build hook runs
+ * Pagefind inside the Astro process, so both held their memory at once (over
+ * 5 GB at 5,000 articles). A plain `astro build` keeps Starlight's hook.
+ * @param {import('astro').AstroIntegration} integration
+ */
+function withSeparatePagefind(integration) {
+  if (process.env.BRIEFING_PAGEFIND !== 'separate') return integration;
+  const { 'astro:build:done': _pagefind, ...hooks } = integration.hooks;
+  return { ...integration, hooks };
+}
+
 const briefing = parseYaml(readFileSync(new URL('./content/site.yaml', import.meta.url), 'utf8'));
 
 export default defineConfig({
@@ -36,16 +49,17 @@ export default defineConfig({
     },
   },
   integrations: [
-    starlight({
+    withSeparatePagefind(starlight({
       title: briefing.title,
       description: briefing.description,
       customCss: ['./src/styles/briefing.css'],
-      components: { Head: './src/components/Head.astro' },
+      // MarkdownContent: the panels of source pages, which are plain Markdown (see the component).
+      components: { Head: './src/components/Head.astro', MarkdownContent: './src/components/MarkdownContent.astro' },
       lastUpdated: false,
       pagination: false,
       // The generated pages own their sidebar: see scripts/pipeline/emit/sidebar.ts.
       sidebar: generatedSidebar(),
-    }),
+    })),
     mdx(),
   ],
 });

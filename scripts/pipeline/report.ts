@@ -1,5 +1,6 @@
 /** The build report printed at the end of every build. Pure: returns text. */
 import type { Diagnostic, KnowledgeModel } from './model.ts';
+import { BASES, profileSources, sharedParagraphCount } from './assemble/source-profile.ts';
 
 export interface ReportExtras {
   pagesWritten: number;
@@ -42,6 +43,21 @@ export function formatReport(model: KnowledgeModel, extras: ReportExtras): Repor
 
   const conflicts = model.claimGroups.flatMap((group) => group.conflicts.map((conflict) => `${names.get(group.subjectId) ?? group.subjectId}: ${conflict.summary}`));
 
+  const profiles = profileSources(model);
+  const reuseLines: string[] = [];
+  for (const [slug, profile] of profiles) {
+    for (const reuse of profile.reuse) {
+      // Each pair once, from the side listed first; the origin named where the dates tell.
+      if (slug > reuse.other.slug) continue;
+      const origin = reuse.role === 'origin' ? slug : reuse.role === 'copy' ? reuse.other.slug : 'undetermined';
+      reuseLines.push(`${slug} ↔ ${reuse.other.slug}: ${sharedParagraphCount(reuse)} shared paragraph(s), likely origin: ${origin}`);
+    }
+  }
+  const basisHeader = `${'source'.padEnd(32)} ${BASES.map((basis) => basis.padStart(10)).join(' ')} ${'total'.padStart(6)}`;
+  const basisLines = [...profiles].map(
+    ([slug, profile]) => `${slug.slice(0, 32).padEnd(32)} ${BASES.map((basis) => String(profile.basis[basis]).padStart(10)).join(' ')} ${String(profile.basis.total).padStart(6)}`,
+  );
+
   const lines = [
     '',
     '── Briefing build report ──',
@@ -73,6 +89,8 @@ export function formatReport(model: KnowledgeModel, extras: ReportExtras): Repor
       model.unresolvedDates.map((item) => `${item.articleSlug}: "${item.text}"`),
     ),
     ...section('Conflicts', conflicts),
+    ...section('Shared text between sources (reuse)', reuseLines),
+    ...section('Statements per basis per source', basisLines.length > 0 ? [basisHeader, ...basisLines] : [], 41),
     ...section('Errors and warnings', [...errors, ...warnings].map(formatDiagnostic), 100),
   ];
   return { text: lines.join('\n'), fatal: extras.siteDiagnostics.some((diagnostic) => diagnostic.severity === 'error') };

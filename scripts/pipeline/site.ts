@@ -4,7 +4,13 @@
  */
 import type { KnowledgeModel } from './model.ts';
 import { assembleHomePage, type SiteSettings } from './assemble/home-page.ts';
+import { buildNetworkChart } from './charts/network.ts';
+import { mapDiagnostics } from './charts/map.ts';
 import { assembleSourcePage } from './assemble/source-page.ts';
+import { profileSources } from './assemble/source-profile.ts';
+import { assembleFeed, type Feed } from './assemble/feed.ts';
+import { assemblePreviews, type Preview } from './assemble/previews.ts';
+import { sourcePath } from './assemble/paths.ts';
 import { emitHomePage } from './emit/home-page.ts';
 import { emitSourcePage } from './emit/source-page.ts';
 import { emitSourceIndex } from './emit/source-index.ts';
@@ -19,16 +25,21 @@ import type { Diagnostic } from './model.ts';
 export interface SiteOutput {
   files: EmittedFile[];
   sidebar: SidebarItem[];
+  /** Entries of the Atom feed (src/pages/feed.xml.ts). */
+  feed: Feed;
+  /** Link previews by page path (src/scripts/link-preview.ts). */
+  previews: Record<string, Preview>;
   diagnostics: Diagnostic[];
 }
 
 export function buildSite(model: KnowledgeModel, settings: SiteSettings): SiteOutput {
   const context = createContext(model);
   const entityPages: EntityPage[] = model.entities.map((entity) => assembleEntityPage(context, entity));
-  const home = assembleHomePage(model, entityPages, settings);
+  const home = { ...assembleHomePage(model, entityPages, settings), map: context.map, network: buildNetworkChart(model) };
+  const profiles = profileSources(model);
   const pages: { page: GeneratedPage; origin: string }[] = [
     { page: emitHomePage(home), origin: 'home page' },
-    { page: emitSourceIndex(home.sources), origin: 'sources index' },
+    { page: emitSourceIndex(home.sources, new Map([...profiles].map(([slug, profile]) => [sourcePath(slug), profile]))), origin: 'sources index' },
   ];
 
   const names = new Map(model.entities.map((entity) => [entity.id, entity.name]));
@@ -50,12 +61,13 @@ export function buildSite(model: KnowledgeModel, settings: SiteSettings): SiteOu
   }
   for (const article of model.articles) {
     const cited = (citedBy.get(article.slug) ?? []).sort((a, b) => a.name.localeCompare(b.name));
-    const page = assembleSourcePage(article, context.mentionsByArticle.get(article.slug) ?? [], context.index.entities, cited);
-    pages.push({ page: emitSourcePage(page), origin: article.file });
+    const page = assembleSourcePage(article, context.mentionsByArticle.get(article.slug) ?? [], context.index.entities, cited, profiles.get(article.slug));
+    pages.push({ page: emitSourcePage(page, settings.title), origin: article.file });
   }
 
   const files: EmittedFile[] = [];
-  const diagnostics: Diagnostic[] = [];
+  // Bases and places the map cannot show, named in the build report rather than dropped silently.
+  const diagnostics: Diagnostic[] = mapDiagnostics(model.entities);
   for (const { page, origin } of pages) {
     try {
       files.push(renderPage(page));
@@ -71,5 +83,11 @@ export function buildSite(model: KnowledgeModel, settings: SiteSettings): SiteOu
       });
     }
   }
-  return { files, sidebar: buildSidebar(model.entities), diagnostics };
+  return {
+    files,
+    sidebar: buildSidebar(model.entities),
+    feed: assembleFeed(settings, model.articles, model.entities),
+    previews: assemblePreviews(entityPages),
+    diagnostics,
+  };
 }

@@ -124,10 +124,10 @@ describe('briefing pages', () => {
     const after = await total();
     expect(after).toBeGreaterThan(0);
     expect(after).toBeLessThan(before);
-    const links = await page
-      .locator('.pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title a')
-      .evaluateAll((nodes) => nodes.map((node) => (node as HTMLAnchorElement).pathname));
-    expect(links.length).toBe(after);
+    // Pagefind renders results one by one as their fragments load: wait for all of them.
+    const results = page.locator('.pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title a');
+    await expect.poll(() => results.count(), { timeout: 10_000 }).toBe(after);
+    const links = await results.evaluateAll((nodes) => nodes.map((node) => (node as HTMLAnchorElement).pathname));
     for (const link of links) expect(link).toMatch(/\/bases\//);
     await page.close();
   });

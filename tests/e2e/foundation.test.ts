@@ -73,7 +73,8 @@ describe('site built under a sub-path base', () => {
       if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
     });
     await page.goto(`${subpathUrl}/`, { waitUntil: 'networkidle' });
-    const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
+    // Chart marks are SVG links, whose href is not a string: resolve the attribute instead.
+    const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((link) => new URL(link.getAttribute('href')!, location.href).href));
     const internal = [...new Set(hrefs.filter((href) => href.startsWith('http://127.0.0.1:4401')).map((href) => href.split('#')[0]!))];
     expect(internal.length).toBeGreaterThan(5);
     for (const href of internal) {

@@ -18,7 +18,11 @@ import type {
 import { countIndependentSupport } from '../relate/index.ts';
 import { citationFor, indexModel, sentenceFocus, statementDate, viewStatement, type Citation, type ModelIndex, type StatementView } from './citations.ts';
 import { entityPath, sourcePath } from './paths.ts';
+import { buildMapChart, onMap, type MapChart } from '../charts/map.ts';
+import { buildEgoNetworkChart, buildNetworkGraph, type NetworkChart, type NetworkGraph } from '../charts/network.ts';
+import { eventsFor, timelineData, type TimelineData } from '../charts/timeline.ts';
 import { outletLabel } from './source-page.ts';
+import { PAGE_LIMITS, keepBest, shareOut, type OmittedCounts } from './page-limits.ts';
 
 export interface PageRef {
   path: string;
@@ -104,6 +108,14 @@ export interface EntityPage {
   after?: PageRef & { date?: DateValue };
   /** Bases: events that happened there. */
   eventsHere: PageRef[];
+  /** Bases and places: the map of bases and places, with this one highlighted. */
+  map?: { chart: MapChart; highlight: string };
+  /** Actors: the entity and the entities the sources most often name with it. */
+  network?: NetworkChart;
+  /** How many items each cut list left out (page-limits.ts); the model keeps them all. */
+  omitted?: OmittedCounts;
+  /** Actors and bases: the timeline chart of their events and dated statements. */
+  timelineChart?: TimelineData;
 }
 
 /** Everything shared across page assemblers in one build. */
@@ -122,6 +134,10 @@ export interface AssemblyContext {
   membersByEntity: Map<string, Entity[]>;
   /** Events in date order, for "before" and "after". */
   events: Entity[];
+  /** The map of bases and places, laid out once per build. */
+  map?: MapChart;
+  /** Every co-mention and registry relation among actors, bases and events, unpruned: ego networks are cut from it. */
+  networkGraph: NetworkGraph;
 }
 
 /** Group `items` by one or more keys each, keeping input order within a group. */
@@ -143,11 +159,12 @@ export function createContext(model: KnowledgeModel): AssemblyContext {
   const events = model.entities
     .filter((entity) => entity.kind === 'event')
     .sort((a, b) => compareIso(a.date?.start, b.date?.start) || a.name.localeCompare(b.name));
+  const mentionsByEntity = groupBy(model.mentions, (mention) => [mention.entityId]);
   return {
     model,
     index: indexModel(model),
     statementsByEntity: groupBy(model.statements, (statement) => statement.entityIds),
-    mentionsByEntity: groupBy(model.mentions, (mention) => [mention.entityId]),
+    mentionsByEntity,
     mentionsByArticle: groupBy(model.mentions, (mention) => [mention.articleSlug]),
     descriptorsByEntity: groupBy(model.descriptors, (descriptor) => [descriptor.entityId]),
     quotesBySpeaker: groupBy(model.quotes, (quote) => [quote.speakerId]),
@@ -157,6 +174,8 @@ export function createContext(model: KnowledgeModel): AssemblyContext {
     quotesById: new Map(model.quotes.map((quote) => [quote.id, quote])),
     membersByEntity: groupBy(model.entities, (entity) => entity.affiliation),
     events,
+    map: buildMapChart(model.entities, new Map(model.entities.map((entity) => [entity.id, mentionsByEntity.get(entity.id)?.length ?? 0]))),
+    networkGraph: buildNetworkGraph(model, { maxNodes: Infinity, edgesPerNode: Infinity }),
   };
 }
 
@@ -230,24 +249,66 @@ function byDateThenSource(a: StatementView, b: StatementView): number {
   return compareIso(a.date?.start, b.date?.start) || a.citation.outlet.localeCompare(b.citation.outlet) || a.id.localeCompare(b.id);
 }
 
-/** Same date value, or near-identical wording: two statements report the same thing. */
-function sameClaim(a: Statement, b: Statement): boolean {
-  const dateA = statementDate(a);
-  const dateB = statementDate(b);
-  if (dateA && dateB && dateA.start === dateB.start && dateA.end === dateB.end) return true;
-  return wordOverlap(a.text, b.text) >= 0.6;
-}
+/** Above this many statements on one event, wording agreement is checked by identical word sets only (all pairs would be quadratic). */
+export const PAIRWISE_WORDING_LIMIT = 300;
+/** Share of the shorter statement's words the other must contain to count as the same wording. */
+const SAME_WORDING = 0.6;
 
 function words(text: string): Set<string> {
   return new Set(text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? []);
 }
 
-function wordOverlap(a: string, b: string): number {
-  const left = words(a);
-  const right = words(b);
+function wordOverlap(left: ReadonlySet<string>, right: ReadonlySet<string>): number {
   let shared = 0;
   for (const word of left) if (right.has(word)) shared++;
   return shared / Math.max(1, Math.min(left.size, right.size));
+}
+
+/**
+ * Each statement of an event with the support of the statements that agree
+ * with it: the same date value, or near-identical wording. Dates are matched
+ * through an index, wording pairwise (up to PAIRWISE_WORDING_LIMIT), and
+ * statements with the same agreeing set share one support count.
+ */
+function supportedStatements(context: AssemblyContext, statements: readonly Statement[]): { statement: Statement; support: Support }[] {
+  const byDate = new Map<string, number[]>();
+  const dateKeys = statements.map((statement, position) => {
+    const date = statementDate(statement);
+    if (!date) return undefined;
+    const key = `${date.start}|${date.end}`;
+    (byDate.get(key) ?? byDate.set(key, []).get(key)!).push(position);
+    return key;
+  });
+  const sameWording: number[][] = statements.map(() => []);
+  const wordSets = statements.map((statement) => words(statement.text));
+  if (statements.length <= PAIRWISE_WORDING_LIMIT) {
+    for (let i = 0; i < statements.length; i++) {
+      for (let j = i + 1; j < statements.length; j++) {
+        if (wordOverlap(wordSets[i]!, wordSets[j]!) >= SAME_WORDING) {
+          sameWording[i]!.push(j);
+          sameWording[j]!.push(i);
+        }
+      }
+    }
+  } else {
+    const byWords = groupBy(
+      statements.map((_, position) => position),
+      (position) => [[...wordSets[position]!].sort().join(' ')],
+    );
+    for (const same of byWords.values()) for (const position of same) sameWording[position]!.push(...same.filter((other) => other !== position));
+  }
+  const memo = new Map<string, Support>();
+  return statements.map((statement, position) => {
+    const key = dateKeys[position];
+    const agreeing = [...new Set([position, ...(key ? byDate.get(key)! : []), ...sameWording[position]!])].sort((a, b) => a - b);
+    const memoKey = agreeing.join(',');
+    let support = memo.get(memoKey);
+    if (!support) {
+      support = supportOf(context, agreeing.map((other) => statements[other]!));
+      memo.set(memoKey, support);
+    }
+    return { statement, support };
+  });
 }
 
 function conflictViews(context: AssemblyContext, groups: readonly ClaimGroup[]): ConflictView[] {
@@ -272,16 +333,35 @@ function conflictViews(context: AssemblyContext, groups: readonly ClaimGroup[]):
   );
 }
 
+/** The timeline chart's marks for an actor or base page, when it has any. */
+function timelineChartOf(context: AssemblyContext, entity: Entity, statements: readonly Statement[]): { timelineChart: TimelineData } | undefined {
+  const chart = timelineData(eventsFor(entity, context.events, statements), statements, context.index.articles);
+  return chart.events.length + chart.statements.length > 0 ? { timelineChart: chart } : undefined;
+}
+
 export function assembleEntityPage(context: AssemblyContext, entity: Entity): EntityPage {
-  const { index, model } = context;
+  const { index } = context;
   const statements = statementsFor(context, entity);
-  const views = statements.map((statement) => viewStatement(index, statement, 'st'));
-  const articleSlugs = [...new Set(statements.map((statement) => statement.articleSlug))];
   const support = supportOf(context, statements);
-  const timeline = statements
+  // Lists are cut to PAGE_LIMITS (page-limits.ts) before their views are built,
+  // so a page costs time in proportion to what it shows.
+  const omitted: OmittedCounts = {};
+  const cut = <T>(list: keyof OmittedCounts, items: readonly T[], limit: number, rank: (a: T, b: T) => number): T[] => {
+    if (items.length > limit) omitted[list] = items.length - limit;
+    return keepBest(items, limit, rank);
+  };
+  const published = (slug: string) => index.articles.get(slug)?.meta.published?.start;
+  const newestFirst = (a: string, b: string) => -compareIso(published(a) ?? '0000', published(b) ?? '0000');
+
+  // Timeline: in date order; when cut, the most recent statements.
+  const outlets = new Map<string, string>();
+  const outletOf = (slug: string) => outlets.get(slug) ?? outlets.set(slug, sourceRef(context, slug).outlet).get(slug)!;
+  const dated = statements
     .filter((statement) => statement.dates.length > 0)
-    .map((statement) => viewStatement(index, statement, 'tl'))
-    .sort(byDateThenSource);
+    .map((statement) => ({ statement, date: statementDate(statement)?.start, outlet: outletOf(statement.articleSlug), id: `tl-${statement.id}` }))
+    .sort((a, b) => compareIso(a.date, b.date) || a.outlet.localeCompare(b.outlet) || a.id.localeCompare(b.id));
+  if (dated.length > PAGE_LIMITS.timeline) omitted.timeline = dated.length - PAGE_LIMITS.timeline;
+  const timeline = dated.slice(-PAGE_LIMITS.timeline).map(({ statement }) => viewStatement(index, statement, 'tl'));
 
   // How each source describes the entity (people above all).
   const descriptorRows = new Map<string, DescriptorRow>();
@@ -292,49 +372,69 @@ export function assembleEntityPage(context: AssemblyContext, entity: Entity): En
     }
     descriptorRows.set(descriptor.articleSlug, row);
   }
+  const descriptors = cut('descriptors', [...descriptorRows.values()], PAGE_LIMITS.sources, (a, b) => b.phrases.length - a.phrases.length);
 
-  const quotesBy = (context.quotesBySpeaker.get(entity.id) ?? []).map((quote) => quoteView(context, quote));
-  const quotesAbout = statements
+  const byNewestSource = (a: Quote, b: Quote) => newestFirst(a.articleSlug, b.articleSlug);
+  const quotesBy = cut('quotesBy', context.quotesBySpeaker.get(entity.id) ?? [], PAGE_LIMITS.quotes, byNewestSource).map((quote) => quoteView(context, quote));
+  const aboutQuotes = statements
     .flatMap((statement) => context.quotesBySentence.get(statement.sentenceId) ?? [])
-    .filter((quote) => quote.speakerId !== entity.id)
-    .map((quote) => quoteView(context, quote));
+    .filter((quote) => quote.speakerId !== entity.id);
+  const quotesAbout = cut('quotesAbout', aboutQuotes, PAGE_LIMITS.quotes, byNewestSource).map((quote) => quoteView(context, quote));
 
   // Connected entities, each with the first sentence that connects them.
   const connected: Connection[] = (context.relationsByEntity.get(entity.id) ?? [])
     .flatMap((relation) => {
       const other = index.entities.get(relation.source === entity.id ? relation.target : relation.source);
-      if (!other) return [];
-      const statement = relation.sentenceIds.map((id) => index.statements.get(id)).find(Boolean);
-      return [{ ref: refOf(other), weight: relation.weight, ...(statement && { statement: viewStatement(index, statement, `cx-${other.id}`) }) }];
+      return other ? [{ relation, other }] : [];
     })
-    .slice(0, 24);
+    .slice(0, 24)
+    .map(({ relation, other }) => {
+      const statement = relation.sentenceIds.map((id) => index.statements.get(id)).find(Boolean);
+      return { ref: refOf(other), weight: relation.weight, ...(statement && { statement: viewStatement(index, statement, `cx-${other.id}`) }) };
+    });
 
-  // "Mentioned in": paragraphs that mention the entity, grouped by source.
-  const backlinks = new Map<string, Backlink>();
+  // "Mentioned in": paragraphs that mention the entity, grouped by source; when
+  // cut, the sources with the most such paragraphs.
+  const mentionedParagraphs = new Map<string, Mention[]>();
   for (const mention of context.mentionsByEntity.get(entity.id) ?? []) {
-    const backlink = backlinks.get(mention.articleSlug) ?? { source: sourceRef(context, mention.articleSlug), paragraphs: [] };
-    if (!backlink.paragraphs.some((paragraph) => paragraph.id === mention.paragraphId)) {
-      const citation = citationFor(index, mention.articleSlug, mention.paragraphId, mention);
-      backlink.paragraphs.push({ id: mention.paragraphId, path: citation.path, text: citation.passage });
-    }
-    backlinks.set(mention.articleSlug, backlink);
+    const list = mentionedParagraphs.get(mention.articleSlug) ?? mentionedParagraphs.set(mention.articleSlug, []).get(mention.articleSlug)!;
+    if (!list.some((first) => first.paragraphId === mention.paragraphId)) list.push(mention);
   }
-
-  const bySource: SourceColumn[] = articleSlugs
-    .map((slug) => ({
+  const mentionedSources = cut('mentionedIn', [...mentionedParagraphs], PAGE_LIMITS.sources, ([slugA, a], [slugB, b]) => b.length - a.length || newestFirst(slugA, slugB));
+  const mentionedShares = shareOut(mentionedSources.map(([, mentions]) => mentions.length), PAGE_LIMITS.mentionedParagraphs);
+  const mentionedCut = mentionedSources.reduce((sum, [, mentions], position) => sum + mentions.length - mentionedShares[position]!, 0);
+  if (mentionedCut > 0) omitted.mentionedParagraphs = mentionedCut;
+  const mentionedIn: Backlink[] = mentionedSources.map(
+    ([slug, mentions], position) => ({
       source: sourceRef(context, slug),
-      statements: views.filter((view) => view.citation.articleSlug === slug),
+      paragraphs: mentions.slice(0, mentionedShares[position]).map((mention) => {
+        const citation = citationFor(index, mention.articleSlug, mention.paragraphId, mention);
+        return { id: mention.paragraphId, path: citation.path, text: citation.passage };
+      }),
+    }),
+  );
+
+  // What each source says: when cut, the sources with the most statements.
+  const statementsBySource = groupBy(statements, (statement) => [statement.articleSlug]);
+  const columnSources = cut('bySource', [...statementsBySource], PAGE_LIMITS.sources, ([slugA, a], [slugB, b]) => b.length - a.length || newestFirst(slugA, slugB));
+  const columnShares = shareOut(columnSources.map(([, own]) => own.length), PAGE_LIMITS.sourceStatements);
+  const columnCut = columnSources.reduce((sum, [, own], position) => sum + own.length - columnShares[position]!, 0);
+  if (columnCut > 0) omitted.bySourceStatements = columnCut;
+  const bySource: SourceColumn[] = columnSources
+    .map(([slug, own], position) => ({
+      source: sourceRef(context, slug),
+      statements: own.slice(0, columnShares[position]).map((statement) => viewStatement(index, statement, 'st')),
     }))
     .sort((a, b) => compareIso(a.source.published?.start, b.source.published?.start) || a.source.title.localeCompare(b.source.title));
 
   const groups = context.groupsBySubject.get(entity.id) ?? [];
   const supported: SupportedStatement[] =
     entity.kind === 'event'
-      ? statements.map((statement) => {
-          const agreeing = statements.filter((other) => other === statement || sameClaim(statement, other));
-          return { ...viewStatement(index, statement, 'sp'), support: supportOf(context, agreeing) };
-        })
+      ? cut('supported', supportedStatements(context, statements), PAGE_LIMITS.supported, (a, b) => b.support.independent - a.support.independent || b.support.sources - a.support.sources).map(
+          ({ statement, support: agreeing }) => ({ ...viewStatement(index, statement, 'sp'), support: agreeing }),
+        )
       : [];
+  const conflicts = cut('conflicts', conflictViews(context, groups), PAGE_LIMITS.conflicts, () => 0);
 
   const position = context.events.indexOf(entity);
   const neighbour = (offset: number) => {
@@ -350,7 +450,7 @@ export function assembleEntityPage(context: AssemblyContext, entity: Entity): En
       : [];
 
   const members = (context.membersByEntity.get(entity.id) ?? []).map(refOf);
-  const latest = timeline.map((view) => view.date).filter((date): date is DateValue => Boolean(date)).at(-1);
+  const latest = dated.at(-1) && statementDate(dated.at(-1)!.statement);
 
   return {
     kind: entity.kind,
@@ -367,17 +467,21 @@ export function assembleEntityPage(context: AssemblyContext, entity: Entity): En
       independent: support.independent,
       ...(latest && { latest }),
     },
-    descriptors: [...descriptorRows.values()].sort((a, b) => a.source.outlet.localeCompare(b.source.outlet)),
+    descriptors: descriptors.sort((a, b) => a.source.outlet.localeCompare(b.source.outlet)),
     quotesBy,
     quotesAbout,
     timeline,
     connected,
-    mentionedIn: [...backlinks.values()],
+    mentionedIn,
     bySource,
     supported,
-    conflicts: conflictViews(context, groups),
+    conflicts,
     ...(before && { before }),
     ...(after && { after }),
     eventsHere,
+    omitted,
+    ...((entity.kind === 'actor' || entity.kind === 'base') && timelineChartOf(context, entity, statements)),
+    ...((entity.kind === 'base' || entity.kind === 'place') && context.map && onMap(context.map, entity.id) && { map: { chart: context.map, highlight: entity.id } }),
+    ...(entity.kind === 'actor' && { network: buildEgoNetworkChart(context.networkGraph, entity.id) }),
   };
 }

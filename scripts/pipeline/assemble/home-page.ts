@@ -1,6 +1,10 @@
 import type { DateValue, EntityKind, KnowledgeModel } from '../model.ts';
 import { sourcePath } from './paths.ts';
 import { outletLabel } from './source-page.ts';
+import type { MapChart } from '../charts/map.ts';
+import type { NetworkChart } from '../charts/network.ts';
+import { timelineData, type TimelineData } from '../charts/timeline.ts';
+import { coverageData, type CoverageData } from '../charts/coverage.ts';
 
 /** Site-wide settings from content/site.yaml. */
 export interface SiteSettings {
@@ -46,6 +50,14 @@ export interface HomePage {
   sources: HomeSource[];
   /** Most-mentioned entities of each kind, for "Start here". */
   leading: HomeEntity[];
+  /** Map of bases and places (scripts/pipeline/charts/map.ts). */
+  map?: MapChart;
+  /** Relation network of actors, bases and events (scripts/pipeline/charts/network.ts). */
+  network?: NetworkChart;
+  /** Timeline of the whole story (scripts/pipeline/charts/timeline.ts). */
+  timeline?: TimelineData;
+  /** Sources × entities mention counts (scripts/pipeline/charts/coverage.ts). */
+  coverage?: CoverageData;
 }
 
 /** Newest first; undated sources last, then by title so the order is stable. */
@@ -57,7 +69,7 @@ export function byPublicationDesc(a: { published?: DateValue; title: string }, b
 }
 
 export function assembleHomePage(
-  model: Pick<KnowledgeModel, 'articles' | 'entities'>,
+  model: Pick<KnowledgeModel, 'articles' | 'entities' | 'statements' | 'mentions'>,
   summaries: readonly EntitySummary[],
   settings: SiteSettings,
   leadingPerKind = 6,
@@ -106,6 +118,8 @@ export function assembleHomePage(
       .map(view),
   );
 
+  const timeline = timelineData(model.entities, model.statements, new Map(model.articles.map((article) => [article.slug, article])));
+  const coverage = coverageData(model);
   const first = sortedDates[0];
   const last = sortedDates.at(-1);
   return {
@@ -118,5 +132,7 @@ export function assembleHomePage(
     ...(first && last && { span: { from: first, to: last } }),
     sources,
     leading,
+    ...(timeline.events.length + timeline.statements.length > 0 && { timeline }),
+    ...(coverage.sources.length > 0 && coverage.entities.length > 0 && { coverage }),
   };
 }

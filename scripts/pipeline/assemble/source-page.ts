@@ -1,6 +1,7 @@
 import type { BlockKind, DateValue, Entity, Mention, Paragraph, Reference, Removal, SegmentedArticle } from '../model.ts';
 import { linkMentions, type Inline } from './inlines.ts';
 import { sourcePath } from './paths.ts';
+import type { SourceProfile } from './source-profile.ts';
 
 /** A run of a paragraph: a sentence (addressable by its id) or the space between two. */
 export interface SourceRun {
@@ -41,6 +42,8 @@ export interface SourcePage {
   removed: Removal[];
   references: Reference[];
   citedBy: PageLink[];
+  /** Statements by basis and paragraphs shared with other sources. */
+  profile?: SourceProfile;
 }
 
 /**
@@ -95,6 +98,7 @@ export function assembleSourcePage(
   mentions: readonly Mention[],
   entities: ReadonlyMap<string, Entity>,
   citedBy: readonly PageLink[],
+  profile?: SourceProfile,
 ): SourcePage {
   const byParagraph = new Map<string, Mention[]>();
   for (const mention of mentions) {
@@ -128,5 +132,6 @@ export function assembleSourcePage(
     removed: article.removed,
     references: article.references,
     citedBy: [...citedBy],
+    ...(profile && { profile }),
   };
 }

@@ -4,12 +4,42 @@
  * as components fed with data props.
  */
 import type { RootContent } from 'mdast';
+import type { OmittedCounts } from '../assemble/page-limits.ts';
 import type { Citation, StatementView } from '../assemble/citations.ts';
 import type { EntityPage, PageRef, SupportedStatement } from '../assemble/entity-page.ts';
 import { relativeHref } from '../assemble/paths.ts';
 import { block, heading, imports, link, paragraph, root, text } from './nodes.ts';
 import type { GeneratedPage } from './page.ts';
 import { entityJsonLd } from './json-ld.ts';
+
+/** What each cut list shows when it is cut (see assemble/page-limits.ts). */
+const cutRules: Record<keyof OmittedCounts, string> = {
+  descriptors: 'sources, those with the most descriptions shown',
+  quotesBy: 'quotes, those from the newest sources shown',
+  quotesAbout: 'quotes, those from the newest sources shown',
+  timeline: 'dated statements, the latest shown',
+  mentionedIn: 'sources, those with the most mentions shown',
+  mentionedParagraphs: 'paragraphs of the sources shown, on their source pages',
+  bySource: 'sources, those with the most statements shown',
+  bySourceStatements: 'statements of the sources shown, on their source pages',
+  supported: 'statements, the best supported shown',
+  conflicts: 'disagreements',
+};
+
+/** "N more …" under a cut list, with links to where everything is: the sources index and the model as JSON. */
+function more(page: EntityPage, list: keyof OmittedCounts): RootContent[] {
+  const count = page.omitted?.[list];
+  if (!count) return [];
+  return [
+    paragraph([
+      text(`${count.toLocaleString('en')} more ${cutRules[list]}. Every source is in the `),
+      link(relativeHref(page.path, '/sources/'), 'sources index'),
+      text('; the full data is in '),
+      link(relativeHref(page.path, '/data/briefing.json'), 'briefing.json'),
+      text('.'),
+    ]),
+  ];
+}
 
 /** Numbers citations in page order, for print footnotes and the Notes section. */
 class Notes {
@@ -47,6 +77,7 @@ function subtypeLabel(subtype: string): string {
 }
 
 const sectionTitles = {
+  map: 'On the map',
   describe: 'How sources describe them',
   quotesBy: 'Quotes',
   quotesAbout: 'Quotes about them',
@@ -93,16 +124,18 @@ export function emitEntityPage(page: EntityPage, names: ReadonlyMap<string, stri
     }),
   );
 
+  if (page.map) section(sectionTitles.map, component('charts/BaseMap', { data: { chart: page.map.chart, highlight: page.map.highlight } }));
   if (page.descriptors.length > 0) {
     section(
       sectionTitles.describe,
       component('DescriptorTable', {
         data: page.descriptors.map((row) => ({ source: { path: row.source.path, title: row.source.title, outlet: row.source.outlet }, phrases: row.phrases })),
       }),
+      ...more(page, 'descriptors'),
     );
   }
   if (page.quotesBy.length > 0) {
-    section(sectionTitles.quotesBy, component('QuoteList', { data: page.quotesBy.map((quote) => ({ ...quote, citation: notes.cite(quote.citation) })) }));
+    section(sectionTitles.quotesBy, component('QuoteList', { data: page.quotesBy.map((quote) => ({ ...quote, citation: notes.cite(quote.citation) })) }), ...more(page, 'quotesBy'));
   }
 
   if (entity.kind === 'event') {
@@ -112,14 +145,20 @@ export function emitEntityPage(page: EntityPage, names: ReadonlyMap<string, stri
         component('SourceColumns', {
           data: page.bySource.map((column) => ({ source: column.source, statements: statementData(notes, column.statements) })),
         }),
+        ...more(page, 'bySource'),
+        ...more(page, 'bySourceStatements'),
       );
     }
-    if (page.supported.length > 0) section(sectionTitles.support, component('StatementList', { data: statementData(notes, page.supported), filter: true }));
+    if (page.supported.length > 0) section(sectionTitles.support, component('StatementList', { data: statementData(notes, page.supported), filter: true }), ...more(page, 'supported'));
   }
-  if (page.conflicts.length > 0) section(sectionTitles.conflicts, component('ConflictList', { data: page.conflicts }));
+  if (page.conflicts.length > 0) section(sectionTitles.conflicts, component('ConflictList', { data: page.conflicts }), ...more(page, 'conflicts'));
 
-  if (page.timeline.length > 0 && entity.kind !== 'event') {
-    section(entity.kind === 'base' ? sectionTitles.status : sectionTitles.timeline, component('StatementList', { data: statementData(notes, page.timeline), filter: true }));
+  if ((page.timeline.length > 0 || page.timelineChart) && entity.kind !== 'event') {
+    section(
+      entity.kind === 'base' ? sectionTitles.status : sectionTitles.timeline,
+      ...(page.timelineChart ? [component('charts/Timeline', { data: { timeline: page.timelineChart, subject: entity.name }, id: 'timeline-chart' })] : []),
+      ...(page.timeline.length > 0 ? [component('StatementList', { data: statementData(notes, page.timeline), filter: true }), ...more(page, 'timeline')] : []),
+    );
   }
   if (page.eventsHere.length > 0) {
     section(sectionTitles.eventsHere, {
@@ -136,10 +175,12 @@ export function emitEntityPage(page: EntityPage, names: ReadonlyMap<string, stri
         data: page.bySource.map((column) => ({ source: column.source, statements: statementData(notes, column.statements) })),
         collapsed: entity.kind === 'actor',
       }),
+      ...more(page, 'bySource'),
+      ...more(page, 'bySourceStatements'),
     );
   }
   if (page.quotesAbout.length > 0) {
-    section(sectionTitles.quotesAbout, component('QuoteList', { data: page.quotesAbout.map((quote) => ({ ...quote, citation: notes.cite(quote.citation) })) }));
+    section(sectionTitles.quotesAbout, component('QuoteList', { data: page.quotesAbout.map((quote) => ({ ...quote, citation: notes.cite(quote.citation) })) }), ...more(page, 'quotesAbout'));
   }
   if (page.before || page.after) {
     const parts = [];
@@ -151,6 +192,7 @@ export function emitEntityPage(page: EntityPage, names: ReadonlyMap<string, stri
   if (page.connected.length > 0) {
     section(
       sectionTitles.connected,
+      ...(page.network ? [component('charts/Network', { data: { chart: page.network, focus: entity.id } })] : []),
       component('ConnectionList', {
         data: page.connected.map((connection) => ({
           ref: refData(connection.ref),
@@ -161,7 +203,7 @@ export function emitEntityPage(page: EntityPage, names: ReadonlyMap<string, stri
       }),
     );
   }
-  if (page.mentionedIn.length > 0) section(sectionTitles.mentioned, component('BacklinkList', { data: page.mentionedIn }));
+  if (page.mentionedIn.length > 0) section(sectionTitles.mentioned, component('BacklinkList', { data: page.mentionedIn }), ...more(page, 'mentionedIn'), ...more(page, 'mentionedParagraphs'));
   if (notes.items.length > 0) section(sectionTitles.notes, block('NoteList', { data: notes.items }));
 
   return {

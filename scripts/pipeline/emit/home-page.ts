@@ -23,11 +23,21 @@ export function emitHomePage(page: HomePage): GeneratedPage {
   ].join('');
 
   const children: RootContent[] = [
-    imports(['SearchFilters']),
+    imports([
+      'SearchFilters',
+      ...(page.map ? ['charts/BaseMap'] : []),
+      ...(page.network ? ['charts/Network'] : []),
+      ...(page.timeline ? ['charts/Timeline'] : []),
+      ...(page.coverage ? ['charts/CoverageMatrix'] : []),
+    ]),
     block('SearchFilters', { kind: 'home' }),
     paragraph(page.description),
     paragraph(coverage),
+    // When first, then where and who (the charts below).
+    ...(page.timeline ? [heading(2, 'When it happened'), block('charts/Timeline', { data: { timeline: page.timeline }, id: 'timeline-chart' })] : []),
   ];
+  if (page.map) children.push(heading(2, 'Where the bases are'), block('charts/BaseMap', { data: { chart: page.map } }));
+  if (page.network) children.push(heading(2, 'Who is connected to whom'), block('charts/Network', { data: { chart: page.network } }));
 
   for (const kind of ['actor', 'base', 'event'] as const) {
     const entities = page.leading.filter((entity) => entity.kind === kind);
@@ -49,6 +59,7 @@ export function emitHomePage(page: HomePage): GeneratedPage {
     });
   }
 
+  if (page.coverage) children.push(heading(2, 'Who mentions whom'), block('charts/CoverageMatrix', { data: { coverage: page.coverage }, id: 'coverage-chart' }));
   children.push(heading(2, 'Sources, newest first'), {
     type: 'list',
     ordered: false,

@@ -14,10 +14,11 @@
  * The check re-parses the MDX with satteri, the parser Astro's MDX integration
  * itself uses, and compares the structure with the tree we generated.
  */
-import type { Root, Nodes } from 'mdast';
-import { toMarkdown, type Unsafe } from 'mdast-util-to-markdown';
+import type { Html, Nodes, Root, RootContent } from 'mdast';
+import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import { defaultHandlers, toMarkdown, type Handle, type State, type Unsafe } from 'mdast-util-to-markdown';
 import { mdxToMarkdown } from 'mdast-util-mdx';
-import { mdxToMdast } from 'satteri';
+import { markdownToMdast, mdxToMdast } from 'satteri';
 import { stringify as stringifyYaml } from 'yaml';
 
 const mdxUnsafe: Unsafe[] = [
@@ -28,6 +29,71 @@ const mdxUnsafe: Unsafe[] = [
   { character: '&', after: '#?[A-Za-z0-9]+;' },
 ];
 
+/**
+ * Pattern fields that can only match next to a line ending (compile-pattern.js
+ * in mdast-util-to-markdown puts `[\r\n]` before `atBreak` patterns).
+ */
+const LINE_ENDING_BEFORE = new Set(['[\\r\\n]', '\\n']);
+const LINE_ENDING_AFTER = new Set(['[\\r\\n]', '\\r']);
+
+function needsLineEnding(pattern: Unsafe): boolean {
+  return Boolean(pattern.atBreak) || LINE_ENDING_BEFORE.has(pattern.before ?? '') || LINE_ENDING_AFTER.has(pattern.after ?? '');
+}
+
+function inScope(stack: readonly string[], list: Unsafe['inConstruct'], none: boolean): boolean {
+  const items = typeof list === 'string' ? [list] : (list ?? []);
+  if (items.length === 0) return none;
+  return items.some((item) => stack.includes(item));
+}
+
+/**
+ * Per unsafe-pattern list and construct stack: a character class of every
+ * character an in-scope pattern could escape without a line ending, plus the
+ * backslash (which `safe` escapes on its own).
+ */
+const riskyCache = new WeakMap<Unsafe[], Map<string, RegExp>>();
+
+function riskyCharacters(state: State): RegExp {
+  let byStack = riskyCache.get(state.unsafe);
+  if (!byStack) riskyCache.set(state.unsafe, (byStack = new Map()));
+  const key = state.stack.join('\u0000');
+  let risky = byStack.get(key);
+  if (!risky) {
+    const characters = new Set(['\\']);
+    let anything = false;
+    for (const pattern of state.unsafe) {
+      const scoped = inScope(state.stack, pattern.inConstruct, true) && !inScope(state.stack, pattern.notInConstruct, false);
+      if (!scoped || needsLineEnding(pattern)) continue;
+      if (pattern.character.length === 1) characters.add(pattern.character);
+      else anything = true;
+    }
+    const escaped = [...characters].map((character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+    // A pattern on something other than one character: never take the short cut.
+    risky = anything ? /[^]/ : new RegExp(`[\\r\\n${escaped}]`);
+    byStack.set(key, risky);
+  }
+  return risky;
+}
+
+/**
+ * The `text` handler, minus the work when there is nothing to escape. For a
+ * text in which no in-scope unsafe pattern can match, `safe` returns the text
+ * unchanged: every escape position is an occurrence of a pattern's character,
+ * patterns tied to line endings need one in the text or its context, and
+ * backslashes are in the class. Only then is the scan of ~30 regular
+ * expressions per text node skipped (it was most of the time spent on source
+ * pages); anything else goes through the library's own handler, and the
+ * re-parse in `verifyMdx` still checks the result.
+ */
+const text: Handle = (node, parent, state, info) => {
+  const value = (node as { value: string }).value;
+  const context = `${info.before}${info.after}`;
+  if (state.stack.includes('autolink') || /[\r\n]/.test(context) || riskyCharacters(state).test(value)) {
+    return defaultHandlers.text(node as never, parent as never, state, info);
+  }
+  return value;
+};
+
 /** Parser features shared with astro.config.mjs: the check must parse exactly as the build does. */
 export const mdxFeatures = { gfm: false, smartPunctuation: false } as const;
 
@@ -36,16 +102,26 @@ export interface SerializedPage {
   source: string;
 }
 
+const mdxExtension = mdxToMarkdown();
+
+/**
+ * YAML 1.1 rules for quoting: Astro reads frontmatter with js-yaml, which
+ * takes an unquoted `2026-01-29` for a date and `yes` for a boolean. Strings
+ * that could be read as anything else are quoted, so text stays text.
+ */
+const yamlOptions = { lineWidth: 0, version: '1.1' } as const;
+
 /** Serialise frontmatter (with a real YAML serialiser) and body to MDX. */
 export function serializeMdx(frontmatter: Record<string, unknown>, tree: Root): SerializedPage {
   const body = toMarkdown(tree, {
-    extensions: [mdxToMarkdown()],
+    extensions: [mdxExtension],
+    handlers: { text },
     unsafe: mdxUnsafe,
     bullet: '-',
     emphasis: '_',
     rule: '-',
   });
-  const yaml = stringifyYaml(frontmatter, { lineWidth: 0 });
+  const yaml = stringifyYaml(frontmatter, yamlOptions);
   return { source: `---\n${yaml}---\n\n${body}` };
 }
 
@@ -120,14 +196,15 @@ export class UnsafeMdxError extends Error {
 export function verifyMdx(source: string, tree: Root): void {
   const bodyStart = source.indexOf('\n---\n');
   const body = bodyStart === -1 ? source : source.slice(bodyStart + 5);
-  const parsed = mdxToMdast(body, { features: mdxFeatures }) as unknown as Root;
-  const expected = signatures(tree);
-  const found = signatures(parsed);
+  compare(signatures(tree), signatures(mdxToMdast(body, { features: mdxFeatures }) as unknown as Root), 'MDX');
+}
+
+function compare(expected: Signature[], found: Signature[], format: string): void {
   const length = Math.max(expected.length, found.length);
   for (let index = 0; index < length; index++) {
     if (expected[index] !== found[index]) {
       throw new UnsafeMdxError(
-        `generated MDX does not parse back to the generated tree: expected ${expected[index] ?? 'nothing'}, found ${found[index] ?? 'nothing'}`,
+        `generated ${format} does not parse back to the generated tree: expected ${expected[index] ?? 'nothing'}, found ${found[index] ?? 'nothing'}`,
         expected[index],
         found[index],
       );
@@ -139,5 +216,100 @@ export function verifyMdx(source: string, tree: Root): void {
 export function toSafeMdx(frontmatter: Record<string, unknown>, tree: Root): string {
   const { source } = serializeMdx(frontmatter, tree);
   verifyMdx(source, tree);
+  return source;
+}
+
+// ------------------------------------------------------------ plain Markdown pages
+
+/**
+ * Pages without components (source pages) are written as Markdown, not MDX:
+ * Astro renders a Markdown entry to HTML once, when it syncs the collection,
+ * while every MDX entry becomes a JavaScript module that Vite compiles and
+ * bundles (at 5,000 articles, most of Astro's build time and memory).
+ *
+ * The page tree is the same: lowercase JSX elements (`div`, `span`, `a`)
+ * become raw HTML tags, built here from generated names and values only; a tag
+ * name, attribute name or value outside the patterns below (anything that
+ * could have come from article text) throws. Article text stays in text nodes,
+ * escaped by mdast-util-to-markdown, and the result is parsed again with the
+ * Markdown parser Astro uses and compared node by node, as for MDX.
+ */
+const TAG = /^[a-z][a-z0-9]*$/;
+const ATTRIBUTE = /^[a-z][a-z0-9-]*$/;
+/** Ids, class lists, fragment links and fixed labels: word characters, spaces, `#`, `-`, `.`, `/`. */
+const VALUE = /^[A-Za-z0-9 _#./-]*$/;
+
+function tag(node: MdxJsxFlowElement | MdxJsxTextElement): { open: string; close: string } {
+  const name = node.name ?? '';
+  const refuse = (what: string): never => {
+    throw new UnsafeMdxError(`a Markdown page cannot carry ${what}`, `html:<${name}>`, undefined);
+  };
+  if (!TAG.test(name)) refuse(`the element <${name}> (components need MDX)`);
+  const attributes = node.attributes.map((attribute) => {
+    if (attribute.type !== 'mdxJsxAttribute' || !ATTRIBUTE.test(attribute.name)) return refuse('an attribute expression or name it did not generate');
+    if (attribute.value === null || attribute.value === undefined || attribute.value === 'true') return ` ${attribute.name}`;
+    if (typeof attribute.value !== 'string' || !VALUE.test(attribute.value)) return refuse(`the value of ${attribute.name}`);
+    return ` ${attribute.name}="${attribute.value}"`;
+  });
+  return { open: `<${name}${attributes.join('')}>`, close: `</${name}>` };
+}
+
+/** The tree with its HTML elements as raw tags around their (still escaped) content. */
+export function htmlElementsToTags(tree: Root): Root {
+  const html = (value: string): Html => ({ type: 'html', value });
+  const convert = (nodes: readonly RootContent[]): RootContent[] =>
+    nodes.flatMap((node): RootContent[] => {
+      if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+        const { open, close } = tag(node);
+        return [html(open), ...convert(node.children as RootContent[]), html(close)];
+      }
+      if (node.type === 'mdxjsEsm' || node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
+        throw new UnsafeMdxError('a Markdown page cannot carry ESM or expressions', node.type, undefined);
+      }
+      return 'children' in node ? [{ ...node, children: convert(node.children as RootContent[]) } as RootContent] : [node];
+    });
+  return { ...tree, children: convert(tree.children) };
+}
+
+/** Character references only: Markdown has no ESM to guard against. */
+const markdownUnsafe: Unsafe[] = [{ character: '&', after: '#?[A-Za-z0-9]+;' }];
+
+/** Frontmatter values larger than this are written as JSON (see `frontmatterYaml`). */
+const JSON_FRONTMATTER = 1024;
+
+/**
+ * YAML frontmatter, with large structured values (a source page's panels) as
+ * JSON on one line: JSON is YAML (1.2), every string in it is quoted, and
+ * JSON.stringify is many times faster than a YAML serialiser on 5,000 pages.
+ */
+function frontmatterYaml(frontmatter: Record<string, unknown>): string {
+  const small: Record<string, unknown> = {};
+  const large: string[] = [];
+  for (const [key, value] of Object.entries(frontmatter)) {
+    const json = typeof value === 'object' && value !== null ? JSON.stringify(value) : undefined;
+    if (json !== undefined && json.length > JSON_FRONTMATTER && /^[a-z][A-Za-z0-9]*$/.test(key)) large.push(`${key}: ${json}\n`);
+    else small[key] = value;
+  }
+  return stringifyYaml(small, yamlOptions) + large.join('');
+}
+
+/** Serialise frontmatter and a tree whose HTML elements are already raw tags (see `htmlElementsToTags`). */
+export function serializeMarkdown(frontmatter: Record<string, unknown>, tree: Root): SerializedPage {
+  const body = toMarkdown(tree, { handlers: { text }, unsafe: markdownUnsafe, bullet: '-', emphasis: '_', rule: '-' });
+  return { source: `---\n${frontmatterYaml(frontmatter)}---\n\n${body}` };
+}
+
+/** As `verifyMdx`, with Astro's Markdown parser: every tag, link and heading must be one the generator made. */
+export function verifyMarkdown(source: string, tree: Root): void {
+  const bodyStart = source.indexOf('\n---\n');
+  const body = bodyStart === -1 ? source : source.slice(bodyStart + 5);
+  compare(signatures(tree), signatures(markdownToMdast(body, { features: mdxFeatures }) as unknown as Root), 'Markdown');
+}
+
+/** Convert, serialise and verify: the only way the build writes a Markdown page. */
+export function toSafeMarkdown(frontmatter: Record<string, unknown>, tree: Root): string {
+  const tagged = htmlElementsToTags(tree);
+  const { source } = serializeMarkdown(frontmatter, tagged);
+  verifyMarkdown(source, tagged);
   return source;
 }

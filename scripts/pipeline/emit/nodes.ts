@@ -51,9 +51,17 @@ function attributes(props: Props): MdxJsxAttribute[] {
   return result;
 }
 
-/** A block-level component or HTML element. */
+/**
+ * A component may live in a folder under src/components ("charts/Timeline"):
+ * the page imports it from there and names it by its last segment.
+ */
+export function componentName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** A block-level component (by name or "folder/Name") or HTML element. */
 export function block(name: string, props: Props = {}, children: (BlockContent | MdxJsxFlowElement)[] = []): MdxJsxFlowElement {
-  return { type: 'mdxJsxFlowElement', name, attributes: attributes(props), children };
+  return { type: 'mdxJsxFlowElement', name: componentName(name), attributes: attributes(props), children };
 }
 
 /** An inline component or HTML element. */
@@ -63,7 +71,7 @@ export function inline(name: string, props: Props = {}, children: PhrasingConten
 
 /** The page's component imports: the only ESM a generated page may contain. */
 export function imports(components: readonly string[]): MdxjsEsm {
-  const lines = [...new Set(components)].sort().map((name) => `import ${name} from '@components/${name}.astro';`);
+  const lines = [...new Set(components)].sort().map((path) => `import ${componentName(path)} from '@components/${path}.astro';`);
   return { type: 'mdxjsEsm', value: lines.join('\n') };
 }
 

@@ -37,6 +37,14 @@ function entityLink(entity: Entity): SidebarLink {
   return { label: entity.name, link: entityPath(entity.kind, entity.id) };
 }
 
+/**
+ * A group lists its pages up to this many; a larger one (hundreds of people
+ * at 5,000 articles) links to its index page instead. Starlight renders the
+ * whole sidebar into every page: with 340 actors listed it was two thirds of
+ * every page's HTML and most of Astro's rendering time.
+ */
+export const MAX_SIDEBAR_GROUP = 30;
+
 function byName(a: Entity, b: Entity): number {
   return a.name.localeCompare(b.name);
 }
@@ -66,7 +74,11 @@ export function buildSidebar(entities: readonly Entity[]): SidebarItem[] {
         { label: 'All actors', link: `/${kindFolder.actor}/` },
         ...[...actorGroups.entries()]
           .sort(([a], [b]) => subtypeLabel(a).localeCompare(subtypeLabel(b)))
-          .map(([subtype, members]) => ({ label: subtypeLabel(subtype), collapsed: true, items: members.map(entityLink) })),
+          .map(([subtype, members]): SidebarItem =>
+            members.length > MAX_SIDEBAR_GROUP
+              ? { label: `${subtypeLabel(subtype)} (${members.length})`, link: `/${kindFolder.actor}/` }
+              : { label: subtypeLabel(subtype), collapsed: true, items: members.map(entityLink) },
+          ),
       ],
     });
   }
@@ -80,7 +92,10 @@ export function buildSidebar(entities: readonly Entity[]): SidebarItem[] {
     items.push({
       label,
       collapsed: kind === 'place',
-      items: [{ label: `All ${label.toLowerCase()}`, link: `/${kindFolder[kind]}/` }, ...members.map(entityLink)],
+      items: [
+        { label: `All ${label.toLowerCase()}`, link: `/${kindFolder[kind]}/` },
+        ...(members.length > MAX_SIDEBAR_GROUP ? [] : members.map(entityLink)),
+      ],
     });
   }
   items.push({ label: 'Sources', link: '/sources/' });

@@ -1,9 +1,24 @@
 import type { HomeSource } from '../assemble/home-page.ts';
+import { basisShares, type SourceProfile } from '../assemble/source-profile.ts';
 import { block, imports, paragraph, root } from './nodes.ts';
 import type { GeneratedPage } from './page.ts';
 
 /** The sources index: one row per article, newest first. It replaces a per-source sidebar. */
-export function emitSourceIndex(sources: readonly HomeSource[]): GeneratedPage {
+export function emitSourceIndex(sources: readonly HomeSource[], profiles: ReadonlyMap<string, SourceProfile> = new Map()): GeneratedPage {
+  const profileCells = (source: HomeSource) => {
+    const profile = profiles.get(source.path);
+    if (!profile) return [{ text: '' }, { text: '' }, { text: '' }, { text: '' }];
+    const shares = basisShares(profile.basis);
+    const percent = (value: number) => (profile.basis.total === 0 ? { text: '–', sort: -1 } : { text: `${value} %`, sort: value });
+    return [
+      { text: String(profile.basis.total), sort: profile.basis.total },
+      percent(shares.attributed + shares.quote),
+      percent(shares.opinion),
+      profile.reuse.length === 0
+        ? { text: 'none', sort: 0 }
+        : { text: profile.reuse.map((reuse) => reuse.other.outlet).join(', '), sort: profile.reuse.length },
+    ];
+  };
   return {
     path: '/sources/',
     frontmatter: {
@@ -15,16 +30,18 @@ export function emitSourceIndex(sources: readonly HomeSource[]): GeneratedPage {
       imports(['IndexTable', 'SearchFilters']),
       block('SearchFilters', { kind: 'index' }),
       paragraph(
-        'Every briefing statement cites a paragraph of one of these articles. Each source page shows the article as published, with the debris of the web page (share buttons, photo credits, donation pleas) set aside.',
+        'Every briefing statement cites a paragraph of one of these articles. Each source page shows the article as published, with the debris of the web page (share buttons, photo credits, donation pleas) set aside. The last columns profile each source: how many of its statements appear on briefing pages, the share of them that are quotes or claims attributed to someone, the share that is analysis or opinion, and the sources it shares paragraphs with.',
       ),
       block('IndexTable', {
         data: {
           caption: 'Source articles',
-          columns: ['Title', 'Outlet', 'Published'],
+          columns: ['Title', 'Outlet', 'Published', 'Statements', 'Quoted or attributed', 'Analysis', 'Shares text with'],
+          numeric: [3, 4, 5],
           rows: sources.map((source) => [
             { text: source.title, path: source.path },
             { text: source.outlet },
             { text: source.published?.label ?? 'Unknown', sort: source.published?.start ?? '' },
+            ...profileCells(source),
           ]),
         },
       }),

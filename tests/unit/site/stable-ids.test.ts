@@ -26,6 +26,14 @@ function idsByPage(inputs: PipelineInputs): Map<string, Set<string>> {
   );
 }
 
+/** An article on the same story: it names registry entities and dates, so it joins their statements and claim groups. */
+const related = `Putin and al-Sharaa meet again in Moscow
+
+Russian President Vladimir Putin met Syrian President Ahmed al-Sharaa in Moscow on January 28, 2026, the Kremlin said.
+Russia withdrew its forces from Qamishli airport while keeping the Hmeimim air base and the Tartus naval base, Reuters reported.
+"We discussed the future of the bases," Dmitry Peskov told reporters.
+`;
+
 const unrelated = `Floods close the port of Rotterdam
 
 The port of Rotterdam closed on Tuesday after record rainfall, the harbour authority said.
@@ -48,16 +56,45 @@ describe('content-derived ids', () => {
       }
     }
     expect(compared).toBeGreaterThan(500);
-    expect(after.has('sources/999-rotterdam.mdx')).toBe(true);
+    expect(after.has('sources/999-rotterdam.md')).toBe(true);
+  });
+
+  it('keeps every paragraph, sentence, statement, quote and claim-group id of the model when an article is added', () => {
+    const idsOf = (inputs: PipelineInputs) => {
+      const model = runPipeline(inputs);
+      const paragraphs = model.articles.flatMap((article) => article.paragraphs);
+      return {
+        paragraph: paragraphs.map((paragraph) => paragraph.id),
+        sentence: paragraphs.flatMap((paragraph) => paragraph.sentences.map((sentence) => sentence.id)),
+        statement: model.statements.map((statement) => statement.id),
+        quote: model.quotes.map((quote) => quote.id),
+        claimGroup: model.claimGroups.map((group) => group.id),
+      };
+    };
+    const before = idsOf(seedInputs());
+    expect(before.statement.length).toBeGreaterThan(50);
+    expect(before.paragraph.length).toBeGreaterThan(50);
+    for (const [file, text] of [['999_rotterdam.txt', unrelated], ['999_moscow.txt', related]] as const) {
+      const inputs = seedInputs();
+      inputs.articles.push({ file: `content/articles/${file}`, bytes: new TextEncoder().encode(text) });
+      const after = idsOf(inputs);
+      for (const kind of Object.keys(before) as (keyof typeof before)[]) {
+        const now = new Set(after[kind]);
+        expect(before[kind].filter((id) => !now.has(id)), `${file}: ${kind}`).toEqual([]);
+      }
+      // The new article was segmented too: its paragraphs came in beside the others.
+      expect(after.paragraph.length, file).toBeGreaterThan(before.paragraph.length);
+      if (text === related) expect(after.statement.length, file).toBeGreaterThan(before.statement.length);
+    }
   });
 
   it('keeps the ids of the other paragraphs when one paragraph is removed from an article', () => {
     const inputs = seedInputs();
-    const before = idsByPage(inputs).get('sources/002-e060aad4f616cf48.mdx')!;
+    const before = idsByPage(inputs).get('sources/002-e060aad4f616cf48.md')!;
     const article = inputs.articles.find((input) => input.file.includes('002_'))!;
     const text = new TextDecoder().decode(article.bytes).replace(/^Russia has issued no official statement.*$/m, '');
     article.bytes = new TextEncoder().encode(text);
-    const after = idsByPage(inputs).get('sources/002-e060aad4f616cf48.mdx')!;
+    const after = idsByPage(inputs).get('sources/002-e060aad4f616cf48.md')!;
     const lost = [...before].filter((id) => !after.has(id));
     // Only the removed paragraph and its sentence disappear.
     expect(lost.length).toBeGreaterThan(0);

@@ -14,6 +14,7 @@ import { chronoCandidates } from './chrono-candidates.ts';
 import { mayHoldDate } from './prefilter.ts';
 import { handRuleCandidates } from './rules.ts';
 import { anchorDay } from './value.ts';
+import { fromIso } from './calendar.ts';
 
 export interface DateExtraction {
   /** Resolved dates, in text order, non-overlapping. */
@@ -53,7 +54,8 @@ export function extractDates(sentence: string, published: DateValue | undefined)
   const unresolved: UnresolvedDate[] = [];
   if (typeof sentence !== 'string' || !mayHoldDate(sentence)) return { mentions, unresolved };
   const anchor = anchorDay(published);
-  const candidates = [...handRuleCandidates(sentence, anchor), ...chronoCandidates(sentence, anchor)];
+  const bound = published ? fromIso(published.end) : undefined;
+  const candidates = [...handRuleCandidates(sentence, anchor, bound), ...chronoCandidates(sentence, anchor)];
   for (const { start, end, resolution } of settleOverlaps(candidates)) {
     const text = sentence.slice(start, end);
     if (resolution.kind === 'date') mentions.push({ text, start, end, value: resolution.value });
@@ -65,4 +67,14 @@ export function extractDates(sentence: string, published: DateValue | undefined)
 /** The resolved dates in `sentence` (see `extractDates` for the unresolved ones). */
 export function findDates(sentence: string, published: DateValue | undefined): DateMention[] {
   return extractDates(sentence, published).mentions;
+}
+
+/**
+ * Drop date expressions that lie inside a linked name: "Today" in "Türkiye
+ * Today" or "USA Today" is an outlet, not the publication day. Offsets of
+ * `items` and `names` must be relative to the same text.
+ */
+export function outsideNames<T extends { start: number; end: number }>(items: readonly T[], names: readonly { start: number; end: number }[]): T[] {
+  if (names.length === 0) return [...items];
+  return items.filter((item) => !names.some((name) => item.start < name.end && name.start < item.end));
 }

@@ -34,7 +34,8 @@ import {
 } from './relative.ts';
 import { monthLabel, monthValue, rangeValue, yearValue } from './value.ts';
 
-type Rule = (text: string, anchor: CalendarDay | undefined) => Candidate[];
+/** `bound`: the last day the article can have been written (publication's end), for "since …" when the publication day is unknown. */
+type Rule = (text: string, anchor: CalendarDay | undefined, bound?: CalendarDay) => Candidate[];
 
 /** Start/end of capture group `group`, from a match made with the `d` flag. */
 function groupSpan(match: RegExpExecArray, group: number): [number, number] {
@@ -68,7 +69,7 @@ const MONTH_YEAR = new RegExp(
   'dgi',
 );
 
-function monthYearRule(text: string, anchor: CalendarDay | undefined): Candidate[] {
+function monthYearRule(text: string, anchor: CalendarDay | undefined, bound?: CalendarDay): Candidate[] {
   const found: Candidate[] = [];
   for (const match of text.matchAll(MONTH_YEAR)) {
     const [, since, earlierLater, part, monthWord = '', yearText] = match;
@@ -78,7 +79,7 @@ function monthYearRule(text: string, anchor: CalendarDay | undefined): Candidate
     const start = match.index;
     const end = matchEnd(match);
     if (since) {
-      const resolution = resolveOrMissing(anchor, (day) =>
+      const resolution = resolveOrMissing(anchor ?? bound, (day) =>
         dateOrInvalid(sinceValue({ year, month, day: 1 }, day, `since ${monthLabel(year, month)}`)),
       );
       found.push({ start, end, resolution, priority: 0 });
@@ -164,12 +165,13 @@ function yearPartRule(text: string): Candidate[] {
  */
 const SINCE_YEAR = new RegExp(`\\bsince\\s+(${YEAR_SOURCE})`, 'dgi');
 
-function sinceYearRule(text: string, anchor: CalendarDay | undefined): Candidate[] {
+function sinceYearRule(text: string, anchor: CalendarDay | undefined, bound?: CalendarDay): Candidate[] {
   const found: Candidate[] = [];
   for (const match of text.matchAll(SINCE_YEAR)) {
     const year = Number(match[1]);
     if (NON_YEAR_AFTER.has(wordAfter(text, matchEnd(match)))) continue;
-    const resolution = resolveOrMissing(anchor, (day) =>
+    // "Since 2015" runs up to publication; a publication month is precise enough for its end.
+    const resolution = resolveOrMissing(anchor ?? bound, (day) =>
       dateOrInvalid(sinceValue({ year, month: 1, day: 1 }, day, `since ${year}`)),
     );
     found.push({ start: match.index, end: matchEnd(match), resolution, priority: 0 });
@@ -315,6 +317,6 @@ const RULES: readonly Rule[] = [
 ];
 
 /** Every hand-rule candidate in `text`, overlapping ones included (the caller settles overlaps). */
-export function handRuleCandidates(text: string, anchor: CalendarDay | undefined): Candidate[] {
-  return RULES.flatMap((rule) => rule(text, anchor));
+export function handRuleCandidates(text: string, anchor: CalendarDay | undefined, bound: CalendarDay | undefined = anchor): Candidate[] {
+  return RULES.flatMap((rule) => rule(text, anchor, bound));
 }

@@ -1,0 +1,54 @@
+/**
+ * Link previews: for each briefing page, the lead and a few key facts, shown
+ * when a reader hovers or focuses a link to it (src/scripts/link-preview.ts).
+ * Pure; published as one JSON file keyed by page path.
+ */
+import type { EntityPage, PageRef } from './entity-page.ts';
+
+export interface Preview {
+  name: string;
+  /** "Actor · person", "Event · meeting". */
+  kind: string;
+  lead: string;
+  facts: string[];
+}
+
+const LEAD_LENGTH = 220;
+
+function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2)).replace(/[\s,;:–—-]+$/, '')}…`;
+}
+
+const names = (refs: readonly PageRef[], max = 3) =>
+  refs.length <= max ? refs.map((ref) => ref.name).join(', ') : `${refs.slice(0, max).map((ref) => ref.name).join(', ')} and ${refs.length - max} more`;
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+export function previewOf(page: EntityPage): Preview {
+  const { entity, stats } = page;
+  const facts: string[] = [];
+  if (entity.date) facts.push(entity.date.label);
+  if (page.place) facts.push(`Place: ${page.place.name}`);
+  if (page.operator) facts.push(`Operator: ${page.operator.name}`);
+  if (page.participants.length > 0) facts.push(`Participants: ${names(page.participants)}`);
+  if (page.affiliation.length > 0) facts.push(`Affiliation: ${names(page.affiliation)}`);
+  if (stats.latest && entity.kind !== 'event') facts.push(`Latest dated statement: ${stats.latest.label}`);
+  const independent = stats.independent < stats.sources ? ` (${stats.independent} independent)` : '';
+  // Events are reported by sources more often than named by an alias, so their mention count says little.
+  facts.push(
+    stats.sources === 0
+      ? 'Not mentioned in any source yet'
+      : entity.kind === 'event'
+        ? `Reported by ${count(stats.sources, 'source', 'sources')}${independent}`
+        : `${count(stats.mentions, 'mention', 'mentions')} in ${count(stats.sources, 'source', 'sources')}${independent}`,
+  );
+  const kindName = entity.kind.charAt(0).toUpperCase() + entity.kind.slice(1);
+  return { name: entity.name, kind: `${kindName} · ${entity.subtype.replace(/-/g, ' ')}`, lead: shorten(entity.description, LEAD_LENGTH), facts };
+}
+
+/** Path → preview, in path order so the file is stable between builds. */
+export function assemblePreviews(pages: readonly EntityPage[]): Record<string, Preview> {
+  return Object.fromEntries([...pages].sort((a, b) => a.path.localeCompare(b.path)).map((page) => [page.path, previewOf(page)]));
+}

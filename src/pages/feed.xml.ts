@@ -1,0 +1,49 @@
+/**
+ * Atom feed of sources and events, newest first. The entries are prepared by
+ * the briefing build (src/generated/feed.json, see
+ * scripts/pipeline/assemble/feed.ts); this endpoint only makes the URLs
+ * absolute for the deploy's site and base, and serialises an xast tree, so
+ * article text is escaped by the XML serialiser, never pasted into markup.
+ */
+import type { APIRoute } from 'astro';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { x } from 'xastscript';
+import { toXml } from 'xast-util-to-xml';
+import type { Feed } from '../../scripts/pipeline/assemble/feed.ts';
+
+// Read from the project root: a relative import.meta.url would point into the build output.
+const feed = JSON.parse(readFileSync(join(process.cwd(), 'src/generated/feed.json'), 'utf8')) as Feed;
+
+const timestamp = (date: string) => `${date}T00:00:00Z`;
+
+export const GET: APIRoute = ({ site }) => {
+  const base = import.meta.env.BASE_URL.replace(/\/+$/, '');
+  const origin = site ?? new URL('http://localhost:4321');
+  const absolute = (path: string) => new URL(`${base}${path}`, origin).href;
+  const tree = x(null, [
+    { type: 'instruction', name: 'xml', value: 'version="1.0" encoding="utf-8"' },
+    x('feed', { xmlns: 'http://www.w3.org/2005/Atom' }, [
+      x('title', feed.title),
+      x('subtitle', feed.subtitle),
+      x('id', absolute('/')),
+      x('link', { rel: 'alternate', type: 'text/html', href: absolute('/') }),
+      x('link', { rel: 'self', type: 'application/atom+xml', href: absolute('/feed.xml') }),
+      x('updated', timestamp(feed.updated ?? '1970-01-01')),
+      x('author', [x('name', feed.title)]),
+      ...feed.entries.map((entry) =>
+        x('entry', [
+          x('title', entry.kind === 'event' ? `Event: ${entry.title}` : entry.title),
+          x('id', absolute(entry.path)),
+          x('link', { rel: 'alternate', type: 'text/html', href: absolute(entry.path) }),
+          x('updated', timestamp(entry.date)),
+          ...(entry.kind === 'source' ? [x('published', timestamp(entry.date))] : []),
+          x('category', { term: entry.kind, label: entry.kind === 'event' ? 'Event' : 'Source' }),
+          ...(entry.author ? [x('author', [x('name', entry.author)])] : []),
+          x('summary', entry.kind === 'event' ? `${entry.dateLabel}. ${entry.summary}` : entry.summary),
+        ]),
+      ),
+    ]),
+  ]);
+  return new Response(toXml(tree), { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+};
