@@ -4,6 +4,7 @@
  * Pure; published as one JSON file keyed by page path.
  */
 import type { EntityPage, PageRef } from './entity-page.ts';
+import { plural, shorten } from '../shared/text.ts';
 
 export interface Preview {
   name: string;
@@ -15,16 +16,8 @@ export interface Preview {
 
 const LEAD_LENGTH = 220;
 
-function shorten(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2)).replace(/[\s,;:–—-]+$/, '')}…`;
-}
-
 const names = (refs: readonly PageRef[], max = 3) =>
   refs.length <= max ? refs.map((ref) => ref.name).join(', ') : `${refs.slice(0, max).map((ref) => ref.name).join(', ')} and ${refs.length - max} more`;
-
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export function previewOf(page: EntityPage): Preview {
   const { entity, stats } = page;
@@ -41,8 +34,8 @@ export function previewOf(page: EntityPage): Preview {
     stats.sources === 0
       ? 'Not mentioned in any source yet'
       : entity.kind === 'event'
-        ? `Reported by ${count(stats.sources, 'source', 'sources')}${independent}`
-        : `${count(stats.mentions, 'mention', 'mentions')} in ${count(stats.sources, 'source', 'sources')}${independent}`,
+        ? `Reported by ${plural(stats.sources, 'source')}${independent}`
+        : `${plural(stats.mentions, 'mention')} in ${plural(stats.sources, 'source')}${independent}`,
   );
   const kindName = entity.kind.charAt(0).toUpperCase() + entity.kind.slice(1);
   return { name: entity.name, kind: `${kindName} · ${entity.subtype.replace(/-/g, ' ')}`, lead: shorten(entity.description, LEAD_LENGTH), facts };

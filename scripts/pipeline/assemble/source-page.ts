@@ -1,6 +1,7 @@
 import type { BlockKind, DateValue, Entity, Mention, Paragraph, Reference, Removal, SegmentedArticle } from '../model.ts';
 import { linkMentions, type Inline } from './inlines.ts';
 import { sourcePath } from './paths.ts';
+import { shorten } from '../shared/text.ts';
 import type { SourceProfile } from './source-profile.ts';
 
 /** A run of a paragraph: a sentence (addressable by its id) or the space between two. */
@@ -58,12 +59,6 @@ export function outletLabel(article: Pick<SegmentedArticle, 'meta'>): string {
   const host = url && /^https?:\/\/([^/]+)/i.exec(url)?.[1]?.replace(/^www\./, '');
   if (host) return host;
   return shorten(title, 32);
-}
-
-function shorten(text: string, maxLength: number): string {
-  if (text.length <= maxLength) return text;
-  const cut = text.slice(0, maxLength);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), maxLength / 2)).replace(/[\s,;:–—-]+$/, '')}…`;
 }
 
 /** First sentence of the body, shortened at a word boundary, for meta descriptions. */

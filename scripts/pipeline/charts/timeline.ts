@@ -10,6 +10,7 @@ import { excerpt, statementDate } from '../assemble/citations.ts';
 import { entityPath, paragraphPath } from '../assemble/paths.ts';
 import { outletLabel } from '../assemble/source-page.ts';
 import { packLanes } from './lanes.ts';
+import { plural } from '../shared/text.ts';
 import { brokenTimeAxis, splitLongTail } from './scales.ts';
 import { truncate, widthOf, type TextStyle } from './text.ts';
 import { axisLayout, pointTime, segmentX, timeExtent, type AxisLayout, type Segment, type SegmentKind } from './time-axis.ts';
@@ -157,11 +158,10 @@ function roughly(date: ChartDate): string {
 
 /** One sentence for the chart's description: what it shows, from the earliest to the latest date given. */
 export function describeTimeline(data: TimelineData): string {
-  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   const dates = [...data.events.map((event) => event.date), ...data.statements.map((statement) => statement.date)].sort(compareDates);
   const first = dates[0] && roughly(dates[0]);
   const last = dates.at(-1) && roughly(dates.at(-1)!);
-  const parts = [count(data.events.length, 'event', 'events'), count(data.statements.length, 'dated statement', 'dated statements')];
+  const parts = [plural(data.events.length, 'event'), plural(data.statements.length, 'dated statement')];
   const range = first && last ? (first === last ? `, in ${first}` : `, from ${first} to ${last}`) : '';
   return `${parts.join(' and ')}${range}. Single days are drawn as dots; months, years and ranges as bars.`;
 }

@@ -3,10 +3,7 @@ import type { HomePage } from '../assemble/home-page.ts';
 import { relativeHref } from '../assemble/paths.ts';
 import { block, heading, imports, link, paragraph, root, text } from './nodes.ts';
 import type { GeneratedPage } from './page.ts';
-
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
+import { plural } from '../shared/text.ts';
 
 function listItem(children: ListItem['children']): ListItem {
   return { type: 'listItem', spread: false, children };
