@@ -334,6 +334,17 @@ function labelExtent(placed: Placed, label: TimelineLabel, style: TextStyle): { 
   return label.anchor === 'start' ? { start: placed.x0, end: label.x + width } : { start: label.x - width, end: placed.x1 };
 }
 
+/** Where a placed date is drawn in its row: a point of `radius` or a span `bar` high, centred on `y`. */
+function markGeometry(
+  placed: Placed,
+  y: number,
+  radius: number,
+  bar: number,
+): Pick<TimelineMark, 'shape' | 't0' | 't1' | 'x0' | 'x1' | 'cx' | 'y' | 'size' | 'segment'> {
+  const { point, t0, t1, x0, x1, cx, segment } = placed;
+  return { shape: point ? 'point' : 'span', t0, t1, x0, x1, cx, y, size: point ? radius : bar, segment };
+}
+
 /**
  * Marks on an artboard: the time axis (broken around a long tail, see
  * `splitLongTail`), then a band of events, each named beside its mark, and a
@@ -375,16 +386,8 @@ export function layoutTimeline(data: TimelineData, artboard: TimelineArtboard): 
         kind: 'event',
         id: event.id,
         path: event.path,
-        shape: placed.point ? 'point' : 'span',
         approximate: event.date.approximate === true,
-        t0: placed.t0,
-        t1: placed.t1,
-        x0: placed.x0,
-        x1: placed.x1,
-        cx: placed.cx,
-        y: top + lane * METRICS.eventLane + METRICS.eventLane / 2,
-        size: placed.point ? METRICS.eventRadius : METRICS.eventBar,
-        segment: placed.segment,
+        ...markGeometry(placed, top + lane * METRICS.eventLane + METRICS.eventLane / 2, METRICS.eventRadius, METRICS.eventBar),
         label,
         title: `${event.name}, ${event.date.label}`,
       });
@@ -410,16 +413,8 @@ export function layoutTimeline(data: TimelineData, artboard: TimelineArtboard): 
         kind: 'statement',
         id: statement.id,
         path: statement.path,
-        shape: placed.point ? 'point' : 'span',
         approximate: statement.date.approximate === true,
-        t0: placed.t0,
-        t1: placed.t1,
-        x0: placed.x0,
-        x1: placed.x1,
-        cx: placed.cx,
-        y: top + lane * METRICS.statementLane + METRICS.statementLane / 2,
-        size: placed.point ? METRICS.statementRadius : METRICS.statementBar,
-        segment: placed.segment,
+        ...markGeometry(placed, top + lane * METRICS.statementLane + METRICS.statementLane / 2, METRICS.statementRadius, METRICS.statementBar),
         title: `${statement.date.label}, ${statement.outlet}: ${excerpt(statement.text, undefined, 160)}`,
       });
     });
