@@ -155,12 +155,7 @@ export function processArticle(ingested: Article, registry: RegistryContext): Ar
   const datesBySentence = new Map<string, DateMention[]>();
   const unresolvedDates: UnresolvedDate[] = [];
   const published = article.meta.published;
-  const namesBySentence = new Map<string, { start: number; end: number }[]>();
-  for (const mention of mentions) {
-    const list = namesBySentence.get(mention.sentenceId) ?? [];
-    list.push(mention);
-    namesBySentence.set(mention.sentenceId, list);
-  }
+  const namesBySentence = Map.groupBy(mentions, (mention) => mention.sentenceId);
   for (const paragraph of article.paragraphs) {
     for (const sentence of paragraph.sentences) {
       const extracted = extractDates(sentence.text, published);

@@ -95,12 +95,7 @@ export function assembleSourcePage(
   citedBy: readonly PageLink[],
   profile?: SourceProfile,
 ): SourcePage {
-  const byParagraph = new Map<string, Mention[]>();
-  for (const mention of mentions) {
-    const list = byParagraph.get(mention.paragraphId) ?? [];
-    list.push(mention);
-    byParagraph.set(mention.paragraphId, list);
-  }
+  const byParagraph = Map.groupBy(mentions, (mention) => mention.paragraphId);
   return {
     kind: 'source',
     path: sourcePath(article.slug),

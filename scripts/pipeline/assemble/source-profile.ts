@@ -72,12 +72,7 @@ export function profileSources(model: {
   sharedPassages: readonly SharedPassage[];
 }): Map<string, SourceProfile> {
   const bySlug = new Map(model.articles.map((article) => [article.slug, article]));
-  const statementsBySlug = new Map<string, Statement[]>();
-  for (const statement of model.statements) {
-    const list = statementsBySlug.get(statement.articleSlug) ?? [];
-    list.push(statement);
-    statementsBySlug.set(statement.articleSlug, list);
-  }
+  const statementsBySlug = Map.groupBy(model.statements, (statement) => statement.articleSlug);
 
   // slug → other slug → reuse entry
   const reuse = new Map<string, Map<string, Reuse>>();
