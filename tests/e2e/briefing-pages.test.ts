@@ -131,4 +131,31 @@ describe('briefing pages', () => {
     for (const link of links) expect(link).toMatch(/\/bases\//);
     await page.close();
   });
+
+  it('indexes the text of each page, not its profile or its excerpts of other pages', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${rootUrl}/`, { waitUntil: 'networkidle' });
+    // Pagefind's own API: every source and actor page, with the text it indexed for it.
+    // A string, not a function: vitest would rewrite a function's dynamic import() for Node.
+    const indexed = (await page.evaluate(`(async () => {
+      const pagefind = await import('${rootUrl}/pagefind/pagefind.js');
+      const found = await pagefind.search(null, { filters: { kind: { any: ['source', 'actor'] } } });
+      const pages = await Promise.all(found.results.map((result) => result.data()));
+      return pages.map(({ url, content }) => ({ path: new URL(url, location.href).pathname, content }));
+    })()`)) as { path: string; content: string }[];
+    const sources = indexed.filter((entry) => entry.path.includes('/sources/'));
+    expect(sources.length).toBeGreaterThanOrEqual(5);
+    // A source page's profile ("… (40 % alike)", other sources' titles) is on the page, but not in its index entry.
+    await page.goto(`${rootUrl}${sources.find((entry) => entry.path.includes('/sources/001'))?.path ?? sources[0]!.path}`);
+    expect(await page.locator('main .source-profile').innerText()).toMatch(/% alike/);
+    for (const source of sources) expect(source.content, source.path).not.toMatch(/% alike|likely origin|likely copy/);
+    // An actor page's "Mentioned in" excerpts are the source pages' text: shown there, indexed there.
+    await page.goto(`${rootUrl}/actors/russia/`);
+    const excerpts = await page.locator('.backlinks .backlink__paragraph').allInnerTexts();
+    expect(excerpts.length).toBeGreaterThan(0);
+    expect(await page.locator('.backlinks ul[data-pagefind-ignore]').count()).toBe(await page.locator('.backlinks ul').count());
+    const russia = indexed.find((entry) => entry.path.endsWith('/actors/russia/'));
+    expect(russia?.content).toContain('Russia');
+    await page.close();
+  });
 });

@@ -22,6 +22,14 @@ export const PAGE_LIMITS = {
   /** Event pages: statements with their support. */
   supported: 25,
   conflicts: 20,
+  /**
+   * Source pages and the sources index: other sources this one shares text with
+   * (those sharing the most paragraphs first), and shared paragraph pairs per source.
+   * Wire copy makes these grow with the corpus: one agency story reprinted by
+   * 300 outlets would list 300 sources on each of them.
+   */
+  sharedWith: 10,
+  sharedPassages: 6,
 } as const;
 
 /** Lists that can be cut, and how many items each one left out (absent: nothing left out). */

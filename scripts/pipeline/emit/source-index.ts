@@ -1,7 +1,15 @@
 import type { HomeSource } from '../assemble/home-page.ts';
 import { basisShares, type SourceProfile } from '../assemble/source-profile.ts';
+import { PAGE_LIMITS } from '../assemble/page-limits.ts';
 import { block, imports, paragraph, root } from './nodes.ts';
 import type { GeneratedPage } from './page.ts';
+
+/** "Outlet A, Outlet B and 14 more": the sources a source shares the most paragraphs with first. */
+function sharedWithText(profile: SourceProfile): string {
+  const named = profile.reuse.slice(0, PAGE_LIMITS.sharedWith).map((reuse) => reuse.other.outlet);
+  const more = profile.reuse.length - named.length;
+  return more > 0 ? `${named.join(', ')} and ${more.toLocaleString('en')} more` : named.join(', ');
+}
 
 /** The sources index: one row per article, newest first. It replaces a per-source sidebar. */
 export function emitSourceIndex(sources: readonly HomeSource[], profiles: ReadonlyMap<string, SourceProfile> = new Map()): GeneratedPage {
@@ -16,7 +24,7 @@ export function emitSourceIndex(sources: readonly HomeSource[], profiles: Readon
       percent(shares.opinion),
       profile.reuse.length === 0
         ? { text: 'none', sort: 0 }
-        : { text: profile.reuse.map((reuse) => reuse.other.outlet).join(', '), sort: profile.reuse.length },
+        : { text: sharedWithText(profile), sort: profile.reuse.length },
     ];
   };
   return {

@@ -7,6 +7,7 @@ import type { GeneratedPage } from './page.ts';
 import { articleJsonLd } from './json-ld.ts';
 import { titleHead } from './title.ts';
 import { basisShares, sharedParagraphCount } from '../assemble/source-profile.ts';
+import { PAGE_LIMITS } from '../assemble/page-limits.ts';
 
 /** Data for the panels of a source page (src/components/MarkdownContent.astro), kept in its frontmatter. */
 export interface SourcePanels {
@@ -15,7 +16,7 @@ export interface SourcePanels {
   /** SourceMeta. */
   meta: Record<string, string | undefined>;
   /** SourceProfile, under the body's last heading. */
-  profile?: { basis: unknown; shares: unknown; reuse: unknown[] };
+  profile?: { basis: unknown; shares: unknown; reuse: unknown[]; moreSources: number; dataPath: string };
   /** RemovedLines. */
   removed?: { kind: string; line: number; text: string }[];
 }
@@ -101,7 +102,19 @@ export function emitSourcePage(page: SourcePage, siteTitle?: string): GeneratedP
     const { basis, reuse } = page.profile;
     // The heading ends the body, so the table of contents lists it; the profile itself follows it.
     children.push(heading(2, 'Source profile'));
-    panels.profile = { basis, shares: basisShares(basis), reuse: reuse.map((item) => ({ ...item, paragraphs: sharedParagraphCount(item) })) };
+    const shown = reuse.slice(0, PAGE_LIMITS.sharedWith);
+    panels.profile = {
+      basis,
+      shares: basisShares(basis),
+      reuse: shown.map((item) => ({
+        ...item,
+        paragraphs: sharedParagraphCount(item),
+        passages: item.passages.slice(0, PAGE_LIMITS.sharedPassages),
+        morePassages: Math.max(0, item.passages.length - PAGE_LIMITS.sharedPassages),
+      })),
+      moreSources: reuse.length - shown.length,
+      dataPath: '/data/briefing.json',
+    };
   }
   if (page.removed.length > 0) panels.removed = page.removed.map((removal) => ({ kind: removal.kind, line: removal.line, text: removal.text }));
   const title = siteTitle ? titleHead(page.title, siteTitle) : undefined;
