@@ -12,6 +12,9 @@ import { shortHash } from './pipeline/shared/hash.ts';
 import { buildCodeVersion, outputState, upToDate, writeStamp } from './io/briefing-stamp.ts';
 
 const started = performance.now();
+/** Where the time and memory go, per phase (the benchmark reads these lines). */
+const progress = (label: string) =>
+  console.log(`briefing: ${label} at ${((performance.now() - started) / 1000).toFixed(1)} s, RSS ${(process.memoryUsage.rss() / 2 ** 20).toFixed(0)} MiB`);
 // BRIEFING_ROOT: another project folder (the benchmark builds synthetic sites in temp copies).
 const codeRoot = new URL('..', import.meta.url);
 const root = process.env.BRIEFING_ROOT ? pathToFileURL(`${process.env.BRIEFING_ROOT.replace(/\/+$/, '')}/`) : codeRoot;
@@ -39,13 +42,16 @@ if (previous) {
   ]);
   const cache = loadCache(root);
   const pool = articlePool();
-  const model = runPipeline(inputs, cache, pool.process);
+  const model = runPipeline(inputs, cache, pool.workers);
   await pool.close();
   saveCache(root, cache);
   console.log(`briefing: pipeline done (${model.articles.length} articles, ${model.mentions.length} mentions, ${model.statements.length} statements)`);
+  progress('pipeline done');
 
   const site = buildSite(model, inputs.settings);
+  progress('pages built');
   const written = writeOutputs(root, model, site);
+  progress('written');
 
   const report = formatReport(model, {
     pagesWritten: written.written,

@@ -4,11 +4,12 @@
  * changes only), remove pages that are no longer generated, and write the
  * sidebar and the knowledge model as JSON.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { KnowledgeModel } from '../pipeline/model.ts';
 import type { SiteOutput } from '../pipeline/site.ts';
+import { writeJsonStreaming } from './write-json.ts';
 
 export interface WriteSummary {
   written: number;
@@ -70,9 +71,12 @@ export function writeOutputs(root: URL, model: KnowledgeModel, site: SiteOutput)
   writeIfChanged(`${generated}feed.json`, `${JSON.stringify(site.feed, null, 1)}\n`);
 
   // The knowledge model: for the build folder (inspection) and for readers (published in dist/).
-  const modelJson = JSON.stringify(model);
-  writeIfChanged(fileURLToPath(new URL('build/model.json', root)), modelJson);
-  writeIfChanged(fileURLToPath(new URL('public/data/briefing.json', root)), modelJson);
+  // Streamed, then copied: never one string of the whole model (see write-json.ts).
+  const modelPath = fileURLToPath(new URL('build/model.json', root));
+  writeJsonStreaming(modelPath, model as unknown as Record<string, unknown>);
+  const publishedPath = fileURLToPath(new URL('public/data/briefing.json', root));
+  mkdirSync(dirname(publishedPath), { recursive: true });
+  copyFileSync(modelPath, publishedPath);
   writeIfChanged(fileURLToPath(new URL('public/data/previews.json', root)), JSON.stringify(site.previews));
   summary.files = [
     ...[...current].sort().map((file) => `src/content/docs/${file}`),

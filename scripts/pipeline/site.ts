@@ -37,16 +37,35 @@ export function buildSite(model: KnowledgeModel, settings: SiteSettings): SiteOu
   const entityPages: EntityPage[] = model.entities.map((entity) => assembleEntityPage(context, entity));
   const home = { ...assembleHomePage(model, entityPages, settings), map: context.map, network: buildNetworkChart(model) };
   const profiles = profileSources(model);
-  const pages: { page: GeneratedPage; origin: string }[] = [
-    { page: emitHomePage(home), origin: 'home page' },
-    { page: emitSourceIndex(home.sources, new Map([...profiles].map(([slug, profile]) => [sourcePath(slug), profile]))), origin: 'sources index' },
-  ];
+  const files: EmittedFile[] = [];
+  // Bases and places the map cannot show, named in the build report rather than dropped silently.
+  const diagnostics: Diagnostic[] = mapDiagnostics(model.entities);
+  // Each page is serialised as soon as it is emitted, so only one page's syntax
+  // tree is alive at a time (holding all 5,000 source pages' trees was most of
+  // the build's memory at that size).
+  const render = (page: GeneratedPage, origin: string): void => {
+    try {
+      files.push(renderPage(page));
+    } catch (error) {
+      // Never expected (text only enters as text nodes), but if escaping ever
+      // failed the page is withheld rather than published with live syntax.
+      if (!(error instanceof UnsafeMdxError)) throw error;
+      diagnostics.push({
+        severity: 'error',
+        code: 'emit/unsafe-mdx',
+        file: origin,
+        message: `page ${page.path} withheld: ${error.message}`,
+      });
+    }
+  };
+  render(emitHomePage(home), 'home page');
+  render(emitSourceIndex(home.sources, new Map([...profiles].map(([slug, profile]) => [sourcePath(slug), profile]))), 'sources index');
 
   const names = new Map(model.entities.map((entity) => [entity.id, entity.name]));
-  for (const page of entityPages) pages.push({ page: emitEntityPage(page, names), origin: `${page.entity.file}:${page.entity.line}` });
+  for (const page of entityPages) render(emitEntityPage(page, names), `${page.entity.file}:${page.entity.line}`);
   for (const kind of ['actor', 'base', 'event', 'place'] as const) {
     const ofKind = entityPages.filter((page) => page.kind === kind);
-    if (ofKind.length > 0) pages.push({ page: emitEntityIndex(kind, ofKind), origin: `${kind} index` });
+    if (ofKind.length > 0) render(emitEntityIndex(kind, ofKind), `${kind} index`);
   }
 
   // Source pages list the briefing pages that cite them.
@@ -62,27 +81,9 @@ export function buildSite(model: KnowledgeModel, settings: SiteSettings): SiteOu
   for (const article of model.articles) {
     const cited = (citedBy.get(article.slug) ?? []).sort((a, b) => a.name.localeCompare(b.name));
     const page = assembleSourcePage(article, context.mentionsByArticle.get(article.slug) ?? [], context.index.entities, cited, profiles.get(article.slug));
-    pages.push({ page: emitSourcePage(page, settings.title), origin: article.file });
+    render(emitSourcePage(page, settings.title), article.file);
   }
 
-  const files: EmittedFile[] = [];
-  // Bases and places the map cannot show, named in the build report rather than dropped silently.
-  const diagnostics: Diagnostic[] = mapDiagnostics(model.entities);
-  for (const { page, origin } of pages) {
-    try {
-      files.push(renderPage(page));
-    } catch (error) {
-      // Never expected (text only enters as text nodes), but if escaping ever
-      // failed the page is withheld rather than published with live syntax.
-      if (!(error instanceof UnsafeMdxError)) throw error;
-      diagnostics.push({
-        severity: 'error',
-        code: 'emit/unsafe-mdx',
-        file: origin,
-        message: `page ${page.path} withheld: ${error.message}`,
-      });
-    }
-  }
   return {
     files,
     sidebar: buildSidebar(model.entities),
