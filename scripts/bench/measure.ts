@@ -65,7 +65,7 @@ try {
   const pool = articlePool();
   const [model, coldSeconds] = seconds('pipeline (cold)', () => {
     const cache = loadCache(tempRoot);
-    const result = runPipeline(inputs, cache, pool.process);
+    const result = runPipeline(inputs, cache, pool.workers);
     saveCache(tempRoot, cache);
     return result;
   });

@@ -137,6 +137,24 @@ export type ArticleProcessor = (articles: Article[], registry: RegistryContext, 
 
 const processInOrder: ArticleProcessor = (articles, registry) => articles.map((article) => processArticle(article, registry));
 
+/**
+ * Starts candidate discovery and returns a function that waits for its
+ * result. The build runs it on a worker thread while this thread detects
+ * shared text; the default runs it here, when its result is asked for.
+ */
+export type DiscoveryStarter = (articles: SegmentedArticle[], mentions: Mention[]) => () => Candidate[];
+
+/** Where the stages that can run side by side run. */
+export interface PipelineWorkers {
+  processArticles: ArticleProcessor;
+  startDiscovery: DiscoveryStarter;
+}
+
+export const inThisThread: PipelineWorkers = {
+  processArticles: processInOrder,
+  startDiscovery: (articles, mentions) => () => discoverCandidates(articles, mentions),
+};
+
 /** The registry context for a set of registry files (also what a worker thread builds for itself). */
 export function registryContext(registryFiles: PipelineInputs['registryFiles'], codeVersion = ''): RegistryContext & { diagnostics: Diagnostic[] } {
   const registry = loadRegistry(registryFiles);
@@ -173,7 +191,7 @@ export function processArticle(ingested: Article, registry: RegistryContext): Ar
   return { article, mentions, statements, quotes, descriptors, unresolvedDates };
 }
 
-export function runPipeline(inputs: PipelineInputs, cache: ArticleCache = memoryCache(), processArticles: ArticleProcessor = processInOrder): KnowledgeModel {
+export function runPipeline(inputs: PipelineInputs, cache: ArticleCache = memoryCache(), workers: PipelineWorkers = inThisThread): KnowledgeModel {
   // Nothing changed since a cached run: its results, without ingesting or relating anything.
   const key = cache.getCorpus ? corpusKey(inputs) : undefined;
   const cached = key ? cache.getCorpus?.(key) : undefined;
@@ -226,7 +244,7 @@ export function runPipeline(inputs: PipelineInputs, cache: ArticleCache = memory
     articleKeys.push(articleKey);
   }
   if (missing.length > 0) {
-    const processed = processArticles(
+    const processed = workers.processArticles(
       missing.map((item) => item.article),
       context,
       inputs.registryFiles,
@@ -243,15 +261,19 @@ export function runPipeline(inputs: PipelineInputs, cache: ArticleCache = memory
   const mentions = results.flatMap((result) => result.mentions);
   const statements = results.flatMap((result) => result.statements);
   const quotes = results.flatMap((result) => result.quotes);
+  // Discovery needs neither shared text nor claims: it runs beside them.
+  const discovered = workers.startDiscovery(articles, mentions);
   const sharedPassages = detectSharedPassages(articles);
+  const claimGroups = groupClaims({ entities: context.entities, statements, quotes, articles, shared: sharedPassages });
+  const relations = buildRelations(statements);
   const corpus: CorpusResult = {
     articleKeys,
     entities: context.entities,
     diagnostics,
-    candidates: discoverCandidates(articles, mentions),
-    claimGroups: groupClaims({ entities: context.entities, statements, quotes, articles, shared: sharedPassages }),
+    candidates: discovered(),
+    claimGroups,
     sharedPassages,
-    relations: buildRelations(statements),
+    relations,
   };
   if (key) cache.setCorpus?.(key, corpus);
   return assembleModel(results, corpus);

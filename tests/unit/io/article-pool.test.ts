@@ -11,7 +11,7 @@ describe('articlePool', () => {
     const alone = runPipeline(inputs);
     const pool = articlePool();
     try {
-      const shared = runPipeline(inputs, undefined, pool.process);
+      const shared = runPipeline(inputs, undefined, pool.workers);
       expect(JSON.stringify(shared)).toBe(JSON.stringify(alone));
     } finally {
       await pool.close();
