@@ -72,10 +72,10 @@ export interface CandidatePairs {
  * copies stay connected. Members in the first member's own group pair with
  * the first member of another group instead.
  *
- * Buckets are found by sorting, not with a Map of arrays: each band packs
- * (band key, item index) into one float64 and sorts the typed array natively,
- * so equal keys form runs. Pairs are packed the same way (i · n + j) and
- * sorted once to drop duplicates across bands.
+ * Buckets are found by sorting, not with a Map of arrays: each band sorts the
+ * item indices by band key (a stable radix sort, so equal keys form runs in
+ * item order). Pairs are packed into one float64 (i · n + j) and sorted once
+ * to drop duplicates across bands.
  */
 export function lshCandidatePairs(
   signatures: readonly Uint32Array[],
@@ -86,8 +86,6 @@ export function lshCandidatePairs(
   const indexBits = Math.max(1, Math.ceil(Math.log2(total + 1)));
   // 53 bits of float64 precision: keep the key's top bits when indices need more than 21.
   const keyShift = Math.max(0, indexBits - 21);
-  const indexScale = 2 ** indexBits;
-  const packed = new Float64Array(total);
   let codes = new Float64Array(Math.max(16, total));
   let count = 0;
   const add = (x: number, y: number): void => {
@@ -127,6 +125,9 @@ export function lshCandidatePairs(
       if (group[member] === centerGroup) add(other, member);
     }
   };
+  const keys = new Uint32Array(total);
+  const order = new Uint32Array(total);
+  const scratch = new Uint32Array(total);
   for (let band = 0; band < params.bands; band++) {
     for (let index = 0; index < total; index++) {
       const signature = signatures[index];
@@ -134,19 +135,20 @@ export function lshCandidatePairs(
       for (let row = 0; row < params.rows; row++) {
         hash = Math.imul(hash ^ (signature?.[band * params.rows + row] ?? 0), 0x01000193);
       }
-      packed[index] = (fmix32(hash) >>> keyShift) * indexScale + index;
+      keys[index] = fmix32(hash) >>> keyShift;
     }
-    packed.sort();
-    let currentKey = -1;
+    sortIndicesByKey(keys, order, scratch);
     run.length = 0;
-    for (const value of packed) {
-      const key = Math.floor(value / indexScale);
+    let currentKey = -1;
+    for (let position = 0; position < total; position++) {
+      const index = order[position]!;
+      const key = keys[index]!;
       if (key !== currentKey) {
         flush();
         run.length = 0;
         currentKey = key;
       }
-      run.push(value - key * indexScale);
+      run.push(index);
     }
     flush();
   }
@@ -162,4 +164,38 @@ export function lshCandidatePairs(
     second.push(code - i * total);
   }
   return { first: Uint32Array.from(first), second: Uint32Array.from(second) };
+}
+
+const RADIX = 1 << 16;
+const counts = new Uint32Array(RADIX);
+
+/**
+ * `order` := 0 … n−1 sorted by `keys[i]`, ties in index order: a two-pass
+ * (16 + 16 bit) least-significant-digit radix sort. Linear, where sorting
+ * packed floats natively took most of LSH's time at 5,000 articles (32 sorts
+ * of 400,000 numbers).
+ */
+export function sortIndicesByKey(keys: Uint32Array, order: Uint32Array, scratch: Uint32Array): void {
+  const n = keys.length;
+  counts.fill(0);
+  for (let i = 0; i < n; i++) counts[keys[i]! & 0xffff]!++;
+  let sum = 0;
+  for (let digit = 0; digit < RADIX; digit++) {
+    const count = counts[digit]!;
+    counts[digit] = sum;
+    sum += count;
+  }
+  for (let i = 0; i < n; i++) scratch[counts[keys[i]! & 0xffff]!++] = i;
+  counts.fill(0);
+  for (let i = 0; i < n; i++) counts[keys[i]! >>> 16]!++;
+  sum = 0;
+  for (let digit = 0; digit < RADIX; digit++) {
+    const count = counts[digit]!;
+    counts[digit] = sum;
+    sum += count;
+  }
+  for (let position = 0; position < n; position++) {
+    const index = scratch[position]!;
+    order[counts[keys[index]! >>> 16]!++] = index;
+  }
 }

@@ -6,7 +6,7 @@
  * Jaccard / containment on the candidates → SharedPassage.
  * Thresholds are documented in docs/relate.md.
  */
-import type { Paragraph, SegmentedArticle } from '../model.ts';
+import type { Paragraph, SegmentedArticle, Sentence } from '../model.ts';
 import { DEFAULT_LSH, lshCandidatePairs, minhashSignature } from './minhash.ts';
 import { normalizeWords, overlap, shingleSet } from './text.ts';
 import type { ArticleReuse, SentencePair, SharedPassageDetail } from './types.ts';
@@ -37,6 +37,7 @@ interface Unit {
   /** The whole paragraph (false: one sentence of a longer paragraph). */
   whole: boolean;
   shingles: Uint32Array;
+  signature: Uint32Array;
 }
 
 interface ArticleInfo {
@@ -57,6 +58,48 @@ function compareArticles(a: SegmentedArticle, b: SegmentedArticle): number {
   return a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
 }
 
+/**
+ * A paragraph's words as its sentences' words run together, when that is
+ * what normalising the whole paragraph would give: the sentences are the
+ * paragraph's text and nothing between them holds a word character. Saves
+ * normalising every text twice; `undefined` when it cannot be sure.
+ */
+function wordsFromSentences(text: string, sentences: readonly Sentence[], sentenceWords: readonly string[][]): string[] | undefined {
+  let previousEnd = 0;
+  for (const sentence of sentences) {
+    if (sentence.start < previousEnd || text.slice(sentence.start, sentence.end) !== sentence.text) return undefined;
+    const gap = text.slice(previousEnd, sentence.start);
+    // A boundary inside a word ("abc|def") would split one word into two.
+    if (gap === '' ? previousEnd > 0 && WORD_CHARACTER.test(text[previousEnd - 1]! + text[sentence.start]!) : normalizeWords(gap).length > 0) return undefined;
+    previousEnd = sentence.end;
+  }
+  if (normalizeWords(text.slice(previousEnd)).length > 0) return undefined;
+  return sentenceWords.flat();
+}
+
+/** Two word characters in a row. */
+const WORD_CHARACTER = /^[\p{L}\p{M}\p{N}]{2}$/u;
+
+const HASH_COUNT = DEFAULT_LSH.bands * DEFAULT_LSH.rows;
+
+/**
+ * A paragraph's MinHash signature from its sentences' signatures: the minimum
+ * over a union is the minimum of the parts' minimums, so only the shingles no
+ * sentence holds (those across sentence boundaries, and short sentences) are
+ * hashed again. Equal to `minhashSignature(paragraph, HASH_COUNT)`, for about
+ * half the hashing.
+ */
+function foldedSignature(paragraph: Uint32Array, parts: readonly { shingles: Uint32Array; signature: Uint32Array }[]): Uint32Array {
+  const covered = new Set<number>();
+  for (const part of parts) for (const shingle of part.shingles) covered.add(shingle);
+  const rest = paragraph.filter((shingle) => !covered.has(shingle));
+  const signature = minhashSignature(rest, HASH_COUNT);
+  for (const part of parts) {
+    for (let i = 0; i < HASH_COUNT; i++) if (part.signature[i]! < signature[i]!) signature[i] = part.signature[i]!;
+  }
+  return signature;
+}
+
 function collectUnits(articles: readonly SegmentedArticle[]): { infos: ArticleInfo[]; units: Unit[]; paragraphs: number } {
   const infos: ArticleInfo[] = [];
   const units: Unit[] = [];
@@ -68,28 +111,36 @@ function collectUnits(articles: readonly SegmentedArticle[]): { infos: ArticleIn
     infos.push(info);
     (article.paragraphs ?? []).forEach((paragraph, order) => {
       if (!SHARED_KINDS.has(paragraph.kind)) return;
-      const words = normalizeWords(paragraph.text ?? '');
+      const text = paragraph.text ?? '';
+      const sentences = paragraph.sentences ?? [];
+      const several = sentences.length >= 2;
+      const sentenceWords = several ? sentences.map((sentence) => normalizeWords(sentence.text ?? '')) : [];
+      const fromSentences = several ? wordsFromSentences(text, sentences, sentenceWords) : undefined;
+      const words = fromSentences ?? normalizeWords(text);
       if (words.length < MIN_WORDS) return;
       const paragraphIndex = info.paragraphs.length;
       const paragraphKey = corpusParagraph++;
       const shingles = shingleSet(words, SHINGLE_WORDS);
       info.paragraphs.push({ id: paragraph.id, shingles, order });
-      const sentences = paragraph.sentences ?? [];
-      const only = sentences.length === 1 ? sentences[0] : undefined;
-      units.push({ article: articleIndex, paragraph: paragraphIndex, corpusParagraph: paragraphKey, whole: true, shingles, ...(only ? { sentenceId: only.id } : {}) });
-      if (sentences.length < 2) return;
-      for (const sentence of sentences) {
-        const sentenceWords = normalizeWords(sentence.text ?? '');
-        if (sentenceWords.length < MIN_WORDS) continue;
-        units.push({
+      const sentenceUnits: Unit[] = [];
+      sentences.forEach((sentence, index) => {
+        if (!several || (sentenceWords[index]?.length ?? 0) < MIN_WORDS) return;
+        const sentenceShingles = shingleSet(sentenceWords[index]!, SHINGLE_WORDS);
+        sentenceUnits.push({
           article: articleIndex,
           paragraph: paragraphIndex,
           corpusParagraph: paragraphKey,
           whole: false,
           sentenceId: sentence.id,
-          shingles: shingleSet(sentenceWords, SHINGLE_WORDS),
+          shingles: sentenceShingles,
+          signature: minhashSignature(sentenceShingles, HASH_COUNT),
         });
-      }
+      });
+      // Sentence shingles are the paragraph's own only when its words are theirs run together.
+      const signature = fromSentences && sentenceUnits.length > 0 ? foldedSignature(shingles, sentenceUnits) : minhashSignature(shingles, HASH_COUNT);
+      const only = sentences.length === 1 ? sentences[0] : undefined;
+      units.push({ article: articleIndex, paragraph: paragraphIndex, corpusParagraph: paragraphKey, whole: true, shingles, signature, ...(only ? { sentenceId: only.id } : {}) });
+      units.push(...sentenceUnits);
     });
   });
   return { infos, units, paragraphs: corpusParagraph };
@@ -111,10 +162,8 @@ export function detectSharedPassages(articles: readonly SegmentedArticle[]): Sha
   const { infos, units, paragraphs } = collectUnits(ordered);
   if (units.length < 2) return [];
 
-  const hashCount = DEFAULT_LSH.bands * DEFAULT_LSH.rows;
-  const signatures = units.map((unit) => minhashSignature(unit.shingles, hashCount));
   const candidates = lshCandidatePairs(
-    signatures,
+    units.map((unit) => unit.signature),
     units.map((unit) => unit.article),
   );
 

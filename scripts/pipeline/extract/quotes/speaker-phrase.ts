@@ -188,6 +188,8 @@ export function subjectAfter(text: string, verbEnd: number, limit: number): Phra
 /** A whole clause that is only a speaker followed by a colon: "Russian President Putin:". */
 export function colonSpeaker(text: string, from: number, to: number): PhraseSpan | undefined {
   const clause = text.slice(from, to);
+  // The pattern below is tried at every position of the clause: rule out most clauses first.
+  if (!clause.trimEnd().endsWith(':')) return undefined;
   const match = /([^\n:]*?)\s*:\s*$/u.exec(clause);
   if (!match || match[1] === undefined) return undefined;
   const phraseText = match[1].trim();
