@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { SizeResult } from './measure.ts';
 import type { SiteResult } from './site-figures.ts';
 import { formatSiteTable, formatTable, formatStages } from './table.ts';
+import { BUILD_NODE_FLAGS } from './node-flags.ts';
 
 function argument(name: string): string | undefined {
   const at = process.argv.indexOf(name);
@@ -30,7 +31,7 @@ const siteScript = fileURLToPath(new URL('./site-build.ts', import.meta.url));
 /** Runs one child measurement and returns the JSON after its `marker` line. */
 function child<T>(script: string, size: number, marker: string, extra: string[]): Promise<T> {
   return new Promise((resolve, reject) => {
-    const args = ['--import', 'tsx', script, '--size', String(size), ...extra, ...(seed ? ['--seed', seed] : [])];
+    const args = [...BUILD_NODE_FLAGS, '--import', 'tsx', script, '--size', String(size), ...extra, ...(seed ? ['--seed', seed] : [])];
     const spawned = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     spawned.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));

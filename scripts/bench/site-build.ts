@@ -17,6 +17,7 @@ import { generateCorpus } from './corpus.ts';
 import { readSeeds } from './seeds.ts';
 import { writeCorpus } from './write-corpus.ts';
 import { createSiteProject } from './site-project.ts';
+import { BUILD_NODE_FLAGS } from './node-flags.ts';
 import { pagefindSeconds, type BuildResult, type PhaseResult, type SiteResult } from './site-figures.ts';
 
 const argument = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
@@ -45,7 +46,7 @@ function treeRssKiB(pid: number): number {
 function phase(label: string, script: string, cwd: string, env: NodeJS.ProcessEnv): Promise<PhaseResult & { output: string }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd, env: { ...process.env, NODE_ENV: 'production', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...BUILD_NODE_FLAGS, '--import', 'tsx', script], { cwd, env: { ...process.env, NODE_ENV: 'production', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     let peak = 0;
     const sampler = setInterval(() => (peak = Math.max(peak, child.pid ? treeRssKiB(child.pid) : 0)), 100);
