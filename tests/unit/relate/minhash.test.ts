@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LSH, MAX_BUCKET_CLIQUE, lshCandidatePairs, minhashSignature } from '../../../scripts/pipeline/relate/minhash.ts';
+import { DEFAULT_LSH, MAX_BUCKET_CLIQUE, lshCandidatePairs, minhashSignature, sortIndicesByKey } from '../../../scripts/pipeline/relate/minhash.ts';
 
 const pairs = (found: { first: Uint32Array; second: Uint32Array }) => [...found.first].map((first, k) => [first, found.second[k]!]);
 
@@ -47,5 +47,15 @@ describe('lshCandidatePairs', () => {
     const count = DEFAULT_LSH.bands * DEFAULT_LSH.rows;
     const signatures = Array.from({ length: 50 }, (_, i) => minhashSignature(Uint32Array.from([i * 7 + 1, i * 7 + 2, i * 7 + 3]), count));
     expect(lshCandidatePairs(signatures, signatures.map((_, i) => i)).first.length).toBe(0);
+  });
+});
+
+describe('sortIndicesByKey', () => {
+  it('orders indices by key, ties in index order, like a stable sort', () => {
+    const keys = Uint32Array.from({ length: 5000 }, (_, i) => Math.imul(i % 97, 0x9e3779b9) >>> (i % 3 === 0 ? 0 : 20));
+    const order = new Uint32Array(keys.length);
+    sortIndicesByKey(keys, order, new Uint32Array(keys.length));
+    const expected = [...keys.keys()].sort((a, b) => keys[a]! - keys[b]! || a - b);
+    expect([...order]).toEqual(expected);
   });
 });
