@@ -9,6 +9,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { KnowledgeModel } from '../pipeline/model.ts';
 import type { SiteOutput } from '../pipeline/site.ts';
+import { MODEL_PATH } from '../pipeline/assemble/paths.ts';
 import { writeJsonStreaming } from './write-json.ts';
 
 export interface WriteSummary {
@@ -74,7 +75,7 @@ export function writeOutputs(root: URL, model: KnowledgeModel, site: SiteOutput)
   // Streamed, then copied: never one string of the whole model (see write-json.ts).
   const modelPath = fileURLToPath(new URL('build/model.json', root));
   writeJsonStreaming(modelPath, model as unknown as Record<string, unknown>);
-  const publishedPath = fileURLToPath(new URL('public/data/briefing.json', root));
+  const publishedPath = fileURLToPath(new URL(`public${MODEL_PATH}`, root));
   mkdirSync(dirname(publishedPath), { recursive: true });
   copyFileSync(modelPath, publishedPath);
   writeIfChanged(fileURLToPath(new URL('public/data/previews.json', root)), JSON.stringify(site.previews));
@@ -83,7 +84,7 @@ export function writeOutputs(root: URL, model: KnowledgeModel, site: SiteOutput)
     ...['manifest.json', 'sidebar.json', 'feed.json'].map((name) => `src/generated/${name}`),
     ...[...sidecars].sort().map((file) => `src/generated/page-data/${file}`),
     'build/model.json',
-    'public/data/briefing.json',
+    `public${MODEL_PATH}`,
     'public/data/previews.json',
   ];
   return summary;

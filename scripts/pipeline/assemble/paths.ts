@@ -18,6 +18,9 @@ export function entityPath(kind: EntityKind, id: string): string {
   return `/${kindFolder[kind]}/${id}/`;
 }
 
+/** The knowledge model as published for readers (scripts/io/write-outputs.ts copies it into public/). */
+export const MODEL_PATH = '/data/briefing.json';
+
 export function sourcePath(slug: string): string {
   return `/sources/${slug}/`;
 }

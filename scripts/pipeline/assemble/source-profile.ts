@@ -7,6 +7,7 @@
 import type { Basis, SegmentedArticle, SharedPassage, Statement } from '../model.ts';
 import { paragraphPath, sourcePath } from './paths.ts';
 import { outletLabel } from './source-page.ts';
+import { PAGE_LIMITS } from './page-limits.ts';
 
 export const BASES: readonly Basis[] = ['quote', 'attributed', 'assertion', 'opinion'];
 
@@ -123,6 +124,15 @@ function dedupePassages(passages: readonly ReusedPassage[]): ReusedPassage[] {
     if (!known || known.similarity < passage.similarity) seen.set(key, passage);
   }
   return [...seen.values()];
+}
+
+/**
+ * The sources a source page and the sources index name (those sharing the
+ * most paragraphs first, as `profileSources` sorts them), and how many they leave out.
+ */
+export function shownReuse(reuse: readonly Reuse[]): { shown: Reuse[]; more: number } {
+  const shown = reuse.slice(0, PAGE_LIMITS.sharedWith);
+  return { shown, more: reuse.length - shown.length };
 }
 
 /** "shares 3 paragraphs with", counted by this article's paragraphs. */

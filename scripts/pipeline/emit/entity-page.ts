@@ -7,7 +7,7 @@ import type { RootContent } from 'mdast';
 import type { OmittedCounts } from '../assemble/page-limits.ts';
 import type { Citation, StatementView } from '../assemble/citations.ts';
 import type { EntityPage, PageRef, SupportedStatement } from '../assemble/entity-page.ts';
-import { relativeHref } from '../assemble/paths.ts';
+import { MODEL_PATH, relativeHref } from '../assemble/paths.ts';
 import { block, heading, imports, link, paragraph, root, text } from './nodes.ts';
 import type { GeneratedPage } from './page.ts';
 import { entityJsonLd } from './json-ld.ts';
@@ -35,7 +35,7 @@ function more(page: EntityPage, list: keyof OmittedCounts): RootContent[] {
       text(`${count.toLocaleString('en')} more ${cutRules[list]}. Every source is in the `),
       link(relativeHref(page.path, '/sources/'), 'sources index'),
       text('; the full data is in '),
-      link(relativeHref(page.path, '/data/briefing.json'), 'briefing.json'),
+      link(relativeHref(page.path, MODEL_PATH), 'briefing.json'),
       text('.'),
     ]),
   ];

@@ -1,13 +1,12 @@
 import type { HomeSource } from '../assemble/home-page.ts';
-import { basisShares, type SourceProfile } from '../assemble/source-profile.ts';
-import { PAGE_LIMITS } from '../assemble/page-limits.ts';
+import { basisShares, shownReuse, type SourceProfile } from '../assemble/source-profile.ts';
 import { block, imports, paragraph, root } from './nodes.ts';
 import type { GeneratedPage } from './page.ts';
 
 /** "Outlet A, Outlet B and 14 more": the sources a source shares the most paragraphs with first. */
 function sharedWithText(profile: SourceProfile): string {
-  const named = profile.reuse.slice(0, PAGE_LIMITS.sharedWith).map((reuse) => reuse.other.outlet);
-  const more = profile.reuse.length - named.length;
+  const { shown, more } = shownReuse(profile.reuse);
+  const named = shown.map((reuse) => reuse.other.outlet);
   return more > 0 ? `${named.join(', ')} and ${more.toLocaleString('en')} more` : named.join(', ');
 }
 

@@ -6,7 +6,7 @@ import { block, heading, inline, link, paragraph, phrasing, root, text } from '.
 import type { GeneratedPage } from './page.ts';
 import { articleJsonLd } from './json-ld.ts';
 import { titleHead } from './title.ts';
-import { basisShares, sharedParagraphCount } from '../assemble/source-profile.ts';
+import { basisShares, sharedParagraphCount, shownReuse } from '../assemble/source-profile.ts';
 import { PAGE_LIMITS } from '../assemble/page-limits.ts';
 
 /** Data for the panels of a source page (src/components/MarkdownContent.astro), kept in its frontmatter. */
@@ -16,7 +16,7 @@ export interface SourcePanels {
   /** SourceMeta. */
   meta: Record<string, string | undefined>;
   /** SourceProfile, under the body's last heading. */
-  profile?: { basis: unknown; shares: unknown; reuse: unknown[]; moreSources: number; dataPath: string };
+  profile?: { basis: unknown; shares: unknown; reuse: unknown[]; moreSources: number };
   /** RemovedLines. */
   removed?: { kind: string; line: number; text: string }[];
 }
@@ -102,7 +102,7 @@ export function emitSourcePage(page: SourcePage, siteTitle?: string): GeneratedP
     const { basis, reuse } = page.profile;
     // The heading ends the body, so the table of contents lists it; the profile itself follows it.
     children.push(heading(2, 'Source profile'));
-    const shown = reuse.slice(0, PAGE_LIMITS.sharedWith);
+    const { shown, more } = shownReuse(reuse);
     panels.profile = {
       basis,
       shares: basisShares(basis),
@@ -112,8 +112,7 @@ export function emitSourcePage(page: SourcePage, siteTitle?: string): GeneratedP
         passages: item.passages.slice(0, PAGE_LIMITS.sharedPassages),
         morePassages: Math.max(0, item.passages.length - PAGE_LIMITS.sharedPassages),
       })),
-      moreSources: reuse.length - shown.length,
-      dataPath: '/data/briefing.json',
+      moreSources: more,
     };
   }
   if (page.removed.length > 0) panels.removed = page.removed.map((removal) => ({ kind: removal.kind, line: removal.line, text: removal.text }));
