@@ -41,7 +41,7 @@ if (previous) {
     import('./pipeline/report.ts'),
   ]);
   const cache = loadCache(root);
-  const pool = articlePool();
+  const pool = articlePool(inputs.articles.length);
   const model = runPipeline(inputs, cache, pool.workers);
   await pool.close();
   saveCache(root, cache);

@@ -62,7 +62,7 @@ const tempRoot = pathToFileURL(`${temp}/`);
 try {
   // Cold: empty file cache, as a first build.
   // The per-article stages on two threads, as the build runs them (scripts/io/article-pool.ts).
-  const pool = articlePool();
+  const pool = articlePool(inputs.articles.length);
   const [model, coldSeconds] = seconds('pipeline (cold)', () => {
     const cache = loadCache(tempRoot);
     const result = runPipeline(inputs, cache, pool.workers);

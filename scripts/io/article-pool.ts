@@ -4,8 +4,8 @@
  * thread, goes on here meanwhile, then blocks (Atomics.wait) until the
  * worker's answer is back. Two jobs, on the 2-core build machine:
  *
- * - the per-article stages: the worker takes a little less than half of the
- *   articles (they are most of a cold run, and this nearly halves them);
+ * - the per-article stages: the worker takes 56 % of the articles (they are
+ *   most of a cold run, and this nearly halves them);
  * - candidate discovery, while this thread detects shared text and groups claims.
  *
  * Results are the same as one thread's (same code, same inputs), as the tests check.
@@ -26,9 +26,14 @@ export interface ArticlePool {
 
 type Reply<T> = { result?: T; error?: string } | undefined;
 
-export function articlePool(): ArticlePool {
-  // Started now: it loads the stages' modules (about a second) while this thread reads and ingests the corpus.
-  let worker: Worker | undefined = new Worker(new URL('./article-worker.ts', import.meta.url));
+/**
+ * `articles`: how many articles the run will read. When there are enough to
+ * use the worker, it starts now and loads the stages' modules (about a second)
+ * while this thread ingests them; otherwise only if a job asks for it.
+ */
+export function articlePool(articles = 0): ArticlePool {
+  const start = () => new Worker(new URL('./article-worker.ts', import.meta.url));
+  let worker: Worker | undefined = articles >= MIN_PARALLEL_ARTICLES ? start() : undefined;
 
   /**
    * Posts a task; the returned function waits for its result, or computes it
@@ -36,7 +41,7 @@ export function articlePool(): ArticlePool {
    * a worker that never answers must not hang the build.
    */
   function request<T>(task: WorkerJob, timeoutMs: number, fallback: () => T): () => T {
-    worker ??= new Worker(new URL('./article-worker.ts', import.meta.url));
+    worker ??= start();
     const signal = new Int32Array(new SharedArrayBuffer(4));
     const { port1, port2 } = new MessageChannel();
     worker.postMessage({ ...task, signal, port: port2 } as WorkerTask, [port2]);

@@ -9,7 +9,7 @@ describe('articlePool', () => {
     const { seeds, registryFiles } = readSeeds(new URL('../../../', import.meta.url));
     const inputs = { ...generateCorpus({ size: MIN_PARALLEL_ARTICLES + 16, seed: 5, seeds, registryFiles }).inputs, codeVersion: 'test' };
     const alone = runPipeline(inputs);
-    const pool = articlePool();
+    const pool = articlePool(inputs.articles.length);
     try {
       const shared = runPipeline(inputs, undefined, pool.workers);
       expect(JSON.stringify(shared)).toBe(JSON.stringify(alone));
