@@ -58,6 +58,9 @@ function compareArticles(a: SegmentedArticle, b: SegmentedArticle): number {
   return a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
 }
 
+/** Two word characters in a row. */
+const WORD_CHARACTER = /^[\p{L}\p{M}\p{N}]{2}$/u;
+
 /**
  * A paragraph's words as its sentences' words run together, when that is
  * what normalising the whole paragraph would give: the sentences are the
@@ -76,9 +79,6 @@ function wordsFromSentences(text: string, sentences: readonly Sentence[], senten
   if (normalizeWords(text.slice(previousEnd)).length > 0) return undefined;
   return sentenceWords.flat();
 }
-
-/** Two word characters in a row. */
-const WORD_CHARACTER = /^[\p{L}\p{M}\p{N}]{2}$/u;
 
 const HASH_COUNT = DEFAULT_LSH.bands * DEFAULT_LSH.rows;
 
@@ -123,9 +123,10 @@ function collectUnits(articles: readonly SegmentedArticle[]): { infos: ArticleIn
       const shingles = shingleSet(words, SHINGLE_WORDS);
       info.paragraphs.push({ id: paragraph.id, shingles, order });
       const sentenceUnits: Unit[] = [];
-      sentences.forEach((sentence, index) => {
-        if (!several || (sentenceWords[index]?.length ?? 0) < MIN_WORDS) return;
-        const sentenceShingles = shingleSet(sentenceWords[index]!, SHINGLE_WORDS);
+      sentenceWords.forEach((wordsOfSentence, index) => {
+        if (wordsOfSentence.length < MIN_WORDS) return;
+        const sentence = sentences[index]!;
+        const sentenceShingles = shingleSet(wordsOfSentence, SHINGLE_WORDS);
         sentenceUnits.push({
           article: articleIndex,
           paragraph: paragraphIndex,
