@@ -8,13 +8,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { launch, watchErrors } from './setup/browser.ts';
+import type { Browser } from 'playwright-core';
+import { launch } from './setup/browser.ts';
 import { rootUrl, subpathUrl } from './setup/constants.ts';
-
-const artifacts = 'build/artifacts/charts';
-const desktop = { width: 1280, height: 900 };
-const phone = { width: 360, height: 800 };
+import { artifacts, openPage, phone, screenshotGrid, visibleArtboard } from './setup/charts.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -25,20 +22,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(path: string, options: BrowserContextOptions & { theme?: 'light' | 'dark' } = {}): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-  const { theme, ...contextOptions } = options;
-  const context = await browser.newContext({ viewport: desktop, ...contextOptions });
-  // Starlight keeps the reader's theme choice in localStorage.
-  if (theme) await context.addInitScript((value) => localStorage.setItem('starlight-theme', value), theme);
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(`${rootUrl}${path}`, { waitUntil: 'networkidle' });
-  return { page, errors, close: () => context.close() };
-}
+const open = (path: string, options?: Parameters<typeof openPage>[2]) => openPage(browser, path, options);
 
 const map = 'figure[data-chart="map"]';
 const network = 'figure[data-chart="network"]';
-const visibleArtboard = (figure: string) => `${figure} svg.chart__artboard:visible`;
 
 describe('map and network without JavaScript', () => {
   it('draws both charts on the home page with names, descriptions, links and data tables', async () => {
@@ -214,26 +201,21 @@ describe('map and network at 360 px', () => {
 });
 
 describe('screenshots', () => {
-  for (const theme of ['light', 'dark'] as const) {
-    for (const [size, viewport] of [
-      ['desktop', desktop],
-      ['360', phone],
-    ] as const) {
-      it(`writes the map and the network, ${size}, ${theme}`, async () => {
-        const { page, errors, close } = await open('/', { viewport, theme, deviceScaleFactor: size === '360' ? 2 : 1 });
-        expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
-        for (const [name, figure] of [
-          ['map', map],
-          ['network', network],
-        ] as const) {
-          const file = `${artifacts}/${name}-${size}-${theme}.png`;
-          await page.locator(figure).screenshot({ path: file });
-          expect(statSync(file).size).toBeGreaterThan(20_000);
-        }
-        expect(errors).toEqual([]);
-        await close();
-      });
-    }
+  for (const { theme, size, viewport, deviceScaleFactor } of screenshotGrid) {
+    it(`writes the map and the network, ${size}, ${theme}`, async () => {
+      const { page, errors, close } = await open('/', { viewport, theme, deviceScaleFactor });
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+      for (const [name, figure] of [
+        ['map', map],
+        ['network', network],
+      ] as const) {
+        const file = `${artifacts}/${name}-${size}-${theme}.png`;
+        await page.locator(figure).screenshot({ path: file });
+        expect(statSync(file).size).toBeGreaterThan(20_000);
+      }
+      expect(errors).toEqual([]);
+      await close();
+    });
   }
 
   it('writes an actor page with its ego network', async () => {

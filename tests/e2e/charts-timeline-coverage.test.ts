@@ -8,16 +8,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, statSync } from 'node:fs';
-import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
-import { launch, watchErrors } from './setup/browser.ts';
-import { rootUrl, subpathUrl } from './setup/constants.ts';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launch } from './setup/browser.ts';
+import { subpathUrl } from './setup/constants.ts';
+import { artifacts, openPage, phone, screenshotGrid, visibleArtboard } from './setup/charts.ts';
 
-const artifacts = 'build/artifacts/charts';
-const desktop = { width: 1280, height: 900 };
-const phone = { width: 360, height: 800 };
 const timeline = 'figure[data-chart="timeline"]';
 const coverage = 'figure[data-chart="coverage"]';
-const artboard = (figure: string) => `${figure} svg.chart__artboard:visible`;
+const artboard = visibleArtboard;
 
 let browser: Browser;
 beforeAll(async () => {
@@ -28,19 +26,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(
-  path: string,
-  options: BrowserContextOptions & { theme?: 'light' | 'dark'; base?: string } = {},
-): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-  const { theme, base = rootUrl, ...contextOptions } = options;
-  const context = await browser.newContext({ viewport: desktop, ...contextOptions });
-  // Starlight keeps the reader's theme choice in localStorage.
-  if (theme) await context.addInitScript((value) => localStorage.setItem('starlight-theme', value), theme);
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(`${base}${path}`, { waitUntil: 'networkidle' });
-  return { page, errors, close: () => context.close() };
-}
+const open = (path: string, options?: Parameters<typeof openPage>[2]) => openPage(browser, path, options);
 
 /** The link in `scope` whose accessible name (its SVG <title>) begins with `prefix`. */
 function link(scope: Locator, prefix: string, includeHidden = false): Locator {
@@ -294,27 +280,22 @@ describe('with JavaScript', () => {
 });
 
 describe('screenshots', () => {
-  for (const theme of ['light', 'dark'] as const) {
-    for (const [size, viewport] of [
-      ['desktop', desktop],
-      ['360', phone],
-    ] as const) {
-      it(`writes the timeline and coverage matrix of the home page and an actor's timeline, ${size}, ${theme}`, async () => {
-        for (const [path, shots] of [
-          ['/', [['timeline-home', timeline], ['coverage-home', coverage]]],
-          ['/actors/ahmed-al-sharaa/', [['timeline-actor', timeline]]],
-        ] as const) {
-          const { page, errors, close } = await open(path, { viewport, theme, deviceScaleFactor: size === '360' ? 2 : 1 });
-          expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
-          for (const [name, figure] of shots) {
-            const file = `${artifacts}/${name}-${size}-${theme}.png`;
-            await page.locator(figure).screenshot({ path: file });
-            expect(statSync(file).size).toBeGreaterThan(15_000);
-          }
-          expect(errors).toEqual([]);
-          await close();
+  for (const { theme, size, viewport, deviceScaleFactor } of screenshotGrid) {
+    it(`writes the timeline and coverage matrix of the home page and an actor's timeline, ${size}, ${theme}`, async () => {
+      for (const [path, shots] of [
+        ['/', [['timeline-home', timeline], ['coverage-home', coverage]]],
+        ['/actors/ahmed-al-sharaa/', [['timeline-actor', timeline]]],
+      ] as const) {
+        const { page, errors, close } = await open(path, { viewport, theme, deviceScaleFactor });
+        expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+        for (const [name, figure] of shots) {
+          const file = `${artifacts}/${name}-${size}-${theme}.png`;
+          await page.locator(figure).screenshot({ path: file });
+          expect(statSync(file).size).toBeGreaterThan(15_000);
         }
-      });
-    }
+        expect(errors).toEqual([]);
+        await close();
+      }
+    });
   }
 });

@@ -1,0 +1,38 @@
+/** What the chart browser tests share: viewports, the screenshot grid and a page opener. */
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { watchErrors } from './browser.ts';
+import { rootUrl } from './constants.ts';
+
+/** Screenshots for review land here (not compared: written and checked for size). */
+export const artifacts = 'build/artifacts/charts';
+export const desktop = { width: 1280, height: 900 };
+export const phone = { width: 360, height: 800 };
+
+/** Every theme at both sizes; the phone at 2× pixels, as phones render. */
+export const screenshotGrid = (['light', 'dark'] as const).flatMap((theme) =>
+  (
+    [
+      ['desktop', desktop, 1],
+      ['360', phone, 2],
+    ] as const
+  ).map(([size, viewport, deviceScaleFactor]) => ({ theme, size, viewport, deviceScaleFactor })),
+);
+
+/** The artboard a reader sees (the other layout is hidden by CSS). */
+export const visibleArtboard = (figure: string) => `${figure} svg.chart__artboard:visible`;
+
+/** `path` in a new context, in `theme` if given, under `base` (the root build by default), with its errors collected. */
+export async function openPage(
+  browser: Browser,
+  path: string,
+  options: BrowserContextOptions & { theme?: 'light' | 'dark'; base?: string } = {},
+): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
+  const { theme, base = rootUrl, ...contextOptions } = options;
+  const context = await browser.newContext({ viewport: desktop, ...contextOptions });
+  // Starlight keeps the reader's theme choice in localStorage.
+  if (theme) await context.addInitScript((value) => localStorage.setItem('starlight-theme', value), theme);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${base}${path}`, { waitUntil: 'networkidle' });
+  return { page, errors, close: () => context.close() };
+}
