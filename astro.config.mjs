@@ -53,8 +53,7 @@ export default defineConfig({
       title: briefing.title,
       description: briefing.description,
       customCss: ['./src/styles/briefing.css'],
-      // MarkdownContent: the panels of source pages, which are plain Markdown (see the component).
-      components: { Head: './src/components/Head.astro', MarkdownContent: './src/components/MarkdownContent.astro' },
+      components: { Head: './src/components/Head.astro' },
       lastUpdated: false,
       pagination: false,
       // The generated pages own their sidebar: see scripts/pipeline/emit/sidebar.ts.

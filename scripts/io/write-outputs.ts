@@ -1,8 +1,9 @@
 /**
- * Edge: write generated pages into Starlight's docs collection (only files
- * whose content changed, so Astro's caches and the dev server see real
- * changes only), remove pages that are no longer generated, and write the
- * sidebar and the knowledge model as JSON.
+ * Edge: write generated pages (MDX into Starlight's docs collection, prebuilt
+ * source pages as JSON under src/generated/pages/), only files whose content
+ * changed, so Astro's caches and the dev server see real changes only; remove
+ * pages that are no longer generated; and write the sidebar and the knowledge
+ * model as JSON.
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -10,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { KnowledgeModel } from '../pipeline/model.ts';
 import type { SiteOutput } from '../pipeline/site.ts';
 import { MODEL_PATH } from '../pipeline/assemble/paths.ts';
+import { DOCS_DIR } from '../pipeline/emit/page.ts';
 import { writeJsonStreaming } from './write-json.ts';
 
 export interface WriteSummary {
@@ -34,22 +36,31 @@ function writeIfChanged(path: string, content: string): boolean {
   return true;
 }
 
+/**
+ * The manifest lists every page file the last build wrote, relative to the
+ * project root. Builds before prebuilt pages listed them relative to the docs
+ * folder: such an entry still names a file to remove (the old Markdown source pages).
+ */
+function manifestEntry(entry: string): string {
+  return entry.startsWith('src/') ? entry : DOCS_DIR + entry;
+}
+
 export function writeOutputs(root: URL, model: KnowledgeModel, site: SiteOutput): WriteSummary {
-  const docs = fileURLToPath(new URL('src/content/docs/', root));
-  const generated = fileURLToPath(new URL('src/generated/', root));
+  const at = (file: string) => fileURLToPath(new URL(file, root));
+  const generated = at('src/generated/');
   const manifestPath = `${generated}manifest.json`;
-  const previous: string[] = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as string[]) : [];
+  const previous: string[] = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as string[]).map(manifestEntry) : [];
 
   const summary: WriteSummary = { written: 0, unchanged: 0, removed: 0, files: [] };
   const current = new Set<string>();
   for (const file of site.files) {
     current.add(file.file);
-    if (writeIfChanged(docs + file.file, file.source)) summary.written++;
+    if (writeIfChanged(at(file.file), file.source)) summary.written++;
     else summary.unchanged++;
   }
   for (const file of previous) {
-    if (!current.has(file) && existsSync(docs + file)) {
-      rmSync(docs + file);
+    if (!current.has(file) && existsSync(at(file))) {
+      rmSync(at(file));
       summary.removed++;
     }
   }
@@ -80,7 +91,7 @@ export function writeOutputs(root: URL, model: KnowledgeModel, site: SiteOutput)
   copyFileSync(modelPath, publishedPath);
   writeIfChanged(fileURLToPath(new URL('public/data/previews.json', root)), JSON.stringify(site.previews));
   summary.files = [
-    ...[...current].sort().map((file) => `src/content/docs/${file}`),
+    ...[...current].sort(),
     ...['manifest.json', 'sidebar.json', 'feed.json'].map((name) => `src/generated/${name}`),
     ...[...sidecars].sort().map((file) => `src/generated/page-data/${file}`),
     'build/model.json',

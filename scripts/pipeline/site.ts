@@ -17,7 +17,7 @@ import { emitSourceIndex } from './emit/source-index.ts';
 import { assembleEntityPage, createContext, type EntityPage } from './assemble/entity-page.ts';
 import { emitEntityPage } from './emit/entity-page.ts';
 import { emitEntityIndex } from './emit/entity-index.ts';
-import { renderPage, type EmittedFile, type GeneratedPage } from './emit/page.ts';
+import { renderPage, renderSourcePage, type EmittedFile, type GeneratedPage } from './emit/page.ts';
 import { buildSidebar, type SidebarItem } from './emit/sidebar.ts';
 import { UnsafeMdxError } from './emit/mdx.ts';
 import type { Diagnostic } from './model.ts';
@@ -43,9 +43,9 @@ export function buildSite(model: KnowledgeModel, settings: SiteSettings): SiteOu
   // Each page is serialised as soon as it is emitted, so only one page's syntax
   // tree is alive at a time (holding all 5,000 source pages' trees was most of
   // the build's memory at that size).
-  const render = (page: GeneratedPage, origin: string): void => {
+  const render = (emit: () => EmittedFile, path: string, origin: string): void => {
     try {
-      files.push(renderPage(page));
+      files.push(emit());
     } catch (error) {
       // Never expected (text only enters as text nodes), but if escaping ever
       // failed the page is withheld rather than published with live syntax.
@@ -54,18 +54,19 @@ export function buildSite(model: KnowledgeModel, settings: SiteSettings): SiteOu
         severity: 'error',
         code: 'emit/unsafe-mdx',
         file: origin,
-        message: `page ${page.path} withheld: ${error.message}`,
+        message: `page ${path} withheld: ${error.message}`,
       });
     }
   };
-  render(emitHomePage(home), 'home page');
-  render(emitSourceIndex(home.sources, new Map([...profiles].map(([slug, profile]) => [sourcePath(slug), profile]))), 'sources index');
+  const renderMdx = (page: GeneratedPage, origin: string) => render(() => renderPage(page), page.path, origin);
+  renderMdx(emitHomePage(home), 'home page');
+  renderMdx(emitSourceIndex(home.sources, new Map([...profiles].map(([slug, profile]) => [sourcePath(slug), profile]))), 'sources index');
 
   const names = new Map(model.entities.map((entity) => [entity.id, entity.name]));
-  for (const page of entityPages) render(emitEntityPage(page, names), `${page.entity.file}:${page.entity.line}`);
+  for (const page of entityPages) renderMdx(emitEntityPage(page, names), `${page.entity.file}:${page.entity.line}`);
   for (const kind of ['actor', 'base', 'event', 'place'] as const) {
     const ofKind = entityPages.filter((page) => page.kind === kind);
-    if (ofKind.length > 0) render(emitEntityIndex(kind, ofKind), `${kind} index`);
+    if (ofKind.length > 0) renderMdx(emitEntityIndex(kind, ofKind), `${kind} index`);
   }
 
   // Source pages list the briefing pages that cite them.
@@ -81,7 +82,7 @@ export function buildSite(model: KnowledgeModel, settings: SiteSettings): SiteOu
   for (const article of model.articles) {
     const cited = (citedBy.get(article.slug) ?? []).sort((a, b) => a.name.localeCompare(b.name));
     const page = assembleSourcePage(article, context.mentionsByArticle.get(article.slug) ?? [], context.index.entities, cited, profiles.get(article.slug));
-    render(emitSourcePage(page, settings.title), article.file);
+    render(() => renderSourcePage(emitSourcePage(page, settings.title)), page.path, article.file);
   }
 
   return {

@@ -21,6 +21,12 @@ export function entityPath(kind: EntityKind, id: string): string {
 /** The knowledge model as published for readers (scripts/io/write-outputs.ts copies it into public/). */
 export const MODEL_PATH = '/data/briefing.json';
 
+/**
+ * Pages Astro renders from prebuilt HTML (source pages), as JSON relative to
+ * the project root: `<dir><page path>.json`, read by src/lib/prebuilt-page.ts.
+ */
+export const PREBUILT_PAGES_DIR = 'src/generated/pages/';
+
 export function sourcePath(slug: string): string {
   return `/sources/${slug}/`;
 }

@@ -14,11 +14,10 @@
  * The check re-parses the MDX with satteri, the parser Astro's MDX integration
  * itself uses, and compares the structure with the tree we generated.
  */
-import type { Html, Nodes, Root, RootContent } from 'mdast';
-import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import type { Nodes, Root } from 'mdast';
 import { defaultHandlers, toMarkdown, type Handle, type State, type Unsafe } from 'mdast-util-to-markdown';
 import { mdxToMarkdown } from 'mdast-util-mdx';
-import { markdownToMdast, mdxToMdast } from 'satteri';
+import { mdxToMdast } from 'satteri';
 import { stringify as stringifyYaml } from 'yaml';
 
 const mdxUnsafe: Unsafe[] = [
@@ -81,7 +80,7 @@ function riskyCharacters(state: State): RegExp {
  * unchanged: every escape position is an occurrence of a pattern's character,
  * patterns tied to line endings need one in the text or its context, and
  * backslashes are in the class. Only then is the scan of ~30 regular
- * expressions per text node skipped (it was most of the time spent on source
+ * expressions per text node skipped (it was most of the time spent on large
  * pages); anything else goes through the library's own handler, and the
  * re-parse in `verifyMdx` still checks the result.
  */
@@ -216,100 +215,5 @@ function compare(expected: Signature[], found: Signature[], format: string): voi
 export function toSafeMdx(frontmatter: Record<string, unknown>, tree: Root): string {
   const { source } = serializeMdx(frontmatter, tree);
   verifyMdx(source, tree);
-  return source;
-}
-
-// ------------------------------------------------------------ plain Markdown pages
-
-/**
- * Pages without components (source pages) are written as Markdown, not MDX:
- * Astro renders a Markdown entry to HTML once, when it syncs the collection,
- * while every MDX entry becomes a JavaScript module that Vite compiles and
- * bundles (at 5,000 articles, most of Astro's build time and memory).
- *
- * The page tree is the same: lowercase JSX elements (`div`, `span`, `a`)
- * become raw HTML tags, built here from generated names and values only; a tag
- * name, attribute name or value outside the patterns below (anything that
- * could have come from article text) throws. Article text stays in text nodes,
- * escaped by mdast-util-to-markdown, and the result is parsed again with the
- * Markdown parser Astro uses and compared node by node, as for MDX.
- */
-const TAG = /^[a-z][a-z0-9]*$/;
-const ATTRIBUTE = /^[a-z][a-z0-9-]*$/;
-/** Ids, class lists, fragment links and fixed labels: word characters, spaces, `#`, `-`, `.`, `/`. */
-const VALUE = /^[A-Za-z0-9 _#./-]*$/;
-
-function tag(node: MdxJsxFlowElement | MdxJsxTextElement): { open: string; close: string } {
-  const name = node.name ?? '';
-  const refuse = (what: string): never => {
-    throw new UnsafeMdxError(`a Markdown page cannot carry ${what}`, `html:<${name}>`, undefined);
-  };
-  if (!TAG.test(name)) refuse(`the element <${name}> (components need MDX)`);
-  const attributes = node.attributes.map((attribute) => {
-    if (attribute.type !== 'mdxJsxAttribute' || !ATTRIBUTE.test(attribute.name)) return refuse('an attribute expression or name it did not generate');
-    if (attribute.value === null || attribute.value === undefined || attribute.value === 'true') return ` ${attribute.name}`;
-    if (typeof attribute.value !== 'string' || !VALUE.test(attribute.value)) return refuse(`the value of ${attribute.name}`);
-    return ` ${attribute.name}="${attribute.value}"`;
-  });
-  return { open: `<${name}${attributes.join('')}>`, close: `</${name}>` };
-}
-
-/** The tree with its HTML elements as raw tags around their (still escaped) content. */
-export function htmlElementsToTags(tree: Root): Root {
-  const html = (value: string): Html => ({ type: 'html', value });
-  const convert = (nodes: readonly RootContent[]): RootContent[] =>
-    nodes.flatMap((node): RootContent[] => {
-      if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
-        const { open, close } = tag(node);
-        return [html(open), ...convert(node.children as RootContent[]), html(close)];
-      }
-      if (node.type === 'mdxjsEsm' || node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
-        throw new UnsafeMdxError('a Markdown page cannot carry ESM or expressions', node.type, undefined);
-      }
-      return 'children' in node ? [{ ...node, children: convert(node.children as RootContent[]) } as RootContent] : [node];
-    });
-  return { ...tree, children: convert(tree.children) };
-}
-
-/** Character references only: Markdown has no ESM to guard against. */
-const markdownUnsafe: Unsafe[] = [{ character: '&', after: '#?[A-Za-z0-9]+;' }];
-
-/** Frontmatter values larger than this are written as JSON (see `frontmatterYaml`). */
-const JSON_FRONTMATTER = 1024;
-
-/**
- * YAML frontmatter, with large structured values (a source page's panels) as
- * JSON on one line: JSON is YAML (1.2), every string in it is quoted, and
- * JSON.stringify is many times faster than a YAML serialiser on 5,000 pages.
- */
-function frontmatterYaml(frontmatter: Record<string, unknown>): string {
-  const small: Record<string, unknown> = {};
-  const large: string[] = [];
-  for (const [key, value] of Object.entries(frontmatter)) {
-    const json = typeof value === 'object' && value !== null ? JSON.stringify(value) : undefined;
-    if (json !== undefined && json.length > JSON_FRONTMATTER && /^[a-z][A-Za-z0-9]*$/.test(key)) large.push(`${key}: ${json}\n`);
-    else small[key] = value;
-  }
-  return stringifyYaml(small, yamlOptions) + large.join('');
-}
-
-/** Serialise frontmatter and a tree whose HTML elements are already raw tags (see `htmlElementsToTags`). */
-export function serializeMarkdown(frontmatter: Record<string, unknown>, tree: Root): SerializedPage {
-  const body = toMarkdown(tree, { handlers: { text }, unsafe: markdownUnsafe, bullet: '-', emphasis: '_', rule: '-' });
-  return { source: `---\n${frontmatterYaml(frontmatter)}---\n\n${body}` };
-}
-
-/** As `verifyMdx`, with Astro's Markdown parser: every tag, link and heading must be one the generator made. */
-export function verifyMarkdown(source: string, tree: Root): void {
-  const bodyStart = source.indexOf('\n---\n');
-  const body = bodyStart === -1 ? source : source.slice(bodyStart + 5);
-  compare(signatures(tree), signatures(markdownToMdast(body, { features: mdxFeatures }) as unknown as Root), 'Markdown');
-}
-
-/** Convert, serialise and verify: the only way the build writes a Markdown page. */
-export function toSafeMarkdown(frontmatter: Record<string, unknown>, tree: Root): string {
-  const tagged = htmlElementsToTags(tree);
-  const { source } = serializeMarkdown(frontmatter, tagged);
-  verifyMarkdown(source, tagged);
   return source;
 }

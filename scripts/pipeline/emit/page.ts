@@ -1,28 +1,28 @@
 import type { Root } from 'mdast';
-import { toSafeMarkdown, toSafeMdx } from './mdx.ts';
+import { toSafeMdx } from './mdx.ts';
 import { dataFile, externaliseData } from './page-data.ts';
+import type { SourcePageData } from './source-page.ts';
+import { PREBUILT_PAGES_DIR } from '../assemble/paths.ts';
 
-/** A page ready to be serialised: where it lives, its frontmatter, its body tree. */
+/** An MDX page ready to be serialised: where it lives, its frontmatter, its body tree. */
 export interface GeneratedPage {
-  /** Site-relative path, e.g. `/sources/002-e060aad4f616cf48/` or `/` for the home page. */
+  /** Site-relative path, e.g. `/actors/russia/` or `/` for the home page. */
   path: string;
   frontmatter: Record<string, unknown>;
   tree: Root;
-  /**
-   * 'md' for pages with no component (only text, links and HTML elements):
-   * Astro renders them once while syncing content instead of compiling one
-   * JavaScript module per page (see emit/mdx.ts). Default 'mdx'.
-   */
-  format?: 'mdx' | 'md';
 }
 
-/** Where a page's file goes, relative to Starlight's docs folder. */
-export function docsFile(path: string, format: 'mdx' | 'md' = 'mdx'): string {
+/** Starlight's docs collection, relative to the project root. */
+export const DOCS_DIR = 'src/content/docs/';
+
+/** Where a page's MDX file goes, relative to Starlight's docs folder. */
+export function docsFile(path: string): string {
   const trimmed = path.replace(/^\/+|\/+$/g, '');
-  return `${trimmed === '' ? 'index' : trimmed}.${format}`;
+  return `${trimmed === '' ? 'index' : trimmed}.mdx`;
 }
 
 export interface EmittedFile {
+  /** Relative to the project root: `src/content/docs/…` (MDX) or `src/generated/pages/…` (prebuilt pages). */
   file: string;
   source: string;
   /** The page's large data props (see page-data.ts), for src/generated/page-data/<data.file>. */
@@ -31,10 +31,13 @@ export interface EmittedFile {
 
 /** Serialise a page; throws `UnsafeMdxError` if the MDX would hold anything we did not generate. */
 export function renderPage(page: GeneratedPage): EmittedFile {
-  const format = page.format ?? 'mdx';
-  const file = docsFile(page.path, format);
-  if (format === 'md') return { file, source: toSafeMarkdown(page.frontmatter, page.tree) };
+  const file = docsFile(page.path);
   const { tree, values } = externaliseData(page.tree, dataFile(file));
   const source = toSafeMdx(page.frontmatter, tree);
-  return { file, source, ...(values.length > 0 && { data: { file: dataFile(file), values } }) };
+  return { file: DOCS_DIR + file, source, ...(values.length > 0 && { data: { file: dataFile(file), values } }) };
+}
+
+/** A source page's data, for src/pages/sources/[slug].astro (its HTML is already safe: see emit/html.ts). */
+export function renderSourcePage(page: SourcePageData): EmittedFile {
+  return { file: `${PREBUILT_PAGES_DIR}${page.path.replace(/^\/+|\/+$/g, '')}.json`, source: JSON.stringify(page) };
 }

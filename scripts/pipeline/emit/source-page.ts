@@ -1,15 +1,15 @@
-import type { BlockContent, RootContent } from 'mdast';
+import type { Element, ElementContent, Root } from 'hast';
+import { h } from 'hastscript';
 import type { SourcePage, SourceParagraph } from '../assemble/source-page.ts';
+import type { Inline } from '../assemble/inlines.ts';
 import { relativeHref } from '../assemble/paths.ts';
-import type { PhrasingContent } from 'mdast';
-import { block, heading, inline, link, paragraph, phrasing, root, text } from './nodes.ts';
-import type { GeneratedPage } from './page.ts';
-import { articleJsonLd } from './json-ld.ts';
-import { titleHead } from './title.ts';
+import { articleJsonLd, type HeadEntry } from './json-ld.ts';
+import { titleHead, type TitleHead } from './title.ts';
+import { prebuildBody, type BodyBlock, type PageHeading } from './html.ts';
 import { basisShares, sharedParagraphCount, shownReuse } from '../assemble/source-profile.ts';
 import { PAGE_LIMITS } from '../assemble/page-limits.ts';
 
-/** Data for the panels of a source page (src/components/MarkdownContent.astro), kept in its frontmatter. */
+/** Data for the panels around a source's article (src/components/SourceBody.astro). */
 export interface SourcePanels {
   /** SearchFilters: the outlet filter. */
   filters: { outlet?: string };
@@ -21,47 +21,58 @@ export interface SourcePanels {
   removed?: { kind: string; line: number; text: string }[];
 }
 
+/** Everything src/pages/sources/[slug].astro needs to render one source page. */
+export interface SourcePageData {
+  /** Site-relative path, `/sources/<slug>/`. */
+  path: string;
+  /** Starlight frontmatter for `<StarlightPage>`. */
+  frontmatter: { title: string; description: string; kind: 'source'; head: (HeadEntry | TitleHead)[] };
+  /** The table of contents. */
+  headings: PageHeading[];
+  panels: SourcePanels;
+  /** The article, as prebuilt HTML and headings (emit/html.ts). */
+  blocks: BodyBlock[];
+}
+
+/** Phrasing for a page at `from`: entity links become relative hrefs. */
+function phrasing(inlines: readonly Inline[], from: string): ElementContent[] {
+  return inlines.map((part) => (part.type === 'text' ? { type: 'text', value: part.value } : h('a', { href: relativeHref(from, part.path) }, part.value)));
+}
+
 /** Sentences become spans with their ids, so descriptors and quotes can link to one sentence. */
-function runs(item: SourceParagraph, from: string): PhrasingContent[] {
-  return item.runs.flatMap((run) =>
-    run.sentenceId ? [inline('span', { id: run.sentenceId, class: 'sentence' }, phrasing(run.inlines, from))] : phrasing(run.inlines, from),
-  );
+function runs(item: SourceParagraph, from: string): ElementContent[] {
+  return item.runs.flatMap((run) => (run.sentenceId ? [h('span', { id: run.sentenceId, className: ['sentence'] }, phrasing(run.inlines, from))] : phrasing(run.inlines, from)));
 }
 
 /**
- * A paragraph as plain HTML elements (no component): a 2 MB article has
- * thousands of paragraphs, and plain elements cost next to nothing to render.
- * The pilcrow is a permalink to the paragraph; it ends the paragraph's text
- * (the style sets it in the margin), as a paragraph of its own it would add a
- * blank line to every paragraph of the Markdown page.
+ * A paragraph as plain HTML elements: a 2 MB article has thousands of
+ * paragraphs, and plain elements cost next to nothing to render. The pilcrow
+ * is a permalink to the paragraph; it ends the paragraph's text (the style
+ * sets it in the margin). A heading paragraph gets its pilcrow from the page
+ * (src/components/SourceBody.astro), which renders the heading.
  */
-function paragraphBlock(item: SourceParagraph, children: RootContent[]): RootContent {
-  const anchor = inline('a', { class: 'para__anchor', href: `#${item.id}`, 'aria-label': 'Link to this paragraph', 'data-pagefind-ignore': true }, [text('¶')]);
-  const [first, ...rest] = children;
-  const content = first?.type === 'paragraph' ? [{ ...first, children: [...first.children, anchor] }, ...rest] : [...children, paragraph([anchor])];
-  return block('div', { id: item.id, class: `para para--${item.kind}` }, content as BlockContent[]);
-}
-
-function paragraphNode(item: SourceParagraph, from: string): RootContent {
+function paragraphNode(item: SourceParagraph, from: string): Element {
+  const wrap = (children: ElementContent[]) => h('div', { id: item.id, className: ['para', `para--${item.kind}`] }, children);
   // Headings keep their paragraph id too: briefing pages cite mentions in headings like any other paragraph.
-  if (item.kind === 'heading') return paragraphBlock(item, [heading(2, item.runs.flatMap((run) => phrasing(run.inlines, from)))]);
-  const content = paragraph(runs(item, from));
+  if (item.kind === 'heading') return wrap([h('h2', item.runs.flatMap((run) => phrasing(run.inlines, from)))]);
+  const anchor = h('a', { className: ['para__anchor'], href: `#${item.id}`, ariaLabel: 'Link to this paragraph', dataPagefindIgnore: true }, '¶');
   if (item.kind === 'tweet' && item.tweet) {
     const credit = `— ${item.tweet.author} (@${item.tweet.handle})${item.tweet.date ? `, ${item.tweet.date}` : ''}`;
-    return paragraphBlock(item, [{ type: 'blockquote', children: [content, paragraph([text(credit)])] }]);
+    return wrap([h('blockquote', [h('p', runs(item, from)), h('p', [credit, anchor])])]);
   }
-  return paragraphBlock(item, [content]);
+  return wrap([h('p', [...runs(item, from), anchor])]);
 }
 
+const list = (items: ElementContent[][]) => h('ul', items.map((children) => h('li', children)));
+
 /**
- * A source page is plain Markdown (`format: 'md'`): its body holds only text,
- * links and HTML elements, so Astro renders it while syncing content instead
- * of compiling a JavaScript module per article. The panels around the article
- * (search filters, metadata, profile, removed lines) travel as frontmatter
- * data and are drawn by src/components/MarkdownContent.astro.
+ * A source page is rendered by src/pages/sources/[slug].astro from prebuilt
+ * HTML (see emit/html.ts): the article body as hast, serialised here, and the
+ * panels around it (search filters, metadata, profile, removed lines) as data
+ * for the same components as on other pages.
  */
-export function emitSourcePage(page: SourcePage, siteTitle?: string): GeneratedPage {
-  const children: RootContent[] = page.paragraphs.map((item) => paragraphNode(item, page.path));
+export function emitSourcePage(page: SourcePage, siteTitle?: string): SourcePageData {
+  const children: Element[] = page.paragraphs.map((item) => paragraphNode(item, page.path));
   const panels: SourcePanels = {
     filters: { outlet: page.outletLabel },
     meta: {
@@ -75,33 +86,15 @@ export function emitSourcePage(page: SourcePage, siteTitle?: string): GeneratedP
     },
   };
   if (page.references.length > 0) {
-    children.push(heading(2, 'Sources listed by the article'), {
-      type: 'list',
-      ordered: false,
-      spread: false,
-      children: page.references.map((reference) => ({
-        type: 'listItem',
-        spread: false,
-        children: [paragraph(reference.text)],
-      })),
-    });
+    children.push(h('h2', 'Sources listed by the article'), list(page.references.map((reference) => [{ type: 'text', value: reference.text }])));
   }
   if (page.citedBy.length > 0) {
-    children.push(heading(2, 'Briefings citing this source'), {
-      type: 'list',
-      ordered: false,
-      spread: false,
-      children: page.citedBy.map((citing) => ({
-        type: 'listItem',
-        spread: false,
-        children: [paragraph([link(relativeHref(page.path, citing.path), citing.name)])],
-      })),
-    });
+    children.push(h('h2', 'Briefings citing this source'), list(page.citedBy.map((citing) => [h('a', { href: relativeHref(page.path, citing.path) }, citing.name)])));
   }
   if (page.profile) {
     const { basis, reuse } = page.profile;
     // The heading ends the body, so the table of contents lists it; the profile itself follows it.
-    children.push(heading(2, 'Source profile'));
+    children.push(h('h2', 'Source profile'));
     const { shown, more } = shownReuse(reuse);
     panels.profile = {
       basis,
@@ -117,17 +110,14 @@ export function emitSourcePage(page: SourcePage, siteTitle?: string): GeneratedP
   }
   if (page.removed.length > 0) panels.removed = page.removed.map((removal) => ({ kind: removal.kind, line: removal.line, text: removal.text }));
   const title = siteTitle ? titleHead(page.title, siteTitle) : undefined;
+  const tree: Root = { type: 'root', children };
+  const { blocks, headings } = prebuildBody(tree);
   return {
     path: page.path,
-    frontmatter: {
-      title: page.title,
-      description: page.description,
-      kind: 'source',
-      head: [articleJsonLd(page), ...(title ? [title] : [])],
-      // Through JSON: YAML must not keep `undefined` fields, and the components read plain data.
-      source: JSON.parse(JSON.stringify(panels)) as SourcePanels,
-    },
-    tree: root(children),
-    format: 'md',
+    frontmatter: { title: page.title, description: page.description, kind: 'source', head: [articleJsonLd(page), ...(title ? [title] : [])] },
+    headings,
+    // Through JSON: no `undefined` fields, and the components read plain data.
+    panels: JSON.parse(JSON.stringify(panels)) as SourcePanels,
+    blocks,
   };
 }

@@ -274,7 +274,7 @@ describe('map in the site build', () => {
   it('puts the map on the home page and, highlighted, on base and place pages', () => {
     // A page and its large data props, which the build keeps in a sidecar (scripts/pipeline/emit/page-data.ts).
     const page = (file: string) => {
-      const emitted = site.files.find((item) => item.file === file);
+      const emitted = site.files.find((item) => item.file === `src/content/docs/${file}`);
       return [emitted?.source ?? '', ...(emitted?.data?.values ?? []).map((value) => value.replace(/"/g, '&#x22;'))].join('\n');
     };
     expect(page('index.mdx')).toContain("import BaseMap from '@components/charts/BaseMap.astro';");

@@ -34,7 +34,7 @@ interface ProfilePanel {
   moreSources: number;
 }
 
-const profileOf = (page: SourcePage) => (emitSourcePage(page).frontmatter.source as { profile: ProfilePanel }).profile;
+const profileOf = (page: SourcePage) => emitSourcePage(page).panels.profile as unknown as ProfilePanel;
 
 describe('source page profile', () => {
   it('lists every source it shares text with when there are few', () => {

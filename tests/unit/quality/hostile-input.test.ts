@@ -19,7 +19,7 @@ describe('hostile and malformed input', () => {
       const article = model.articles.find((item) => item.file === input.file);
       const errors = model.diagnostics.filter((diagnostic) => diagnostic.file === input.file && diagnostic.severity === 'error');
       expect(Boolean(article) || errors.length > 0, input.file).toBe(true);
-      if (article) expect(site.files.some((file) => file.file === `sources/${article.slug}.md`), input.file).toBe(true);
+      if (article) expect(site.files.some((file) => file.file === `src/generated/pages/sources/${article.slug}.json`), input.file).toBe(true);
     }
   });
 

@@ -21,7 +21,8 @@ function idsByPage(inputs: PipelineInputs): Map<string, Set<string>> {
   return new Map(
     site.files.map((file) => [
       file.file,
-      new Set([...file.source.matchAll(/\bid(?:=|&#x22;:&#x22;)"?([a-z0-9-]+)/g)].map((match) => match[1]!)),
+      // id="…" in MDX and in a source page's prebuilt HTML (id=\"…\" inside its JSON), "id":"…" in JSON data.
+      new Set([...file.source.matchAll(/\bid(?:=\\?"?|&#x22;:&#x22;|":")([a-z0-9-]+)/g)].map((match) => match[1]!)),
     ]),
   );
 }
@@ -56,7 +57,7 @@ describe('content-derived ids', () => {
       }
     }
     expect(compared).toBeGreaterThan(500);
-    expect(after.has('sources/999-rotterdam.md')).toBe(true);
+    expect(after.has('src/generated/pages/sources/999-rotterdam.json')).toBe(true);
   });
 
   it('keeps every paragraph, sentence, statement, quote and claim-group id of the model when an article is added', () => {
@@ -90,11 +91,11 @@ describe('content-derived ids', () => {
 
   it('keeps the ids of the other paragraphs when one paragraph is removed from an article', () => {
     const inputs = seedInputs();
-    const before = idsByPage(inputs).get('sources/002-e060aad4f616cf48.md')!;
+    const before = idsByPage(inputs).get('src/generated/pages/sources/002-e060aad4f616cf48.json')!;
     const article = inputs.articles.find((input) => input.file.includes('002_'))!;
     const text = new TextDecoder().decode(article.bytes).replace(/^Russia has issued no official statement.*$/m, '');
     article.bytes = new TextEncoder().encode(text);
-    const after = idsByPage(inputs).get('sources/002-e060aad4f616cf48.md')!;
+    const after = idsByPage(inputs).get('src/generated/pages/sources/002-e060aad4f616cf48.json')!;
     const lost = [...before].filter((id) => !after.has(id));
     // Only the removed paragraph and its sentence disappear.
     expect(lost.length).toBeGreaterThan(0);

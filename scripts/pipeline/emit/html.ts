@@ -1,0 +1,126 @@
+/**
+ * Prebuilt HTML for pages Astro renders from data instead of Markdown (source
+ * pages: src/pages/sources/[slug].astro). At 5,000 articles, syncing 5,000
+ * Markdown pages and keeping their HTML in Astro's content store was a quarter
+ * of Astro's build time and most of its memory; here the HTML is serialised
+ * once, by the briefing build, and Astro only places it in the page.
+ *
+ * Article text enters the tree only as hast `text` nodes, which
+ * hast-util-to-html escapes. `assertGenerated` refuses anything else that could
+ * carry markup: raw HTML, comments, element names outside a short list, and
+ * attribute values that are not plain generated ids, classes and relative links.
+ * Headings are taken out of the HTML as their own blocks, so the page can render
+ * them with Starlight's `AnchorHeading` (anchor link, label) as it does Markdown
+ * headings, and they get the ids Astro's Markdown pipeline would give them.
+ */
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { toString } from 'hast-util-to-string';
+import GithubSlugger from 'github-slugger';
+import { UnsafeMdxError } from './mdx.ts';
+
+/** Elements a generated body may hold. */
+const ELEMENTS = new Set(['a', 'blockquote', 'div', 'h2', 'h3', 'li', 'p', 'span', 'ul']);
+/** Attribute values a generated body may hold: ids, class lists, relative and fragment links, fixed labels. */
+const VALUE = /^[A-Za-z0-9 _#./-]*$/;
+
+export class UnsafeHtmlError extends UnsafeMdxError {
+  constructor(message: string, found: string) {
+    super(message, undefined, found);
+    this.name = 'UnsafeHtmlError';
+  }
+}
+
+function assertElement(node: Element): void {
+  if (!ELEMENTS.has(node.tagName)) throw new UnsafeHtmlError(`a prebuilt page cannot carry <${node.tagName}>`, `<${node.tagName}>`);
+  for (const [name, value] of Object.entries(node.properties)) {
+    const values = Array.isArray(value) ? value : [value];
+    for (const item of values) {
+      if (typeof item === 'boolean' || item === null || item === undefined) continue;
+      if (typeof item === 'number' || !VALUE.test(item)) throw new UnsafeHtmlError(`the value of ${name} on <${node.tagName}> is not one the generator makes`, `${name}=${String(item)}`);
+    }
+  }
+}
+
+/** Throws `UnsafeHtmlError` unless every node is text or an allowed element with generated attribute values. */
+export function assertGenerated(nodes: readonly (RootContent | ElementContent)[]): void {
+  for (const node of nodes) {
+    if (node.type === 'text') continue;
+    if (node.type !== 'element') throw new UnsafeHtmlError(`a prebuilt page cannot carry a ${node.type} node`, node.type);
+    assertElement(node);
+    assertGenerated(node.children);
+  }
+}
+
+/** A heading as Astro lists it for the table of contents. */
+export interface PageHeading {
+  depth: number;
+  slug: string;
+  text: string;
+}
+
+/** A piece of a prebuilt body: HTML, or a heading the page renders with Starlight's AnchorHeading. */
+export type BodyBlock =
+  | { type: 'html'; html: string }
+  | {
+      type: 'heading';
+      depth: 2 | 3;
+      /** The heading's id, as Astro's Markdown pipeline would make it. */
+      id: string;
+      /** The heading's content. */
+      html: string;
+      /** The id of the source paragraph the heading is, if any: the page wraps it as a paragraph, with its permalink. */
+      paragraph?: string;
+    };
+
+export interface PrebuiltBody {
+  blocks: BodyBlock[];
+  headings: PageHeading[];
+}
+
+const HEADING = /^h([23])$/;
+
+function headingOf(node: RootContent): { element: Element; paragraph?: string } | undefined {
+  if (node.type !== 'element') return undefined;
+  if (HEADING.test(node.tagName)) return { element: node };
+  // A source paragraph that is a heading: <div id="p-…" class="para para--heading"><h2>…</h2></div>.
+  const [only] = node.children;
+  if (node.tagName === 'div' && node.children.length === 1 && only?.type === 'element' && HEADING.test(only.tagName) && typeof node.properties.id === 'string') {
+    return { element: only, paragraph: node.properties.id };
+  }
+  return undefined;
+}
+
+/**
+ * Serialise a generated body: runs of top-level nodes become HTML blocks,
+ * headings their own blocks with ids from github-slugger over their text (as
+ * Astro's Markdown pipeline does, so anchors and the table of contents are the
+ * same as for a Markdown page). Throws `UnsafeHtmlError` for anything
+ * `assertGenerated` refuses.
+ */
+export function prebuildBody(tree: Root): PrebuiltBody {
+  assertGenerated(tree.children);
+  const slugger = new GithubSlugger();
+  const blocks: BodyBlock[] = [];
+  const headings: PageHeading[] = [];
+  let run: RootContent[] = [];
+  const flush = () => {
+    if (run.length > 0) blocks.push({ type: 'html', html: toHtml({ type: 'root', children: run }) });
+    run = [];
+  };
+  for (const node of tree.children) {
+    const heading = headingOf(node);
+    if (!heading) {
+      run.push(node);
+      continue;
+    }
+    flush();
+    const text = toString(heading.element);
+    const id = slugger.slug(text);
+    const depth = Number(HEADING.exec(heading.element.tagName)![1]) as 2 | 3;
+    headings.push({ depth, slug: id, text });
+    blocks.push({ type: 'heading', depth, id, html: toHtml({ type: 'root', children: heading.element.children }), ...(heading.paragraph && { paragraph: heading.paragraph }) });
+  }
+  flush();
+  return { blocks, headings };
+}

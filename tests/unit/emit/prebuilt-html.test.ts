@@ -1,0 +1,104 @@
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { h } from 'hastscript';
+import { visit } from 'unist-util-visit';
+import { describe, expect, it } from 'vitest';
+import { assertGenerated, prebuildBody, UnsafeHtmlError } from '../../../scripts/pipeline/emit/html.ts';
+import { renderSourcePage } from '../../../scripts/pipeline/emit/page.ts';
+import { emitSourcePage } from '../../../scripts/pipeline/emit/source-page.ts';
+import type { SourcePage } from '../../../scripts/pipeline/assemble/source-page.ts';
+
+const hostile = [
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '</span></div><div onclick="x">',
+  '[link](javascript:alert(1)) ![i](x) <https://example.org>',
+  'import x from "y"',
+  '{expression} &amp; &#x27; *em* _em_ `code`',
+  '# heading\n- list\n> quote\n\n<div>',
+  '<!-- comment --><![CDATA[x]]>',
+];
+
+/** A source page whose every piece of text is `value`: title, paragraph, heading, tweet, references, removed lines. */
+function page(value: string): SourcePage {
+  const runs = [{ sentenceId: 's-1', inlines: [{ type: 'text' as const, value }, { type: 'link' as const, value, path: '/actors/russia/' }] }];
+  return {
+    kind: 'source',
+    path: '/sources/a/',
+    slug: 'a',
+    title: value,
+    description: value,
+    outletLabel: value,
+    file: 'content/articles/a.txt',
+    paragraphs: [
+      { id: 'p-1', kind: 'paragraph', line: 1, runs },
+      { id: 'p-2', kind: 'heading', line: 2, runs: [{ inlines: [{ type: 'text', value }] }] },
+      { id: 'p-3', kind: 'tweet', line: 3, runs, tweet: { author: value, handle: 'x', date: value } },
+    ],
+    removed: [{ kind: 'share-prompt', line: 4, text: value }] as SourcePage['removed'],
+    references: [{ text: value, line: 5 }] as SourcePage['references'],
+    citedBy: [{ path: '/actors/russia/', name: value }],
+  };
+}
+
+const tagsOf = (html: string) => {
+  const tags: string[] = [];
+  visit(fromHtml(html, { fragment: true }), 'element', (node: Element) => void tags.push(node.tagName));
+  return tags;
+};
+
+describe('prebuilt source pages', () => {
+  it('keep hostile text as text: the only elements in the HTML are the generated ones', () => {
+    for (const value of hostile) {
+      const data = emitSourcePage(page(value));
+      const html = data.blocks.map((block) => block.html).join('');
+      expect(tagsOf(html), value).toEqual(['div', 'p', 'span', 'a', 'a', 'div', 'blockquote', 'p', 'span', 'a', 'p', 'a', 'ul', 'li', 'ul', 'li', 'a']);
+      const attributes: string[] = [];
+      visit(fromHtml(html, { fragment: true }), 'element', (node: Element) => void attributes.push(...Object.entries(node.properties).map(([name, v]) => `${name}=${String(v)}`)));
+      expect(attributes.filter((attribute) => /^on|javascript:/i.test(attribute) || attribute.startsWith('src')), value).toEqual([]);
+      // The text reads back exactly: nothing was decoded or dropped.
+      const texts: string[] = [];
+      visit(fromHtml(html, { fragment: true }), 'text', (node: { value: string }) => void texts.push(node.value));
+      expect(texts.join(''), value).toContain(value + value);
+    }
+  });
+
+  it('take headings out as blocks, with the ids and table of contents Astro gives Markdown headings', () => {
+    const tree: Root = {
+      type: 'root',
+      children: [
+        h('div', { id: 'p-1', className: ['para', 'para--heading'] }, [h('h2', 'Russia’s pivot: what next?')]),
+        h('p', 'Body'),
+        h('h2', 'Russia’s pivot: what next?'),
+        h('h2', ['Sources ', h('a', { href: '../x/' }, 'listed')]),
+      ],
+    };
+    const { blocks, headings } = prebuildBody(tree);
+    expect(headings).toEqual([
+      { depth: 2, slug: 'russias-pivot-what-next', text: 'Russia’s pivot: what next?' },
+      { depth: 2, slug: 'russias-pivot-what-next-1', text: 'Russia’s pivot: what next?' },
+      { depth: 2, slug: 'sources-listed', text: 'Sources listed' },
+    ]);
+    expect(blocks).toEqual([
+      { type: 'heading', depth: 2, id: 'russias-pivot-what-next', html: 'Russia’s pivot: what next?', paragraph: 'p-1' },
+      { type: 'html', html: '<p>Body</p>' },
+      { type: 'heading', depth: 2, id: 'russias-pivot-what-next-1', html: 'Russia’s pivot: what next?' },
+      { type: 'heading', depth: 2, id: 'sources-listed', html: 'Sources <a href="../x/">listed</a>' },
+    ]);
+  });
+
+  it('refuse raw HTML, comments, other elements and attribute values the generator does not make', () => {
+    expect(() => assertGenerated([{ type: 'raw', value: '<b>x</b>' } as never])).toThrow(UnsafeHtmlError);
+    expect(() => assertGenerated([{ type: 'comment', value: 'x' }])).toThrow(UnsafeHtmlError);
+    expect(() => assertGenerated([h('script', 'x')])).toThrow(/<script>/);
+    expect(() => assertGenerated([h('a', { href: 'javascript:alert(1)' }, 'x')])).toThrow(/value of href/);
+    expect(() => assertGenerated([h('div', { title: 'Text "from" an article' })])).toThrow(/value of title/);
+    expect(() => assertGenerated([h('div', { id: 'p-1', className: ['para'] }, [h('a', { href: '../../actors/x/#p-2', dataPagefindIgnore: true }, '¶')])])).not.toThrow();
+  });
+
+  it('are written as JSON under src/generated/pages/', () => {
+    const file = renderSourcePage(emitSourcePage(page('x')));
+    expect(file.file).toBe('src/generated/pages/sources/a.json');
+    expect(JSON.parse(file.source)).toMatchObject({ path: '/sources/a/', frontmatter: { title: 'x', kind: 'source' }, panels: { removed: [{ text: 'x' }] } });
+  });
+});
