@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { astroInputState, changedInputs, outputMark, readStamp, writeStamp } from './io/build-stamp.ts';
 
 const root = process.cwd();
@@ -33,30 +34,27 @@ if (!force && previous?.fingerprint === state.fingerprint && previous.output ===
   const env = { ...process.env, BRIEFING_PAGEFIND: 'separate' };
   const result = spawnSync(process.execPath, [astro, 'build', ...args], { stdio: 'inherit', cwd: root, env });
   if (result.status !== 0) process.exit(result.status ?? 1);
-  await buildSearchIndex(join(root, outDir));
+  buildSearchIndex(join(root, outDir));
   // The state from before the build: if a file changed while it ran, the next build sees it.
   writeStamp(root, outDir, state);
 }
 
 /**
- * Pagefind over the built site, as Starlight's end-of-build hook does (same
- * calls, same output folder), but after Astro has exited (see astro.config.mjs).
+ * Pagefind over the built site, after Astro has exited (see astro.config.mjs),
+ * with the settings Starlight's end-of-build hook uses (the site folder, the
+ * index in <site>/pagefind). Through the command line rather than the Node API:
+ * the API's service mode held ~300 MB more for the same index at 5,000 articles
+ * (docs/bench.md), and this step is the build's memory peak.
  */
-async function buildSearchIndex(site: string): Promise<void> {
+function buildSearchIndex(site: string): void {
   const started = performance.now();
-  const pagefind = await import('pagefind');
-  const fail = (errors: string[]) => {
-    if (errors.length > 0) throw new Error(`Pagefind: ${errors.join('; ')}`);
-  };
-  try {
-    const { index, errors } = await pagefind.createIndex();
-    fail(errors);
-    if (!index) throw new Error('Pagefind: no index');
-    const added = await index.addDirectory({ path: site });
-    fail(added.errors);
-    fail((await index.writeFiles({ outputPath: join(site, 'pagefind') })).errors);
-    console.log(`astro-build: Pagefind indexed ${added.page_count} pages in ${((performance.now() - started) / 1000).toFixed(2)} s`);
-  } finally {
-    await pagefind.close();
+  // The package's own command-line wrapper, which picks the platform binary.
+  const cli = fileURLToPath(new URL('./runner/bin.cjs', import.meta.resolve('pagefind')));
+  const result = spawnSync(process.execPath, [cli, '--site', site, '--output-path', join(site, 'pagefind')], { cwd: root, encoding: 'utf8' });
+  if (result.status !== 0) {
+    process.stderr.write(result.stdout + result.stderr);
+    throw new Error(`Pagefind failed (exit ${result.status ?? result.signal})`);
   }
+  const pages = /Indexed (\d+) pages/.exec(result.stdout)?.[1] ?? '?';
+  console.log(`astro-build: Pagefind indexed ${pages} pages in ${((performance.now() - started) / 1000).toFixed(2)} s`);
 }
