@@ -11,7 +11,6 @@ import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { astroInputState, changedInputs, outputMark, readStamp, writeStamp } from './io/build-stamp.ts';
 
 const root = process.cwd();
@@ -34,7 +33,7 @@ if (!force && previous?.fingerprint === state.fingerprint && previous.output ===
   const env = { ...process.env, BRIEFING_PAGEFIND: 'separate' };
   const result = spawnSync(process.execPath, [astro, 'build', ...args], { stdio: 'inherit', cwd: root, env });
   if (result.status !== 0) process.exit(result.status ?? 1);
-  buildSearchIndex(join(root, outDir));
+  await buildSearchIndex(join(root, outDir));
   // The state from before the build: if a file changed while it ran, the next build sees it.
   writeStamp(root, outDir, state);
 }
@@ -46,14 +45,15 @@ if (!force && previous?.fingerprint === state.fingerprint && previous.output ===
  * the API's service mode held ~300 MB more for the same index at 5,000 articles
  * (docs/bench.md), and this step is the build's memory peak.
  */
-function buildSearchIndex(site: string): void {
+async function buildSearchIndex(site: string): Promise<void> {
   const started = performance.now();
-  // The package's own command-line wrapper, which picks the platform binary.
-  const cli = fileURLToPath(new URL('./runner/bin.cjs', import.meta.resolve('pagefind')));
-  const result = spawnSync(process.execPath, [cli, '--site', site, '--output-path', join(site, 'pagefind')], { cwd: root, encoding: 'utf8' });
+  // The binary the package's own command line runs (its npm wrapper would be one more Node process beside it).
+  const { resolveBinaryPath } = (await import(new URL('./resolveBinary.js', import.meta.resolve('pagefind')).href)) as { resolveBinaryPath(names: string[]): string };
+  const binary = resolveBinaryPath(['pagefind_extended', 'pagefind']);
+  const result = spawnSync(binary, ['--site', site, '--output-path', join(site, 'pagefind')], { cwd: root, encoding: 'utf8' });
   if (result.status !== 0) {
-    process.stderr.write(result.stdout + result.stderr);
-    throw new Error(`Pagefind failed (exit ${result.status ?? result.signal})`);
+    process.stderr.write(`${result.stdout ?? ''}${result.stderr ?? ''}`);
+    throw new Error(`Pagefind failed (exit ${result.status ?? result.signal ?? result.error?.message})`);
   }
   const pages = /Indexed (\d+) pages/.exec(result.stdout)?.[1] ?? '?';
   console.log(`astro-build: Pagefind indexed ${pages} pages in ${((performance.now() - started) / 1000).toFixed(2)} s`);

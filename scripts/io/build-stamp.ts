@@ -11,7 +11,7 @@
  * the lockfile (and so every package), the Node version and the deploy settings.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 
 /** What Astro reads from the project, relative to its root (folders are walked, symlinks followed). */
@@ -28,6 +28,24 @@ function walk(path: string, out: string[]): void {
   } else if (stat.isFile()) out.push(path);
 }
 
+const chunk = Buffer.alloc(1 << 20);
+
+/**
+ * sha1 of a file, read in 1 MiB chunks: the published model is hundreds of MB,
+ * and reading it whole left this process that much larger while Pagefind,
+ * the build's memory peak, ran beside it.
+ */
+function hashFile(path: string): string {
+  const hash = createHash('sha1');
+  const fd = openSync(path, 'r');
+  try {
+    for (let read = readSync(fd, chunk); read > 0; read = readSync(fd, chunk)) hash.update(chunk.subarray(0, read));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
+}
+
 export interface InputState {
   /** sha256 over everything below. */
   fingerprint: string;
@@ -41,7 +59,7 @@ export function astroInputState(root: string, args: readonly string[], env: Node
   for (const input of ASTRO_INPUTS) walk(join(root, input), paths);
   const files: Record<string, string> = { '#node': process.version, '#args': JSON.stringify(args) };
   for (const name of ASTRO_ENV) files[`#${name}`] = env[name] ?? '';
-  for (const path of paths) files[relative(root, path)] = createHash('sha1').update(readFileSync(path)).digest('hex');
+  for (const path of paths) files[relative(root, path)] = hashFile(path);
   const fingerprint = createHash('sha256').update(JSON.stringify(files)).digest('hex');
   return { fingerprint, files };
 }
