@@ -1,6 +1,7 @@
 /**
  * Edge: the content-hash cache of pipeline results, one JSON file per key
- * under .cache/briefing/. A per-article key covers the article bytes, its
+ * under .cache/briefing/ (an article's results in the compact form of
+ * cache-codec.ts). A per-article key covers the article bytes, its
  * metadata, the registry and the pipeline version, so any change invalidates
  * exactly the articles it affects. The cross-corpus results are stored under a
  * key of all the inputs (`corpus-<key>.json`), so a run with nothing changed
@@ -9,7 +10,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ArticleCache, ArticleResult, CorpusResult } from '../pipeline/run.ts';
+import type { ArticleCache, CorpusResult } from '../pipeline/run.ts';
+import { packResult, unpackResult } from './cache-codec.ts';
 
 export interface FileCache extends ArticleCache {
   directory: URL;
@@ -41,11 +43,12 @@ export function loadCache(root: URL): FileCache {
     used,
     hits: 0,
     get(key) {
-      const value = read<ArticleResult>(key);
-      if (value) cache.hits++;
-      return value;
+      const value = read<unknown>(key);
+      if (!value) return undefined;
+      cache.hits++;
+      return unpackResult(value);
     },
-    set: (key, value) => write(key, value),
+    set: (key, value) => write(key, packResult(value)),
     getCorpus: (key) => read<CorpusResult>(`corpus-${key}`),
     setCorpus: (key, value) => write(`corpus-${key}`, value),
   };
