@@ -18,7 +18,12 @@ export interface FileCache extends ArticleCache {
   used: Set<string>;
 }
 
-export function loadCache(root: URL): FileCache {
+export interface CacheOptions {
+  /** Writes one entry (the build hands entries to the pipeline's worker thread: scripts/io/article-pool.ts). */
+  writeFile?: (path: string, text: string) => void;
+}
+
+export function loadCache(root: URL, { writeFile = writeFileSync }: CacheOptions = {}): FileCache {
   const directory = new URL('.cache/briefing/', root);
   const folder = fileURLToPath(directory);
   const used = new Set<string>();
@@ -36,7 +41,7 @@ export function loadCache(root: URL): FileCache {
     used.add(name);
     if (!created) mkdirSync(folder, { recursive: true });
     created = true;
-    writeFileSync(join(folder, `${name}.json`), JSON.stringify(value));
+    writeFile(join(folder, `${name}.json`), JSON.stringify(value));
   };
   const cache: FileCache = {
     directory,

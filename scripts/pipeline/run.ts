@@ -249,11 +249,7 @@ export function runPipeline(inputs: PipelineInputs, cache: ArticleCache = memory
       context,
       inputs.registryFiles,
     );
-    missing.forEach(({ position }, k) => {
-      const result = processed[k]!;
-      cache.set(articleKeys[position]!, result);
-      slots[position] = result;
-    });
+    missing.forEach(({ position }, k) => void (slots[position] = processed[k]!));
   }
   const results = slots as ArticleResult[];
 
@@ -261,8 +257,9 @@ export function runPipeline(inputs: PipelineInputs, cache: ArticleCache = memory
   const mentions = results.flatMap((result) => result.mentions);
   const statements = results.flatMap((result) => result.statements);
   const quotes = results.flatMap((result) => result.quotes);
-  // Discovery needs neither shared text nor claims: it runs beside them.
+  // Discovery needs neither shared text nor claims: it runs beside them (and beside the cache writes).
   const discovered = workers.startDiscovery(articles, mentions);
+  for (const { position } of missing) cache.set(articleKeys[position]!, results[position]!);
   const sharedPassages = detectSharedPassages(articles);
   const claimGroups = groupClaims({ entities: context.entities, statements, quotes, articles, shared: sharedPassages });
   const relations = buildRelations(statements);
