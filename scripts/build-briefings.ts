@@ -40,8 +40,8 @@ if (previous) {
     import('./pipeline/site.ts'),
     import('./pipeline/report.ts'),
   ]);
+  const cache = loadCache(root);
   const pool = articlePool(inputs.articles.length);
-  const cache = loadCache(root, { writeFile: pool.writeFile });
   const model = runPipeline(inputs, cache, pool.workers);
   await pool.close();
   saveCache(root, cache);

@@ -6,29 +6,21 @@
  *
  * - the per-article stages: the worker takes 52 % of the articles (they are
  *   most of a cold run, and this nearly halves them);
- * - candidate discovery, while this thread detects shared text and groups claims;
- * - writing files this thread has serialised (the cache entries): on this
- *   machine's disk, creating 5,000 files took up to 3 s of this thread's time.
+ * - candidate discovery, while this thread detects shared text and groups claims.
  *
  * Results are the same as one thread's (same code, same inputs), as the tests check.
  */
-import { writeFileSync } from 'node:fs';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { Candidate, Mention, SegmentedArticle } from '../pipeline/model.ts';
 import type { ArticleResult, PipelineWorkers } from '../pipeline/run.ts';
 import { inThisThread, processArticle } from '../pipeline/run.ts';
-import type { FileWrite, WorkerJob, WorkerTask } from './article-worker.ts';
+import type { WorkerJob, WorkerTask } from './article-worker.ts';
 
 /** Below this many articles, starting a thread costs more than it saves. */
 export const MIN_PARALLEL_ARTICLES = 64;
 
 export interface ArticlePool {
   workers: PipelineWorkers;
-  /** Writes a file on the worker thread when there is one (here otherwise); `flush` waits for it. */
-  writeFile(path: string, text: string): void;
-  /** Waits until every file handed to `writeFile` is written; throws the first write error. */
-  flush(): void;
-  /** Flushes, then stops the worker. */
   close(): Promise<void>;
 }
 
@@ -91,27 +83,9 @@ export function articlePool(articles = 0): ArticlePool {
     },
   };
 
-  /** Files handed to the worker since the last flush. */
-  let pending = 0;
-  const flush = () => {
-    if (pending === 0 || !worker) return;
-    // Generous: writing a file takes well under a millisecond.
-    request<true>({ kind: 'flush' }, 60_000 + 10 * pending, () => {
-      throw new Error(`the pipeline worker did not confirm writing ${pending} files`);
-    })();
-    pending = 0;
-  };
-
   return {
     workers,
-    writeFile(path, text) {
-      if (!worker) return writeFileSync(path, text);
-      worker.postMessage({ kind: 'write', path, text } satisfies FileWrite);
-      pending++;
-    },
-    flush,
     close: async () => {
-      flush();
       await worker?.terminate();
       worker = undefined;
     },

@@ -2,11 +2,8 @@
  * Worker thread of scripts/io/article-pool.ts: runs the task it is sent (the
  * per-article stages on some articles, with a registry context built here
  * from the same registry files; or candidate discovery), answers on the
- * task's own port, then wakes the waiting thread. Files it is handed
- * (`FileWrite`, no answer) are written in the order they came; a `flush`
- * task answers once every file before it is written, with the first error.
+ * task's own port, then wakes the waiting thread.
  */
-import { writeFileSync } from 'node:fs';
 import { parentPort, type MessagePort } from 'node:worker_threads';
 import type { Article, Mention, SegmentedArticle } from '../pipeline/model.ts';
 import { discoverCandidates } from '../pipeline/discover/index.ts';
@@ -15,15 +12,7 @@ import { processArticle, registryContext, type PipelineInputs, type RegistryCont
 /** What the worker is asked to do. */
 export type WorkerJob =
   | { kind: 'articles'; articles: Article[]; registryFiles: PipelineInputs['registryFiles'] }
-  | { kind: 'discover'; articles: SegmentedArticle[]; mentions: Mention[] }
-  | { kind: 'flush' };
-
-/** A file to write, posted without a signal: nobody waits for it (see `flush`). */
-export interface FileWrite {
-  kind: 'write';
-  path: string;
-  text: string;
-}
+  | { kind: 'discover'; articles: SegmentedArticle[]; mentions: Mention[] };
 
 export type WorkerTask = WorkerJob & {
   /** Set to 1 (and notified) when the answer is on `port`. */
@@ -32,32 +21,16 @@ export type WorkerTask = WorkerJob & {
 };
 
 let context: { key: string; registry: RegistryContext } | undefined;
-/** The first write that failed since the last flush. */
-let writeError: string | undefined;
 
 function run(task: WorkerTask): unknown {
   if (task.kind === 'discover') return discoverCandidates(task.articles, task.mentions);
-  if (task.kind === 'flush') {
-    const error = writeError;
-    writeError = undefined;
-    if (error) throw new Error(error);
-    return true;
-  }
   const key = JSON.stringify(task.registryFiles);
   if (context?.key !== key) context = { key, registry: registryContext(task.registryFiles) };
   const registry = context.registry;
   return task.articles.map((article) => processArticle(article, registry));
 }
 
-parentPort?.on('message', (task: WorkerTask | FileWrite) => {
-  if (task.kind === 'write') {
-    try {
-      writeFileSync(task.path, task.text);
-    } catch (error) {
-      writeError ??= `could not write ${task.path}: ${error instanceof Error ? error.message : String(error)}`;
-    }
-    return;
-  }
+parentPort?.on('message', (task: WorkerTask) => {
   try {
     task.port.postMessage({ result: run(task) });
   } catch (error) {

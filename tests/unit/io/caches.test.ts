@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -64,6 +64,57 @@ describe('the pipeline cache', () => {
     const files = readdirSync(folder);
     expect(files).not.toContain('stale.json');
     expect(files.filter((name) => name.startsWith('corpus-'))).toHaveLength(1);
+  });
+});
+
+describe('the cache packs', () => {
+  const root = pathToFileURL(`${join(temp, 'packs')}/`);
+  const folder = join(temp, 'packs', '.cache', 'briefing');
+  const packs = () => readdirSync(folder).filter((name) => name.startsWith('pack-'));
+  const lines = (pack: string) => readFileSync(join(folder, pack), 'utf8').trim().split('\n');
+  const run = (articles: typeof inputs.articles) => {
+    const cache = loadCache(root);
+    const model = runPipeline({ ...inputs, articles }, cache);
+    saveCache(root, cache);
+    return { cache, model };
+  };
+  const edited = (index: number) =>
+    inputs.articles.map((a, i) => (i === index ? { ...a, bytes: Buffer.concat([Buffer.from(a.bytes), Buffer.from(`\n\nEdit ${index}: talks in Moscow on Friday.\n`)]) } : a));
+
+  it('writes a run\'s entries as one pack file, one line per article', () => {
+    rmSync(folder, { recursive: true, force: true });
+    run(inputs.articles);
+    expect(packs()).toHaveLength(1);
+    expect(lines(packs()[0]!)).toHaveLength(inputs.articles.length);
+    expect(readdirSync(folder).filter((name) => !name.startsWith('pack-') && !name.startsWith('corpus-'))).toEqual([]);
+  });
+
+  it('adds a pack for a changed article and keeps the old one while most of it is used', () => {
+    const first = packs()[0]!;
+    const { cache } = run(edited(0));
+    expect(cache.hits).toBe(inputs.articles.length - 1);
+    expect(packs()).toContain(first);
+    expect(packs()).toHaveLength(2);
+  });
+
+  it('rewrites a pack less than half used into the new one, so the cache stays near what was used', () => {
+    const { model } = run(inputs.articles.slice(0, 1));
+    expect(packs()).toHaveLength(1);
+    expect(lines(packs()[0]!)).toHaveLength(1);
+    const again = run(inputs.articles.slice(0, 1));
+    expect(again.cache.hits).toBe(1);
+    expect(JSON.stringify(again.model)).toBe(JSON.stringify(model));
+  });
+
+  it('computes an entry again when its line was cut short', () => {
+    rmSync(folder, { recursive: true, force: true });
+    run(inputs.articles);
+    for (const pack of packs()) writeFileSync(join(folder, pack), readFileSync(join(folder, pack), 'utf8').slice(0, -200));
+    const corpus = readdirSync(folder).filter((name) => name.startsWith('corpus-'));
+    for (const name of corpus) rmSync(join(folder, name));
+    const { cache, model } = run(inputs.articles);
+    expect(cache.hits).toBe(inputs.articles.length - 1);
+    expect(JSON.stringify(model)).toBe(JSON.stringify(runPipeline(inputs)));
   });
 });
 
