@@ -4,16 +4,17 @@
  * thread, goes on here meanwhile, then blocks (Atomics.wait) until the
  * worker's answer is back. Two jobs, on the 2-core build machine:
  *
- * - the per-article stages: the worker takes 52 % of the articles (they are
- *   most of a cold run, and this nearly halves them);
+ * - the per-article stages, with each article's reuse fingerprint: the worker
+ *   takes half the articles (they are most of a cold run, and this nearly
+ *   halves them);
  * - candidate discovery, while this thread detects shared text and groups claims.
  *
  * Results are the same as one thread's (same code, same inputs), as the tests check.
  */
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { Candidate, Mention, SegmentedArticle } from '../pipeline/model.ts';
-import type { ArticleResult, PipelineWorkers } from '../pipeline/run.ts';
-import { inThisThread, processArticle } from '../pipeline/run.ts';
+import type { PipelineWorkers, ProcessedArticle } from '../pipeline/run.ts';
+import { inThisThread, processArticleFully } from '../pipeline/run.ts';
 import type { WorkerJob, WorkerTask } from './article-worker.ts';
 
 /** Below this many articles, starting a thread costs more than it saves. */
@@ -60,16 +61,15 @@ export function articlePool(articles = 0): ArticlePool {
   const workers: PipelineWorkers = {
     processArticles(articles, registry, registryFiles) {
       if (articles.length < MIN_PARALLEL_ARTICLES) return inThisThread.processArticles(articles, registry, registryFiles);
-      // Measured at 5,000 articles: this thread, which also holds the corpus and
-      // collects the garbage of it, runs the stages about 7 % slower than the
-      // worker; at 44 % it then waited 1.1 s for the worker's share, at 48 % 0.5 s.
-      const split = Math.floor(articles.length * 0.48);
+      // Measured at 5,000 articles: at 48 % this thread, which also holds the
+      // corpus and takes the worker's results back, still waited ~0.9 s for them.
+      const split = Math.floor(articles.length * 0.5);
       const theirs = articles.slice(split);
       // Generous: a share takes about 3 ms an article.
-      const wait = request<ArticleResult[]>({ kind: 'articles', articles: theirs, registryFiles }, 60_000 + 50 * theirs.length, () =>
-        theirs.map((article) => processArticle(article, registry)),
+      const wait = request<ProcessedArticle[]>({ kind: 'articles', articles: theirs, registryFiles }, 60_000 + 50 * theirs.length, () =>
+        theirs.map((article) => processArticleFully(article, registry)),
       );
-      const here = articles.slice(0, split).map((article) => processArticle(article, registry));
+      const here = articles.slice(0, split).map((article) => processArticleFully(article, registry));
       return [...here, ...wait()];
     },
     startDiscovery(articles, mentions) {

@@ -7,7 +7,7 @@
 import { parentPort, type MessagePort } from 'node:worker_threads';
 import type { Article, Mention, SegmentedArticle } from '../pipeline/model.ts';
 import { discoverCandidates } from '../pipeline/discover/index.ts';
-import { processArticle, registryContext, type PipelineInputs, type RegistryContext } from '../pipeline/run.ts';
+import { processArticleFully, registryContext, type PipelineInputs, type RegistryContext } from '../pipeline/run.ts';
 
 /** What the worker is asked to do. */
 export type WorkerJob =
@@ -27,7 +27,7 @@ function run(task: WorkerTask): unknown {
   const key = JSON.stringify(task.registryFiles);
   if (context?.key !== key) context = { key, registry: registryContext(task.registryFiles) };
   const registry = context.registry;
-  return task.articles.map((article) => processArticle(article, registry));
+  return task.articles.map((article) => processArticleFully(article, registry));
 }
 
 parentPort?.on('message', (task: WorkerTask) => {

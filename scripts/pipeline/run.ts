@@ -32,7 +32,7 @@ import { extractDates, outsideNames } from './extract/dates/index.ts';
 import { extractQuotes } from './extract/quotes/index.ts';
 import { extractDescriptors } from './extract/descriptors/index.ts';
 import { buildStatements } from './extract/statements/index.ts';
-import { detectSharedPassages, groupClaims, buildRelations } from './relate/index.ts';
+import { detectSharedPassages, fingerprintArticle, groupClaims, buildRelations, type ReuseFingerprint } from './relate/index.ts';
 import { shortHash } from './shared/hash.ts';
 import { corpusKey } from './corpus-key.ts';
 
@@ -128,14 +128,26 @@ export interface RegistryContext {
   fingerprint: string;
 }
 
+/** An article through the per-article stages, with its side of reuse detection (not cached: cheap to redo for a cached article). */
+export interface ProcessedArticle {
+  result: ArticleResult;
+  fingerprint: ReuseFingerprint;
+}
+
 /**
  * Runs the per-article stages on the articles the cache does not hold, in
  * order. The default runs them here, one after the other; the build passes a
  * pool of worker threads (scripts/io/article-pool.ts) that shares them out.
  */
-export type ArticleProcessor = (articles: Article[], registry: RegistryContext, registryFiles: PipelineInputs['registryFiles']) => ArticleResult[];
+export type ArticleProcessor = (articles: Article[], registry: RegistryContext, registryFiles: PipelineInputs['registryFiles']) => ProcessedArticle[];
 
-const processInOrder: ArticleProcessor = (articles, registry) => articles.map((article) => processArticle(article, registry));
+/** processArticle, then the article's reuse fingerprint. */
+export function processArticleFully(ingested: Article, registry: RegistryContext): ProcessedArticle {
+  const result = processArticle(ingested, registry);
+  return { result, fingerprint: fingerprintArticle(result.article) };
+}
+
+const processInOrder: ArticleProcessor = (articles, registry) => articles.map((article) => processArticleFully(article, registry));
 
 /**
  * Starts candidate discovery and returns a function that waits for its
@@ -243,13 +255,18 @@ export function runPipeline(inputs: PipelineInputs, cache: ArticleCache = memory
     slots.push(result);
     articleKeys.push(articleKey);
   }
+  const fingerprints = new Map<string, ReuseFingerprint>();
   if (missing.length > 0) {
     const processed = workers.processArticles(
       missing.map((item) => item.article),
       context,
       inputs.registryFiles,
     );
-    missing.forEach(({ position }, k) => void (slots[position] = processed[k]!));
+    missing.forEach(({ position }, k) => {
+      const { result, fingerprint } = processed[k]!;
+      slots[position] = result;
+      fingerprints.set(fingerprint.slug, fingerprint);
+    });
   }
   const results = slots as ArticleResult[];
 
@@ -260,7 +277,8 @@ export function runPipeline(inputs: PipelineInputs, cache: ArticleCache = memory
   // Discovery needs neither shared text nor claims: it runs beside them (and beside the cache writes).
   const discovered = workers.startDiscovery(articles, mentions);
   for (const { position } of missing) cache.set(articleKeys[position]!, results[position]!);
-  const sharedPassages = detectSharedPassages(articles);
+  const sharedPassages = detectSharedPassages(articles, fingerprints);
+  fingerprints.clear();
   const claimGroups = groupClaims({ entities: context.entities, statements, quotes, articles, shared: sharedPassages });
   const relations = buildRelations(statements);
   const corpus: CorpusResult = {

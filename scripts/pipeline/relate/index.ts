@@ -1,5 +1,5 @@
 /** The relate stage: shared text, independence, claim groups, co-mention relations. */
-export { articleReuse, detectSharedPassages } from './shared-passages.ts';
+export { articleReuse, detectSharedPassages, fingerprintArticle, type ReuseFingerprint } from './shared-passages.ts';
 export { countIndependent, countIndependentSupport, independentGroups } from './independence.ts';
 export { groupClaims, type GroupClaimsInput } from './group-claims.ts';
 export { EVENT_KEYWORDS, eventKeyword } from './event-keywords.ts';

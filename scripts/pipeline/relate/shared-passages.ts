@@ -100,49 +100,93 @@ function foldedSignature(paragraph: Uint32Array, parts: readonly { shingles: Uin
   return signature;
 }
 
-function collectUnits(articles: readonly SegmentedArticle[]): { infos: ArticleInfo[]; units: Unit[]; paragraphs: number } {
+/**
+ * One article's side of reuse detection: its comparable paragraphs and their
+ * sentences as shingles and MinHash signatures. It depends on that article
+ * alone, so the build computes it with the per-article stages, on two threads
+ * (scripts/io/article-pool.ts), and `detectSharedPassages` only compares.
+ */
+export interface ReuseFingerprint {
+  slug: string;
+  paragraphs: { id: string; shingles: Uint32Array; order: number }[];
+  /** In detection order: each paragraph's whole unit, then its sentences'. */
+  units: { paragraph: number; whole: boolean; sentenceId?: string; shingles: Uint32Array; signature: Uint32Array }[];
+}
+
+export function fingerprintArticle(article: SegmentedArticle): ReuseFingerprint {
+  const fingerprint: ReuseFingerprint = { slug: article.slug, paragraphs: [], units: [] };
+  (article.paragraphs ?? []).forEach((paragraph, order) => {
+    if (!SHARED_KINDS.has(paragraph.kind)) return;
+    const text = paragraph.text ?? '';
+    const sentences = paragraph.sentences ?? [];
+    const several = sentences.length >= 2;
+    const sentenceWords = several ? sentences.map((sentence) => normalizeWords(sentence.text ?? '')) : [];
+    const fromSentences = several ? wordsFromSentences(text, sentences, sentenceWords) : undefined;
+    const words = fromSentences ?? normalizeWords(text);
+    if (words.length < MIN_WORDS) return;
+    const paragraphIndex = fingerprint.paragraphs.length;
+    const shingles = shingleSet(words, SHINGLE_WORDS);
+    fingerprint.paragraphs.push({ id: paragraph.id, shingles, order });
+    const sentenceUnits: ReuseFingerprint['units'] = [];
+    sentenceWords.forEach((wordsOfSentence, index) => {
+      if (wordsOfSentence.length < MIN_WORDS) return;
+      const sentenceShingles = shingleSet(wordsOfSentence, SHINGLE_WORDS);
+      sentenceUnits.push({
+        paragraph: paragraphIndex,
+        whole: false,
+        sentenceId: sentences[index]!.id,
+        shingles: sentenceShingles,
+        signature: minhashSignature(sentenceShingles, HASH_COUNT),
+      });
+    });
+    // Sentence shingles are the paragraph's own only when its words are theirs run together.
+    const signature = fromSentences && sentenceUnits.length > 0 ? foldedSignature(shingles, sentenceUnits) : minhashSignature(shingles, HASH_COUNT);
+    const only = sentences.length === 1 ? sentences[0] : undefined;
+    fingerprint.units.push({ paragraph: paragraphIndex, whole: true, shingles, signature, ...(only ? { sentenceId: only.id } : {}) }, ...sentenceUnits);
+  });
+  return packed(fingerprint);
+}
+
+/**
+ * The fingerprint with all its arrays as views of one buffer: a worker thread
+ * sends it with one copy instead of one per shingle set and signature
+ * (hundreds of thousands at 5,000 articles).
+ */
+function packed(fingerprint: ReuseFingerprint): ReuseFingerprint {
+  const arrays = new Set<Uint32Array>();
+  for (const paragraph of fingerprint.paragraphs) arrays.add(paragraph.shingles);
+  for (const unit of fingerprint.units) arrays.add(unit.shingles).add(unit.signature);
+  let length = 0;
+  for (const array of arrays) length += array.length;
+  const buffer = new Uint32Array(length);
+  const views = new Map<Uint32Array, Uint32Array>();
+  let offset = 0;
+  for (const array of arrays) {
+    buffer.set(array, offset);
+    views.set(array, buffer.subarray(offset, offset + array.length));
+    offset += array.length;
+  }
+  const view = (array: Uint32Array) => views.get(array)!;
+  return {
+    slug: fingerprint.slug,
+    paragraphs: fingerprint.paragraphs.map((paragraph) => ({ ...paragraph, shingles: view(paragraph.shingles) })),
+    units: fingerprint.units.map((unit) => ({ ...unit, shingles: view(unit.shingles), signature: view(unit.signature) })),
+  };
+}
+
+/** The units of all articles, in article order, from their fingerprints (computed here when not given). */
+function collectUnits(articles: readonly SegmentedArticle[], fingerprints?: ReadonlyMap<string, ReuseFingerprint>): { infos: ArticleInfo[]; units: Unit[]; paragraphs: number } {
   const infos: ArticleInfo[] = [];
   const units: Unit[] = [];
   let corpusParagraph = 0;
   articles.forEach((article, articleIndex) => {
-    const info: ArticleInfo = { slug: article.slug, paragraphs: [] };
+    const fingerprint = fingerprints?.get(article.slug) ?? fingerprintArticle(article);
+    const info: ArticleInfo = { slug: article.slug, paragraphs: fingerprint.paragraphs };
     const published = article.meta?.published?.start;
     if (published) info.published = published;
     infos.push(info);
-    (article.paragraphs ?? []).forEach((paragraph, order) => {
-      if (!SHARED_KINDS.has(paragraph.kind)) return;
-      const text = paragraph.text ?? '';
-      const sentences = paragraph.sentences ?? [];
-      const several = sentences.length >= 2;
-      const sentenceWords = several ? sentences.map((sentence) => normalizeWords(sentence.text ?? '')) : [];
-      const fromSentences = several ? wordsFromSentences(text, sentences, sentenceWords) : undefined;
-      const words = fromSentences ?? normalizeWords(text);
-      if (words.length < MIN_WORDS) return;
-      const paragraphIndex = info.paragraphs.length;
-      const paragraphKey = corpusParagraph++;
-      const shingles = shingleSet(words, SHINGLE_WORDS);
-      info.paragraphs.push({ id: paragraph.id, shingles, order });
-      const sentenceUnits: Unit[] = [];
-      sentenceWords.forEach((wordsOfSentence, index) => {
-        if (wordsOfSentence.length < MIN_WORDS) return;
-        const sentence = sentences[index]!;
-        const sentenceShingles = shingleSet(wordsOfSentence, SHINGLE_WORDS);
-        sentenceUnits.push({
-          article: articleIndex,
-          paragraph: paragraphIndex,
-          corpusParagraph: paragraphKey,
-          whole: false,
-          sentenceId: sentence.id,
-          shingles: sentenceShingles,
-          signature: minhashSignature(sentenceShingles, HASH_COUNT),
-        });
-      });
-      // Sentence shingles are the paragraph's own only when its words are theirs run together.
-      const signature = fromSentences && sentenceUnits.length > 0 ? foldedSignature(shingles, sentenceUnits) : minhashSignature(shingles, HASH_COUNT);
-      const only = sentences.length === 1 ? sentences[0] : undefined;
-      units.push({ article: articleIndex, paragraph: paragraphIndex, corpusParagraph: paragraphKey, whole: true, shingles, signature, ...(only ? { sentenceId: only.id } : {}) });
-      units.push(...sentenceUnits);
-    });
+    for (const unit of fingerprint.units) units.push({ ...unit, article: articleIndex, corpusParagraph: corpusParagraph + unit.paragraph });
+    corpusParagraph += fingerprint.paragraphs.length;
   });
   return { infos, units, paragraphs: corpusParagraph };
 }
@@ -157,10 +201,11 @@ function round3(value: number): number {
  * and tweets are skipped (an embedded tweet is a common source, not a copy).
  * `origin` is the article published first, or 'undetermined' when the dates
  * are equal or missing. Output is sorted and independent of input order.
+ * `fingerprints`: the articles' `fingerprintArticle`, by slug, where already computed.
  */
-export function detectSharedPassages(articles: readonly SegmentedArticle[]): SharedPassageDetail[] {
+export function detectSharedPassages(articles: readonly SegmentedArticle[], fingerprints?: ReadonlyMap<string, ReuseFingerprint>): SharedPassageDetail[] {
   const ordered = [...articles].filter((a) => a && typeof a.slug === 'string').sort(compareArticles);
-  const { infos, units, paragraphs } = collectUnits(ordered);
+  const { infos, units, paragraphs } = collectUnits(ordered, fingerprints);
   if (units.length < 2) return [];
 
   const candidates = lshCandidatePairs(

@@ -8,7 +8,7 @@ import { ingestArticle } from '../../../scripts/pipeline/ingest/index.ts';
 function results(inputs: Pick<PipelineInputs, 'articles' | 'registryFiles'>): ArticleResult[] {
   const { diagnostics: _diagnostics, ...registry } = registryContext(inputs.registryFiles);
   const articles = inputs.articles.flatMap((input) => ingestArticle({ file: input.file, bytes: input.bytes }).article ?? []);
-  return inThisThread.processArticles(articles, registry, inputs.registryFiles);
+  return inThisThread.processArticles(articles, registry, inputs.registryFiles).map((processed) => processed.result);
 }
 
 const throughJson = (result: ArticleResult) => unpackResult(JSON.parse(JSON.stringify(packResult(result))));

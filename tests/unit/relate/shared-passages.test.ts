@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleReuse, detectSharedPassages } from '../../../scripts/pipeline/relate/shared-passages.ts';
+import { articleReuse, detectSharedPassages, fingerprintArticle } from '../../../scripts/pipeline/relate/shared-passages.ts';
 import { article, findParagraph, paragraph, seeds } from './fixtures.ts';
 
 const ORIGINAL = [
@@ -31,6 +31,17 @@ describe('detectSharedPassages on the seeds', () => {
       findParagraph(s.a002, 'The final stage involved').id,
       findParagraph(s.a002, 'AP journalists who visited').id,
     ]);
+  });
+
+  it('gives the same passages from fingerprints computed beforehand, for all articles or some', () => {
+    const articles = Object.values(s);
+    const all = new Map(articles.map((item) => [item.slug, fingerprintArticle(item)]));
+    expect(detectSharedPassages(articles, all)).toEqual(passages);
+    const some = new Map([...all].filter((_, index) => index % 2 === 0));
+    expect(detectSharedPassages(articles, some)).toEqual(passages);
+    // A fingerprint's arrays share one buffer, so a worker thread sends it in one copy.
+    const [first] = all.values();
+    expect(new Set(first!.units.flatMap((unit) => [unit.shingles.buffer, unit.signature.buffer])).size).toBe(1);
   });
 
   it('does not match two independent articles on the same story (000/004, 003/004, 000/003)', () => {
