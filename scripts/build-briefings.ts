@@ -32,7 +32,7 @@ if (previous) {
   if (previous.fatal) process.exitCode = 1;
 } else {
   // Loaded only when there is work: the stages' modules (NLP libraries…) take a second to load.
-  const [{ writeOutputs }, { loadCache, saveCache }, { articlePool }, { runPipeline }, { buildSite }, { formatReport }] = await Promise.all([
+  const [{ pageWriter, writeOutputs }, { loadCache, saveCache }, { articlePool }, { runPipeline }, { buildSite }, { formatReport }] = await Promise.all([
     import('./io/write-outputs.ts'),
     import('./io/cache.ts'),
     import('./io/article-pool.ts'),
@@ -48,9 +48,10 @@ if (previous) {
   console.log(`briefing: pipeline done (${model.articles.length} articles, ${model.mentions.length} mentions, ${model.statements.length} statements)`);
   progress('pipeline done');
 
-  const site = buildSite(model, inputs.settings);
-  progress('pages built');
-  const written = writeOutputs(root, model, site);
+  const pages = pageWriter(root);
+  const site = buildSite(model, inputs.settings, pages.write);
+  progress('pages built and written');
+  const written = writeOutputs(root, model, site, pages.finish());
   progress('written');
 
   const report = formatReport(model, {

@@ -10,6 +10,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { KnowledgeModel } from '../pipeline/model.ts';
 import type { SiteOutput } from '../pipeline/site.ts';
+import type { EmittedFile } from '../pipeline/emit/page.ts';
 import { MODEL_PATH } from '../pipeline/assemble/paths.ts';
 import { DOCS_DIR } from '../pipeline/emit/page.ts';
 import { writeJsonStreaming } from './write-json.ts';
@@ -45,40 +46,68 @@ function manifestEntry(entry: string): string {
   return entry.startsWith('src/') ? entry : DOCS_DIR + entry;
 }
 
-export function writeOutputs(root: URL, model: KnowledgeModel, site: SiteOutput): WriteSummary {
+/** What a page writer did: counts, and every page and sidecar file this build owns. */
+export interface PagesWritten {
+  written: number;
+  unchanged: number;
+  removed: number;
+  pages: Set<string>;
+  sidecars: Set<string>;
+}
+
+/**
+ * Writes pages as buildSite emits them (see its `emit` argument), so no more
+ * than one page's text is held at a time (all of them were ~500 MB of the
+ * briefing build's memory at 5,000 articles); `finish` removes the pages and
+ * sidecars the previous build wrote and this one did not.
+ */
+export function pageWriter(root: URL): { write(file: EmittedFile): void; finish(): PagesWritten } {
   const at = (file: string) => fileURLToPath(new URL(file, root));
   const generated = at('src/generated/');
-  const manifestPath = `${generated}manifest.json`;
-  const previous: string[] = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as string[]).map(manifestEntry) : [];
-
-  const summary: WriteSummary = { written: 0, unchanged: 0, removed: 0, files: [] };
-  const current = new Set<string>();
-  for (const file of site.files) {
-    current.add(file.file);
-    if (writeIfChanged(at(file.file), file.source)) summary.written++;
-    else summary.unchanged++;
-  }
-  for (const file of previous) {
-    if (!current.has(file) && existsSync(at(file))) {
-      rmSync(at(file));
-      summary.removed++;
-    }
-  }
-  // Large data props of the pages (scripts/pipeline/emit/page-data.ts), and no sidecar of a page that is gone.
   const pageData = `${generated}page-data/`;
-  const sidecars = new Set<string>();
-  for (const file of site.files) {
-    if (!file.data) continue;
-    sidecars.add(file.data.file);
-    writeIfChanged(pageData + file.data.file, JSON.stringify(file.data.values));
+  const done: PagesWritten = { written: 0, unchanged: 0, removed: 0, pages: new Set(), sidecars: new Set() };
+  return {
+    write(file) {
+      done.pages.add(file.file);
+      if (writeIfChanged(at(file.file), file.source)) done.written++;
+      else done.unchanged++;
+      // Large data props of the page (scripts/pipeline/emit/page-data.ts).
+      if (file.data) {
+        done.sidecars.add(file.data.file);
+        writeIfChanged(pageData + file.data.file, JSON.stringify(file.data.values));
+      }
+    },
+    finish() {
+      const manifestPath = `${generated}manifest.json`;
+      const previous: string[] = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as string[]).map(manifestEntry) : [];
+      for (const file of previous) {
+        if (!done.pages.has(file) && existsSync(at(file))) {
+          rmSync(at(file));
+          done.removed++;
+        }
+      }
+      // No sidecar of a page that is gone.
+      if (existsSync(pageData)) {
+        for (const entry of readdirSync(pageData, { recursive: true, withFileTypes: true })) {
+          const relative = `${entry.parentPath.slice(pageData.length)}/${entry.name}`.replace(/^\/+/, '');
+          if (entry.isFile() && !done.sidecars.has(relative)) rmSync(pageData + relative);
+        }
+      }
+      writeIfChanged(manifestPath, `${JSON.stringify([...done.pages].sort(), null, 1)}\n`);
+      return done;
+    },
+  };
+}
+
+/** The pages (written as they were emitted, or here from `site.files`), then the sidebar, feed, previews and the knowledge model. */
+export function writeOutputs(root: URL, model: KnowledgeModel, site: SiteOutput, pages?: PagesWritten): WriteSummary {
+  if (!pages) {
+    const writer = pageWriter(root);
+    for (const file of site.files) writer.write(file);
+    pages = writer.finish();
   }
-  if (existsSync(pageData)) {
-    for (const entry of readdirSync(pageData, { recursive: true, withFileTypes: true })) {
-      const relative = `${entry.parentPath.slice(pageData.length)}/${entry.name}`.replace(/^\/+/, '');
-      if (entry.isFile() && !sidecars.has(relative)) rmSync(pageData + relative);
-    }
-  }
-  writeIfChanged(manifestPath, `${JSON.stringify([...current].sort(), null, 1)}\n`);
+  const generated = fileURLToPath(new URL('src/generated/', root));
+  const summary: WriteSummary = { written: pages.written, unchanged: pages.unchanged, removed: pages.removed, files: [] };
   writeIfChanged(`${generated}sidebar.json`, `${JSON.stringify(site.sidebar, null, 1)}\n`);
   writeIfChanged(`${generated}feed.json`, `${JSON.stringify(site.feed, null, 1)}\n`);
 
@@ -91,9 +120,9 @@ export function writeOutputs(root: URL, model: KnowledgeModel, site: SiteOutput)
   copyFileSync(modelPath, publishedPath);
   writeIfChanged(fileURLToPath(new URL('public/data/previews.json', root)), JSON.stringify(site.previews));
   summary.files = [
-    ...[...current].sort(),
+    ...[...pages.pages].sort(),
     ...['manifest.json', 'sidebar.json', 'feed.json'].map((name) => `src/generated/${name}`),
-    ...[...sidecars].sort().map((file) => `src/generated/page-data/${file}`),
+    ...[...pages.sidecars].sort().map((file) => `src/generated/page-data/${file}`),
     'build/model.json',
     `public${MODEL_PATH}`,
     'public/data/previews.json',

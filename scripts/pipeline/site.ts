@@ -23,6 +23,7 @@ import { UnsafeMdxError } from './emit/mdx.ts';
 import type { Diagnostic } from './model.ts';
 
 export interface SiteOutput {
+  /** The pages, unless `buildSite` was given `emit` (then empty: each went there as it was made). */
   files: EmittedFile[];
   sidebar: SidebarItem[];
   /** Entries of the Atom feed (src/pages/feed.xml.ts). */
@@ -32,20 +33,26 @@ export interface SiteOutput {
   diagnostics: Diagnostic[];
 }
 
-export function buildSite(model: KnowledgeModel, settings: SiteSettings): SiteOutput {
+/**
+ * `emit`: where each page goes as soon as it is serialised (the build writes
+ * it, so the pages are never all in memory at once); by default they are
+ * collected in `files`.
+ */
+export function buildSite(model: KnowledgeModel, settings: SiteSettings, emit?: (file: EmittedFile) => void): SiteOutput {
   const context = createContext(model);
   const entityPages: EntityPage[] = model.entities.map((entity) => assembleEntityPage(context, entity));
   const home = { ...assembleHomePage(model, entityPages, settings), map: context.map, network: buildNetworkChart(model) };
   const profiles = profileSources(model);
   const files: EmittedFile[] = [];
+  const output = emit ?? ((file: EmittedFile) => void files.push(file));
   // Bases and places the map cannot show, named in the build report rather than dropped silently.
   const diagnostics: Diagnostic[] = mapDiagnostics(model.entities);
   // Each page is serialised as soon as it is emitted, so only one page's syntax
   // tree is alive at a time (holding all 5,000 source pages' trees was most of
   // the build's memory at that size).
-  const render = (emit: () => EmittedFile, path: string, origin: string): void => {
+  const serialise = (render: () => EmittedFile, path: string, origin: string): void => {
     try {
-      files.push(emit());
+      output(render());
     } catch (error) {
       // Never expected (text only enters as text nodes), but if escaping ever
       // failed the page is withheld rather than published with live syntax.
@@ -58,7 +65,7 @@ export function buildSite(model: KnowledgeModel, settings: SiteSettings): SiteOu
       });
     }
   };
-  const renderMdx = (page: GeneratedPage, origin: string) => render(() => renderPage(page), page.path, origin);
+  const renderMdx = (page: GeneratedPage, origin: string) => serialise(() => renderPage(page), page.path, origin);
   renderMdx(emitHomePage(home), 'home page');
   renderMdx(emitSourceIndex(home.sources, new Map([...profiles].map(([slug, profile]) => [sourcePath(slug), profile]))), 'sources index');
 
@@ -82,7 +89,7 @@ export function buildSite(model: KnowledgeModel, settings: SiteSettings): SiteOu
   for (const article of model.articles) {
     const cited = (citedBy.get(article.slug) ?? []).sort((a, b) => a.name.localeCompare(b.name));
     const page = assembleSourcePage(article, context.mentionsByArticle.get(article.slug) ?? [], context.index.entities, cited, profiles.get(article.slug));
-    render(() => renderSourcePage(emitSourcePage(page, settings.title)), page.path, article.file);
+    serialise(() => renderSourcePage(emitSourcePage(page, settings.title)), page.path, article.file);
   }
 
   return {
