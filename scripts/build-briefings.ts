@@ -13,8 +13,11 @@ import { buildCodeVersion, outputState, upToDate, writeStamp } from './io/briefi
 
 const started = performance.now();
 /** Where the time and memory go, per phase (the benchmark reads these lines). */
-const progress = (label: string) =>
-  console.log(`briefing: ${label} at ${((performance.now() - started) / 1000).toFixed(1)} s, RSS ${(process.memoryUsage.rss() / 2 ** 20).toFixed(0)} MiB`);
+const progress = (label: string) => {
+  const { rss, heapUsed } = process.memoryUsage();
+  const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
+  console.log(`briefing: ${label} at ${((performance.now() - started) / 1000).toFixed(1)} s, RSS ${mib(rss)} MiB (JS heap in use ${mib(heapUsed)} MiB), peak RSS ${mib(process.resourceUsage().maxRSS * 1024)} MiB`);
+};
 // BRIEFING_ROOT: another project folder (the benchmark builds synthetic sites in temp copies).
 const codeRoot = new URL('..', import.meta.url);
 const root = process.env.BRIEFING_ROOT ? pathToFileURL(`${process.env.BRIEFING_ROOT.replace(/\/+$/, '')}/`) : codeRoot;
