@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { KnowledgeModel } from '../pipeline/model.ts';
 import type { SiteOutput } from '../pipeline/site.ts';
 import type { EmittedFile } from '../pipeline/emit/page.ts';
-import { MODEL_PATH } from '../pipeline/assemble/paths.ts';
+import { MODEL_PATH, PREBUILT_PAGES_DIR } from '../pipeline/assemble/paths.ts';
 import { DOCS_DIR } from '../pipeline/emit/page.ts';
 import { writeJsonStreaming } from './write-json.ts';
 
@@ -22,6 +22,9 @@ export interface WriteSummary {
   /** Every file this build owns, relative to the root (for the build stamp). */
   files: string[];
 }
+
+/** The slugs of the source pages, as src/pages/sources/[slug].astro imports them. */
+const SOURCE_INDEX = `${PREBUILT_PAGES_DIR}sources.json`;
 
 /** Folders known to exist: one mkdir per folder, not per page. */
 const folders = new Set<string>();
@@ -94,6 +97,11 @@ export function pageWriter(root: URL): { write(file: EmittedFile): void; finish(
         }
       }
       writeIfChanged(manifestPath, `${JSON.stringify([...done.pages].sort(), null, 1)}\n`);
+      // The index src/pages/sources/[slug].astro makes its pages from.
+      const sources = `${PREBUILT_PAGES_DIR}sources/`;
+      const slugs = [...done.pages].filter((file) => file.startsWith(sources)).map((file) => file.slice(sources.length, -'.json'.length));
+      writeIfChanged(at(SOURCE_INDEX), `${JSON.stringify(slugs.sort(), null, 1)}\n`);
+      done.pages.add(SOURCE_INDEX);
       return done;
     },
   };

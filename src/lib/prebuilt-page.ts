@@ -4,7 +4,7 @@
  * was serialised from a checked syntax tree (scripts/pipeline/emit/html.ts),
  * so the page places it as is.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PREBUILT_PAGES_DIR } from '../../scripts/pipeline/assemble/paths.ts';
 import type { SourcePageData } from '../../scripts/pipeline/emit/source-page.ts';
@@ -15,14 +15,9 @@ const SLUG = /^[a-z0-9][a-z0-9-]*$/;
 // From the project root: a relative import.meta.url would point into the build output.
 const folder = (section: string) => join(process.cwd(), PREBUILT_PAGES_DIR, section);
 
-/** The slugs of a section's prebuilt pages (`sources`), sorted. */
-export function prebuiltSlugs(section: string): string[] {
-  if (!existsSync(folder(section))) return [];
-  return readdirSync(folder(section))
-    .filter((name) => name.endsWith('.json'))
-    .map((name) => name.slice(0, -'.json'.length))
-    .filter((slug) => SLUG.test(slug))
-    .sort();
+/** The slugs of the index the briefing build writes (`src/generated/pages/sources.json`), checked. */
+export function sourceSlugs(index: unknown): string[] {
+  return Array.isArray(index) ? index.filter((slug): slug is string => typeof slug === 'string' && SLUG.test(slug)) : [];
 }
 
 export function readSourcePage(slug: string): SourcePageData {

@@ -1,0 +1,43 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { pageWriter } from '../../../scripts/io/write-outputs.ts';
+
+const temp = mkdtempSync(join(tmpdir(), 'briefing-write-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+const root = pathToFileURL(`${temp}/`);
+const read = (file: string) => readFileSync(join(temp, file), 'utf8');
+
+describe('the page writer', () => {
+  it('writes pages as they come, and the index of source pages the route makes its pages from', () => {
+    const writer = pageWriter(root);
+    writer.write({ file: 'src/content/docs/actors/russia.mdx', source: '---\ntitle: Russia\n---\n' });
+    writer.write({ file: 'src/generated/pages/sources/b-2.json', source: '{}' });
+    writer.write({ file: 'src/generated/pages/sources/a-1.json', source: '{}' });
+    const done = writer.finish();
+    expect(done).toMatchObject({ written: 3, unchanged: 0, removed: 0 });
+    expect(JSON.parse(read('src/generated/pages/sources.json'))).toEqual(['a-1', 'b-2']);
+    expect(JSON.parse(read('src/generated/manifest.json'))).toEqual([
+      'src/content/docs/actors/russia.mdx',
+      'src/generated/pages/sources/a-1.json',
+      'src/generated/pages/sources/b-2.json',
+    ]);
+  });
+
+  it('removes what the last build wrote and this one did not, including pages listed by an older manifest', () => {
+    // A build from before prebuilt pages listed its Markdown source pages relative to the docs folder.
+    mkdirSync(join(temp, 'src/content/docs/sources'), { recursive: true });
+    writeFileSync(join(temp, 'src/content/docs/sources/a-1.md'), 'old');
+    const manifest = JSON.parse(read('src/generated/manifest.json')) as string[];
+    writeFileSync(join(temp, 'src/generated/manifest.json'), JSON.stringify([...manifest, 'sources/a-1.md']));
+    const writer = pageWriter(root);
+    writer.write({ file: 'src/content/docs/actors/russia.mdx', source: '---\ntitle: Russia\n---\n' });
+    writer.write({ file: 'src/generated/pages/sources/a-1.json', source: '{}' });
+    expect(writer.finish()).toMatchObject({ written: 0, unchanged: 2, removed: 2 });
+    expect(existsSync(join(temp, 'src/generated/pages/sources/b-2.json'))).toBe(false);
+    expect(existsSync(join(temp, 'src/content/docs/sources/a-1.md'))).toBe(false);
+    expect(JSON.parse(read('src/generated/pages/sources.json'))).toEqual(['a-1']);
+  });
+});
