@@ -19,11 +19,19 @@ const DROPPED = 0;
 
 type Packed<T, K extends keyof T> = Omit<T, K> & { [P in K]: T[P] | typeof DROPPED };
 
-function indexSentences(paragraphs: readonly Paragraph[]): Map<string, { paragraph: Paragraph; sentence: Sentence }> {
-  const index = new Map<string, { paragraph: Paragraph; sentence: Sentence }>();
+type Place = { paragraph: Paragraph; sentence: Sentence };
+
+function indexSentences(paragraphs: readonly Paragraph[]): Map<string, Place> {
+  const index = new Map<string, Place>();
   for (const paragraph of paragraphs) for (const sentence of paragraph.sentences) index.set(sentence.id, { paragraph, sentence });
   return index;
 }
+
+/** A mention or a statement: its article, paragraph and sentence, and text that can be rebuilt from where it is. */
+type Located = Pick<Mention, 'articleSlug' | 'paragraphId' | 'sentenceId' | 'text'>;
+
+const mentionText = (mention: Mention, at: Place) => at.paragraph.text.slice(mention.start, mention.end);
+const statementText = (_statement: Statement, at: Place) => at.sentence.text;
 
 const keep = <T>(value: T, rebuilt: T | undefined): T | typeof DROPPED => (value === rebuilt ? DROPPED : value);
 
@@ -39,24 +47,18 @@ export function packResult(result: ArticleResult): unknown {
     })),
   }));
   const sentences = indexSentences(article.paragraphs);
-  const mentions = result.mentions.map((mention) => {
-    const at = sentences.get(mention.sentenceId);
-    return {
-      ...mention,
-      articleSlug: keep(mention.articleSlug, article.slug),
-      paragraphId: keep(mention.paragraphId, at?.paragraph.id),
-      text: keep(mention.text, at?.paragraph.text.slice(mention.start, mention.end)),
-    };
-  });
-  const statements = result.statements.map((statement) => {
-    const at = sentences.get(statement.sentenceId);
-    return {
-      ...statement,
-      articleSlug: keep(statement.articleSlug, article.slug),
-      paragraphId: keep(statement.paragraphId, at?.paragraph.id),
-      text: keep(statement.text, at?.sentence.text),
-    };
-  });
+  const located = <T extends Located>(items: readonly T[], textAt: (item: T, at: Place) => string) =>
+    items.map((item) => {
+      const at = sentences.get(item.sentenceId);
+      return {
+        ...item,
+        articleSlug: keep(item.articleSlug, article.slug),
+        paragraphId: keep(item.paragraphId, at?.paragraph.id),
+        text: keep(item.text, at && textAt(item, at)),
+      };
+    });
+  const mentions = located(result.mentions, mentionText);
+  const statements = located(result.statements, statementText);
   return { ...result, article: { ...article, paragraphs }, mentions, statements };
 }
 
@@ -74,17 +76,15 @@ export function unpackResult(packed: unknown): ArticleResult {
     }
   }
   const sentences = indexSentences(article.paragraphs);
-  for (const mention of result.mentions as Packed<Mention, 'articleSlug' | 'paragraphId' | 'text'>[]) {
-    const at = sentences.get(mention.sentenceId);
-    mention.articleSlug = restore(mention.articleSlug, () => article.slug);
-    mention.paragraphId = restore(mention.paragraphId, () => at?.paragraph.id);
-    mention.text = restore(mention.text, () => at?.paragraph.text.slice(mention.start, mention.end));
-  }
-  for (const statement of result.statements as Packed<Statement, 'articleSlug' | 'paragraphId' | 'text'>[]) {
-    const at = sentences.get(statement.sentenceId);
-    statement.articleSlug = restore(statement.articleSlug, () => article.slug);
-    statement.paragraphId = restore(statement.paragraphId, () => at?.paragraph.id);
-    statement.text = restore(statement.text, () => at?.sentence.text);
-  }
+  const located = <T extends Located>(items: readonly T[], textAt: (item: T, at: Place) => string) => {
+    for (const item of items as Packed<T, 'articleSlug' | 'paragraphId' | 'text'>[]) {
+      const at = sentences.get(item.sentenceId);
+      item.articleSlug = restore(item.articleSlug, () => article.slug);
+      item.paragraphId = restore(item.paragraphId, () => at?.paragraph.id);
+      item.text = restore(item.text, () => at && textAt(item as T, at));
+    }
+  };
+  located(result.mentions, mentionText);
+  located(result.statements, statementText);
   return result;
 }
