@@ -107,13 +107,8 @@ export function pageWriter(root: URL): { write(file: EmittedFile): void; finish(
   };
 }
 
-/** The pages (written as they were emitted, or here from `site.files`), then the sidebar, feed, previews and the knowledge model. */
-export function writeOutputs(root: URL, model: KnowledgeModel, site: SiteOutput, pages?: PagesWritten): WriteSummary {
-  if (!pages) {
-    const writer = pageWriter(root);
-    for (const file of site.files) writer.write(file);
-    pages = writer.finish();
-  }
+/** After the pages (`pageWriter`): the sidebar, feed, previews and the knowledge model. */
+export function writeOutputs(root: URL, model: KnowledgeModel, site: SiteOutput, pages: PagesWritten): WriteSummary {
   const generated = fileURLToPath(new URL('src/generated/', root));
   const summary: WriteSummary = { written: pages.written, unchanged: pages.unchanged, removed: pages.removed, files: [] };
   writeIfChanged(`${generated}sidebar.json`, `${JSON.stringify(site.sidebar, null, 1)}\n`);

@@ -15,9 +15,12 @@ export interface GeneratedPage {
 /** Starlight's docs collection, relative to the project root. */
 export const DOCS_DIR = 'src/content/docs/';
 
+/** A site path without its leading and trailing slashes (`/sources/a/` → `sources/a`). */
+const trimSlashes = (path: string) => path.replace(/^\/+|\/+$/g, '');
+
 /** Where a page's MDX file goes, relative to Starlight's docs folder. */
 export function docsFile(path: string): string {
-  const trimmed = path.replace(/^\/+|\/+$/g, '');
+  const trimmed = trimSlashes(path);
   return `${trimmed === '' ? 'index' : trimmed}.mdx`;
 }
 
@@ -39,5 +42,5 @@ export function renderPage(page: GeneratedPage): EmittedFile {
 
 /** A source page's data, for src/pages/sources/[slug].astro (its HTML is already safe: see emit/html.ts). */
 export function renderSourcePage(page: SourcePageData): EmittedFile {
-  return { file: `${PREBUILT_PAGES_DIR}${page.path.replace(/^\/+|\/+$/g, '')}.json`, source: JSON.stringify(page) };
+  return { file: `${PREBUILT_PAGES_DIR}${trimSlashes(page.path)}.json`, source: JSON.stringify(page) };
 }
