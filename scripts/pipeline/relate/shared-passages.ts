@@ -27,23 +27,17 @@ export const MIN_SHARED_SHINGLES = 4;
 
 const SHARED_KINDS = new Set<Paragraph['kind']>(['paragraph', 'list-item']);
 
-interface Unit {
+/** A fingerprint's unit, placed in the corpus. */
+type Unit = ReuseFingerprint['units'][number] & {
   article: number;
-  paragraph: number;
   /** Paragraph index across the corpus, for numeric pair keys. */
   corpusParagraph: number;
-  /** Set when the unit is exactly one sentence. */
-  sentenceId?: string;
-  /** The whole paragraph (false: one sentence of a longer paragraph). */
-  whole: boolean;
-  shingles: Uint32Array;
-  signature: Uint32Array;
-}
+};
 
 interface ArticleInfo {
   slug: string;
   published?: string;
-  paragraphs: { id: string; shingles: Uint32Array; order: number }[];
+  paragraphs: ReuseFingerprint['paragraphs'];
 }
 
 /** Earlier publication first, undated last, then slug: the first of a group is the likely origin. */
@@ -110,7 +104,16 @@ export interface ReuseFingerprint {
   slug: string;
   paragraphs: { id: string; shingles: Uint32Array; order: number }[];
   /** In detection order: each paragraph's whole unit, then its sentences'. */
-  units: { paragraph: number; whole: boolean; sentenceId?: string; shingles: Uint32Array; signature: Uint32Array }[];
+  units: {
+    /** Index in `paragraphs`. */
+    paragraph: number;
+    /** The whole paragraph (false: one sentence of a longer paragraph). */
+    whole: boolean;
+    /** Set when the unit is exactly one sentence. */
+    sentenceId?: string;
+    shingles: Uint32Array;
+    signature: Uint32Array;
+  }[];
 }
 
 export function fingerprintArticle(article: SegmentedArticle): ReuseFingerprint {
