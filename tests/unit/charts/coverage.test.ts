@@ -4,6 +4,7 @@ import { runPipeline } from '../../../scripts/pipeline/run.ts';
 import type { Entity, KnowledgeModel, Mention, SegmentedArticle } from '../../../scripts/pipeline/model.ts';
 import { COVERAGE_ARTBOARDS, coverageCapNote, coverageData, layoutCoverage } from '../../../scripts/pipeline/charts/coverage.ts';
 import { widthOf } from '../../../scripts/pipeline/charts/text.ts';
+import { testEntity } from '../../fixtures/entity.ts';
 
 const model = runPipeline(readInputs(new URL('../../../', import.meta.url)));
 const seed = coverageData(model);
@@ -65,20 +66,7 @@ describe('coverageData on the seed corpus', () => {
 
 /** A corpus of `sources` articles, each mentioning `names` entities `n` times (n = entity index + 1). */
 function syntheticCorpus(sources: number, names: number): Pick<KnowledgeModel, 'articles' | 'entities' | 'mentions'> {
-  const entities: Entity[] = Array.from({ length: names }, (_, index) => ({
-    id: `e${index}`,
-    kind: 'actor',
-    subtype: 'person',
-    name: `Name ${index}`,
-    aliases: [],
-    demonyms: [],
-    metonyms: [],
-    description: '',
-    affiliation: [],
-    participants: [],
-    file: 'x.yaml',
-    line: 1,
-  }));
+  const entities: Entity[] = Array.from({ length: names }, (_, index) => testEntity({ id: `e${index}`, kind: 'actor', subtype: 'person', name: `Name ${index}`, file: 'x.yaml' }));
   const articles: SegmentedArticle[] = Array.from({ length: sources }, (_, index) => {
     const day = String((index % 28) + 1).padStart(2, '0');
     const month = String((Math.floor(index / 28) % 12) + 1).padStart(2, '0');

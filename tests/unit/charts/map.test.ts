@@ -5,23 +5,12 @@ import { runPipeline, type PipelineInputs } from '../../../scripts/pipeline/run.
 import { buildSite } from '../../../scripts/pipeline/site.ts';
 import { formatReport } from '../../../scripts/pipeline/report.ts';
 import type { Entity } from '../../../scripts/pipeline/model.ts';
+import { testEntity } from '../../fixtures/entity.ts';
 import { ARTBOARDS, buildMapChart, labelLines, mapDiagnostics, onMap, separateMarks, type MapArtboard, type MapChart } from '../../../scripts/pipeline/charts/map.ts';
 import { allCountries, basemap, focusCountry, mapFrame, projectFrame } from '../../../scripts/pipeline/charts/map-basemap.ts';
 import { overlaps, placeLabels, textWidth, type Box } from '../../../scripts/pipeline/charts/map-labels.ts';
 
-function entity(partial: Partial<Entity> & Pick<Entity, 'id' | 'kind' | 'subtype' | 'name'>): Entity {
-  return {
-    aliases: [],
-    demonyms: [],
-    metonyms: [],
-    description: '',
-    affiliation: [],
-    participants: [],
-    file: `content/entities/${partial.kind}s.yaml`,
-    line: 1,
-    ...partial,
-  };
-}
+const entity = (fields: Parameters<typeof testEntity>[0]): Entity => testEntity({ file: `content/entities/${fields.kind}s.yaml`, ...fields });
 
 /** A registry shaped like the real one: a coastal cluster, a town and its airport, a far capital, areas, a base without coordinates. */
 const registry: Entity[] = [

@@ -3,6 +3,7 @@
  * segmenter or registry implementations.
  */
 import { readFileSync } from 'node:fs';
+import { testEntity } from '../../fixtures/entity.ts';
 import type { BlockKind, Entity, Paragraph, SegmentedArticle } from '../../../scripts/pipeline/model.ts';
 
 export function readSeed(file: string): string {
@@ -54,19 +55,8 @@ export function seedArticle(file: string): SegmentedArticle {
   return makeArticle(file.replace(/\.txt$/, '').replace('_', '-'), lines);
 }
 
-export function makeEntity(partial: Partial<Entity> & Pick<Entity, 'id' | 'kind' | 'subtype' | 'name'>): Entity {
-  return {
-    aliases: [],
-    demonyms: [],
-    metonyms: [],
-    description: '',
-    affiliation: [],
-    participants: [],
-    file: 'content/entities/test.yaml',
-    line: 1,
-    ...partial,
-  };
-}
+/** Registry entries for these tests (the shared builder, under the name these tests use). */
+export const makeEntity = testEntity;
 
 /** A small registry shaped like the real one, for the Russia–Syria seed story. */
 export const seedRegistry: Entity[] = [

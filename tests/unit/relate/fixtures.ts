@@ -1,5 +1,6 @@
 /** Small builders for relate-stage inputs; the earlier stages are built elsewhere. */
 import { readFileSync } from 'node:fs';
+import { testEntity } from '../../fixtures/entity.ts';
 import type {
   DateMention,
   DateValue,
@@ -140,21 +141,7 @@ export function quote(
 }
 
 export function entity(id: string, kind: Entity['kind'], extra: Partial<Entity> = {}): Entity {
-  return {
-    id,
-    kind,
-    subtype: '',
-    name: id,
-    aliases: [],
-    demonyms: [],
-    metonyms: [],
-    description: '',
-    affiliation: [],
-    participants: [],
-    file: 'content/registry.yaml',
-    line: 1,
-    ...extra,
-  };
+  return testEntity({ id, kind, subtype: '', name: id, file: 'content/registry.yaml', ...extra });
 }
 
 export const SEED = {

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { testEntity } from '../../../fixtures/entity.ts';
 import type { BlockKind, Entity, Mention, MentionVia, Paragraph, SegmentedArticle, Sentence, Tweet } from '../../../../scripts/pipeline/model.ts';
 
 const hash = (text: string, length = 8): string => createHash('sha256').update(text).digest('hex').slice(0, length);
@@ -54,21 +55,7 @@ export function makeArticle(slug: string, inputs: (string | ParagraphInput)[], t
 }
 
 export function makeEntity(id: string, name: string, options: Partial<Entity> = {}): Entity {
-  return {
-    id,
-    kind: 'actor',
-    subtype: 'person',
-    name,
-    aliases: [],
-    demonyms: [],
-    metonyms: [],
-    description: '',
-    affiliation: [],
-    participants: [],
-    file: 'content/registry.yaml',
-    line: 1,
-    ...options,
-  };
+  return testEntity({ id, kind: 'actor', subtype: 'person', name, file: 'content/registry.yaml', ...options });
 }
 
 /** A small registry for the Syria seeds (aliases include the U+2011 hyphen spelling of seed 004). */
