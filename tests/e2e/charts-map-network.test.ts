@@ -5,24 +5,13 @@
  * and screenshots of each chart (desktop and 360 px, light and dark) written
  * to build/artifacts/charts/ for a person to look at.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, statSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import type { Browser } from 'playwright-core';
-import { launch } from './setup/browser.ts';
 import { rootUrl, subpathUrl } from './setup/constants.ts';
-import { artifacts, openPage, phone, screenshotGrid, visibleArtboard } from './setup/charts.ts';
+import { artifacts, chartBrowser, phone, screenshotGrid, visibleArtboard } from './setup/charts.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-  mkdirSync(artifacts, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const open = (path: string, options?: Parameters<typeof openPage>[2]) => openPage(browser, path, options);
+const { open, browser } = chartBrowser();
 
 const map = 'figure[data-chart="map"]';
 const network = 'figure[data-chart="network"]';
@@ -154,7 +143,7 @@ describe('map and network with JavaScript', () => {
   });
 
   it('loads at most a few kilobytes of chart script', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     const scripts: Promise<number>[] = [];
     page.on('response', (response) => {
@@ -168,7 +157,7 @@ describe('map and network with JavaScript', () => {
   });
 
   it('links to the deploy base under a sub-path', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     await page.goto(`${subpathUrl}/`, { waitUntil: 'networkidle' });
     expect(await page.locator(`${visibleArtboard(map)} a.map__marker`).first().getAttribute('href')).toMatch(/^\/briefing\/(bases|places)\//);

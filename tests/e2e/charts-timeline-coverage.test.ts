@@ -6,27 +6,17 @@
  * errors, and screenshots (home page and an actor page, desktop and 360 px,
  * light and dark) written to build/artifacts/charts/ for a person to look at.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, statSync } from 'node:fs';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launch } from './setup/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { statSync } from 'node:fs';
+import type { Locator, Page } from 'playwright-core';
 import { subpathUrl } from './setup/constants.ts';
-import { artifacts, openPage, phone, screenshotGrid, visibleArtboard } from './setup/charts.ts';
+import { artifacts, chartBrowser, phone, screenshotGrid, visibleArtboard } from './setup/charts.ts';
 
 const timeline = 'figure[data-chart="timeline"]';
 const coverage = 'figure[data-chart="coverage"]';
 const artboard = visibleArtboard;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-  mkdirSync(artifacts, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const open = (path: string, options?: Parameters<typeof openPage>[2]) => openPage(browser, path, options);
+const { open, browser } = chartBrowser();
 
 /** The link in `scope` whose accessible name (its SVG <title>) begins with `prefix`. */
 function link(scope: Locator, prefix: string, includeHidden = false): Locator {
@@ -142,7 +132,7 @@ describe('timeline and coverage matrix without JavaScript', () => {
   });
 
   it('finds overlapping labels when there are some (the check can fail)', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.setContent('<svg width="200" height="50"><text x="10" y="20">Overlapping label</text><text x="40" y="22">Another label</text><text x="10" y="45">Clear</text></svg>');
     expect(await overlappingTexts(page, 'svg text')).toEqual(['"Overlapping label" × "Another label"']);
     await page.close();

@@ -1,6 +1,8 @@
 /** What the chart browser tests share: viewports, the screenshot grid and a page opener. */
+import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { watchErrors } from './browser.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { launch, watchErrors } from './browser.ts';
 import { rootUrl } from './constants.ts';
 
 /** Screenshots for review land here (not compared: written and checked for size). */
@@ -35,4 +37,25 @@ export async function openPage(
   const errors = watchErrors(page);
   await page.goto(`${base}${path}`, { waitUntil: 'networkidle' });
   return { page, errors, close: () => context.close() };
+}
+
+/**
+ * One Chromium for the calling test file (launched before its tests, closed
+ * after them, with the screenshot folder ready): `open` is `openPage` on it,
+ * `browser()` the browser itself.
+ */
+export function chartBrowser(): { open: (path: string, options?: Parameters<typeof openPage>[2]) => ReturnType<typeof openPage>; browser: () => Browser } {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launch();
+    mkdirSync(artifacts, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  const started = () => {
+    if (!browser) throw new Error('the chart browser is not launched yet (use it inside a test)');
+    return browser;
+  };
+  return { open: (path, options) => openPage(started(), path, options), browser: started };
 }
