@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, watchErrors } from './setup/browser.ts';
-import { rootUrl, subpathUrl } from './setup/constants.ts';
+import { ports, rootUrl, subpathUrl } from './setup/constants.ts';
+
+const subpathOrigin = `http://127.0.0.1:${ports.subpath}`;
 
 let browser: Browser;
 beforeAll(async () => {
@@ -75,7 +77,7 @@ describe('site built under a sub-path base', () => {
     await page.goto(`${subpathUrl}/`, { waitUntil: 'networkidle' });
     // Chart marks are SVG links, whose href is not a string: resolve the attribute instead.
     const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((link) => new URL(link.getAttribute('href')!, location.href).href));
-    const internal = [...new Set(hrefs.filter((href) => href.startsWith('http://127.0.0.1:4401')).map((href) => href.split('#')[0]!))];
+    const internal = [...new Set(hrefs.filter((href) => href.startsWith(subpathOrigin)).map((href) => href.split('#')[0]!))];
     expect(internal.length).toBeGreaterThan(5);
     for (const href of internal) {
       expect(href.startsWith(`${subpathUrl}/`), href).toBe(true);
@@ -87,7 +89,7 @@ describe('site built under a sub-path base', () => {
         'href' in node ? node.href : node.src,
       ),
     );
-    for (const asset of assets.filter((url) => url.startsWith('http://127.0.0.1:4401'))) {
+    for (const asset of assets.filter((url) => url.startsWith(subpathOrigin))) {
       expect(asset.startsWith(`${subpathUrl}/`), asset).toBe(true);
     }
     await searchFor(page, 'Hmeimim');

@@ -1,6 +1,9 @@
-export const rootUrl = 'http://127.0.0.1:4400';
+/** Ports of the three preview servers: E2E_PORT moves them (4400, 4401, 4402 by default), so two checkouts can run the browser tests at once. */
+export const basePort = Number(process.env.E2E_PORT ?? 4400);
+export const ports = { root: basePort, subpath: basePort + 1, hostile: basePort + 2 } as const;
+export const rootUrl = `http://127.0.0.1:${ports.root}`;
 export const subpathBase = '/briefing/';
-export const subpathUrl = `http://127.0.0.1:4401${subpathBase.replace(/\/$/, '')}`;
+export const subpathUrl = `http://127.0.0.1:${ports.subpath}${subpathBase.replace(/\/$/, '')}`;
 /** Where the sub-path build goes; gitignored with the rest of build/. */
 export const subpathOutDir = 'build/e2e-subpath';
 /** A second build of the same input, compared byte for byte with dist/ (tests/e2e/reproducible.test.ts). */
@@ -9,4 +12,4 @@ export const reproOutDir = 'build/e2e-repro';
 /** The hostile corpus (seeds + malformed articles) is built here and served on its own port. */
 export const hostileContentDir = 'build/hostile-content';
 export const hostileOutDir = 'build/e2e-hostile';
-export const hostileUrl = 'http://127.0.0.1:4402';
+export const hostileUrl = `http://127.0.0.1:${ports.hostile}`;

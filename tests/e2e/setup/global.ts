@@ -6,7 +6,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
-import { hostileContentDir, hostileOutDir, hostileUrl, reproOutDir, rootUrl, subpathBase, subpathOutDir } from './constants.ts';
+import { hostileContentDir, hostileOutDir, hostileUrl, ports, reproOutDir, rootUrl, subpathBase, subpathOutDir, subpathUrl } from './constants.ts';
 import { writeHostileCorpus } from '../../fixtures/hostile-corpus.ts';
 
 const servers: ChildProcess[] = [];
@@ -62,11 +62,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
     run('npx', ['astro', 'build', '--outDir', reproOutDir], {});
     run('npx', ['astro', 'build', '--outDir', subpathOutDir], { BASE: subpathBase });
   }
-  serve(4400, {});
-  serve(4401, { BASE: subpathBase }, subpathOutDir);
-  serve(4402, {}, hostileOutDir);
+  serve(ports.root, {});
+  serve(ports.subpath, { BASE: subpathBase }, subpathOutDir);
+  serve(ports.hostile, {}, hostileOutDir);
   await waitFor(`${rootUrl}/`);
-  await waitFor(`http://127.0.0.1:4401${subpathBase}`);
+  await waitFor(`${subpathUrl}/`);
   await waitFor(`${hostileUrl}/`);
   project.provide('chromePath', process.env.CHROME_PATH ?? '/usr/bin/chromium');
   return async () => {
