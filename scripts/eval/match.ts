@@ -75,7 +75,10 @@ export const entityNames = (entity: Pick<Entity, 'name' | 'aliases'>): string[] 
 export function sameEntity(expected: ExpectedEntity, entity: Pick<Entity, 'name' | 'aliases' | 'kind' | 'subtype'>): boolean {
   if (!compatibleKinds(expected.kind, kindFamily(entity))) return false;
   const theirs = new Set(entityNames(entity).map(foldLower));
-  return [expected.name, ...expected.forms].some((name) => theirs.has(foldLower(name)));
+  const ours = [expected.name, ...expected.forms].map(foldLower);
+  if (ours.some((name) => theirs.has(name))) return true;
+  // A person's full name in another transliteration ("Nikol Pashinian") still carries a listed surname.
+  return expected.kind === 'person' && [...theirs].some((name) => name.includes(' ') && ours.includes(name.split(' ').at(-1)!));
 }
 
 /** A person's name as a speaker or participant may be given in full or by surname. */

@@ -37,6 +37,8 @@ export interface Scores {
     junk: string[];
   };
   eventsWithDate: Ratio;
+  /** Briefing pages (entity pages) whose entity no source mentions: they cite nothing. */
+  pagesCitingNoSource: Ratio & { names: string[] };
   publicationDates: Ratio;
   titles: Ratio;
   outlets: Ratio;
@@ -138,8 +140,8 @@ function insideForm(paragraph: string, form: string, mention: { start: number; e
 /** Model entity ids a reference name stands for (any kind: participants may be people, states or organisations). */
 function idsNamed(model: KnowledgeModel, reference: ExpectedEntity[] | undefined, name: string): Set<string> {
   const entry = reference?.find((item) => foldLower(item.name) === foldLower(name));
-  const names = new Set((entry ? [entry.name, ...entry.forms] : [name]).map(foldLower));
-  return new Set(model.entities.filter((entity) => entityNames(entity).some((candidate) => names.has(foldLower(candidate)))).map((entity) => entity.id));
+  const named = entry ? (entity: Entity) => sameEntity(entry, entity) : (entity: Entity) => entityNames(entity).some((candidate) => foldLower(candidate) === foldLower(name));
+  return new Set(model.entities.filter(named).map((entity) => entity.id));
 }
 
 function scoreEvents(expected: Expected, build: BuildUnderTest): { ratio: Ratio; misses: string[] } {
@@ -269,6 +271,21 @@ function scoreQuotes(expected: Expected, build: BuildUnderTest): { quotes: Score
   return { quotes: { hit, of: expected.quotes.length, wrongPerson }, misses };
 }
 
+function scoreUncited(build: BuildUnderTest): Scores['pagesCitingNoSource'] {
+  const { model } = build;
+  // Whatever a page can cite: a mention, a statement, a quote by it, a descriptor, a claim group about it.
+  const cited = new Set([
+    ...model.mentions.map((mention) => mention.entityId),
+    ...model.statements.flatMap((statement) => statement.entityIds),
+    ...model.quotes.flatMap((quote) => quote.speakerId ?? []),
+    ...model.descriptors.map((descriptor) => descriptor.entityId),
+    ...model.claimGroups.filter((group) => group.statementIds.length > 0).map((group) => group.subjectId),
+  ]);
+  const withPage = build.model.entities.filter((entity) => hasPage(build, entity));
+  const names = withPage.filter((entity) => !cited.has(entity.id)).map((entity) => entity.name);
+  return { hit: names.length, of: withPage.length, names };
+}
+
 export function scoreCorpus(expected: Expected, build: BuildUnderTest): Scores {
   const events = scoreEvents(expected, build);
   const articles = scoreArticles(expected, build);
@@ -278,6 +295,7 @@ export function scoreCorpus(expected: Expected, build: BuildUnderTest): Scores {
     corpus: expected.corpus,
     ...(expected.entities && { entities: scoreEntities(expected.entities, expected, build) }),
     eventsWithDate: events.ratio,
+    pagesCitingNoSource: scoreUncited(build),
     publicationDates: articles.publicationDates,
     titles: articles.titles,
     outlets: articles.outlets,
