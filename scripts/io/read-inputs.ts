@@ -5,7 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import type { PipelineInputs } from '../pipeline/run.ts';
 import type { SiteSettings } from '../pipeline/assemble/home-page.ts';
 
-const articleExtensions = /\.(?:txt|md|markdown)$/i;
+const articleExtensions = /\.(?:txt|md|markdown|html?)$/i;
 
 function listFiles(root: URL, folder: string, pattern: RegExp): string[] {
   const directory = new URL(`${folder}/`, root);

@@ -3,14 +3,16 @@
  * `Article`. Pure: the build script reads the files and passes the bytes in.
  *
  *   decode → frontmatter (.md only) → clean → infer
+ *   decode → html (extract the article, .html/.htm) → clean → infer
  */
 import { createHash } from 'node:crypto';
-import type { Article, Diagnostic } from '../model.ts';
+import type { Article, Diagnostic, SourceMeta } from '../model.ts';
 import { shortHash } from '../shared/hash.ts';
 import { slugify } from '../shared/slug.ts';
-import { cleanBody } from './clean.ts';
+import { cleanBody, type CleanedBody } from './clean.ts';
 import { decodeArticleBytes } from './decode.ts';
 import { splitFrontmatter, type FrontmatterMeta } from './frontmatter.ts';
+import { cleanHtmlBody, extractHtml } from './html.ts';
 import { inferMeta } from './infer.ts';
 import type { SourceEntry } from './sources.ts';
 
@@ -18,6 +20,10 @@ export { cleanBody } from './clean.ts';
 export { decodeArticleBytes } from './decode.ts';
 export { splitFrontmatter } from './frontmatter.ts';
 export { inferMeta } from './infer.ts';
+export { extractHtml } from './html.ts';
+
+/** Saved web pages and scraper output. */
+export const HTML_FILE = /\.html?$/i;
 export { parseSources, sourceEntrySchema, type SourceEntry } from './sources.ts';
 export { LINE_RULES } from './rules.ts';
 
@@ -68,14 +74,32 @@ export function ingestArticle({ file, bytes, source, maxBytes = MAX_ARTICLE_BYTE
 
   let body = decoded.text;
   let frontmatter: FrontmatterMeta | undefined;
-  if (/\.(?:md|markdown|mdx)$/i.test(file)) {
-    const split = splitFrontmatter(body, file);
-    body = split.body;
-    frontmatter = split.meta;
-    diagnostics.push(...split.diagnostics);
+  let cleaned: CleanedBody;
+  const isHtml = HTML_FILE.test(file);
+  if (isHtml) {
+    const extraction = extractHtml(body);
+    if (extraction.text === null) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'article/no-article',
+        file,
+        line: 1,
+        message: `${file} is a web page without an article the extractor could find (an index, a login or cookie wall, or a page built by scripts); it was skipped. Save the article's own page, or paste its text into a .txt file.`,
+      });
+      return { article: null, diagnostics };
+    }
+    // The page head plays the part of a Markdown file's frontmatter: below sources.yaml, above guesses from the text.
+    frontmatter = extraction.meta;
+    cleaned = cleanHtmlBody({ ...extraction, text: extraction.text }, file);
+  } else {
+    if (/\.(?:md|markdown|mdx)$/i.test(file)) {
+      const split = splitFrontmatter(body, file);
+      body = split.body;
+      frontmatter = split.meta;
+      diagnostics.push(...split.diagnostics);
+    }
+    cleaned = cleanBody(body, file);
   }
-
-  const cleaned = cleanBody(body, file);
   if (cleaned.blocks.length === 0) {
     const onlyBoilerplate = cleaned.removed.length > 0;
     diagnostics.push({
@@ -92,6 +116,7 @@ export function ingestArticle({ file, bytes, source, maxBytes = MAX_ARTICLE_BYTE
 
   const inferred = inferMeta({ file, ...(source ? { source } : {}), ...(frontmatter ? { frontmatter } : {}), cleaned });
   diagnostics.push(...inferred.diagnostics);
+  if (isHtml) inferred.meta.provenance = pageProvenance(inferred.meta.provenance);
 
   const article: Article = {
     file,
@@ -105,6 +130,11 @@ export function ingestArticle({ file, bytes, source, maxBytes = MAX_ARTICLE_BYTE
     diagnostics,
   };
   return { article, diagnostics };
+}
+
+/** For an HTML article the "frontmatter" fields came from the page head: say so. */
+function pageProvenance(provenance: SourceMeta['provenance']): SourceMeta['provenance'] {
+  return Object.fromEntries(Object.entries(provenance).map(([field, origin]) => [field, origin === 'frontmatter' ? 'page' : origin]));
 }
 
 /** `content/articles/002_e060aad4f616cf48.txt` → `002-e060aad4f616cf48`. */
