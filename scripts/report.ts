@@ -9,6 +9,11 @@ import { reportText } from './pipeline/report.ts';
 
 const root = process.env.BRIEFING_ROOT ? pathToFileURL(`${process.env.BRIEFING_ROOT.replace(/\/+$/, '')}/`) : new URL('..', import.meta.url);
 const args = process.argv.slice(2);
+// `npm run report | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 
 if (args.includes('--markdown')) {
   const markdown = readReportMarkdown(root);

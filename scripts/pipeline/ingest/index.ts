@@ -52,22 +52,33 @@ export interface IngestResult {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * A saved web page is mostly markup, scripts and inline images: a news page
+ * of 1–2 MB holds 5–50 KB of article. Its raw size may be this many times the
+ * limit; the limit itself applies to the text extracted from it.
+ */
+export const HTML_MARKUP_FACTOR = 8;
+
+function tooLarge(file: string, size: number, maxBytes: number, what: string): IngestResult {
+  const kib = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
+  return {
+    article: null,
+    diagnostics: [
+      {
+        severity: 'error',
+        code: 'article/too-large',
+        file,
+        line: 1,
+        message: `${file} ${what} ${kib(size)}, over the ${kib(maxBytes)} limit for one article; it was skipped. Split it into separate articles if it really is several.`,
+      },
+    ],
+  };
+}
+
 export function ingestArticle({ file, bytes, source, maxBytes = MAX_ARTICLE_BYTES }: IngestInput): IngestResult {
-  if (bytes.length > maxBytes) {
-    const size = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
-    return {
-      article: null,
-      diagnostics: [
-        {
-          severity: 'error',
-          code: 'article/too-large',
-          file,
-          line: 1,
-          message: `${file} is ${size(bytes.length)}, over the ${size(maxBytes)} limit for one article; it was skipped. Split it into separate articles if it really is several.`,
-        },
-      ],
-    };
-  }
+  const isHtml = HTML_FILE.test(file);
+  if (isHtml && bytes.length > maxBytes * HTML_MARKUP_FACTOR) return tooLarge(file, bytes.length, maxBytes * HTML_MARKUP_FACTOR, 'is');
+  if (!isHtml && bytes.length > maxBytes) return tooLarge(file, bytes.length, maxBytes, 'is');
   const decoded = decodeArticleBytes(bytes, file);
   const diagnostics: Diagnostic[] = [...decoded.diagnostics];
   if (diagnostics.some((d) => d.code === 'article/binary')) return { article: null, diagnostics };
@@ -75,7 +86,6 @@ export function ingestArticle({ file, bytes, source, maxBytes = MAX_ARTICLE_BYTE
   let body = decoded.text;
   let frontmatter: FrontmatterMeta | undefined;
   let cleaned: CleanedBody;
-  const isHtml = HTML_FILE.test(file);
   if (isHtml) {
     const extraction = extractHtml(body);
     if (extraction.text === null) {
@@ -88,6 +98,8 @@ export function ingestArticle({ file, bytes, source, maxBytes = MAX_ARTICLE_BYTE
       });
       return { article: null, diagnostics };
     }
+    const textBytes = new TextEncoder().encode(extraction.text).length;
+    if (textBytes > maxBytes) return { article: null, diagnostics: [...diagnostics, ...tooLarge(file, textBytes, maxBytes, 'holds an article of').diagnostics] };
     // The page head plays the part of a Markdown file's frontmatter: below sources.yaml, above guesses from the text.
     frontmatter = extraction.meta;
     cleaned = cleanHtmlBody({ ...extraction, text: extraction.text }, file);

@@ -168,3 +168,17 @@ ${PROSE}
     expect(JSON.stringify(ingestFixture('news-og-jsonld.html'))).toBe(JSON.stringify(ingestFixture('news-og-jsonld.html')));
   });
 });
+
+describe('HTML article size', () => {
+  it('the limit applies to the article text, not to the markup around it', () => {
+    const script = `<script>${'x'.repeat(100_000)}</script>`;
+    const html = `<html><head>${script}</head><body><article><h1>Bridge repairs will take eight months</h1>${PROSE}</article></body></html>`;
+    expect(ingestArticle({ file: 'a.html', bytes: new TextEncoder().encode(html), maxBytes: 50_000 }).article).not.toBeNull();
+    const long = `<html><body><article><h1>Bridge repairs</h1>${PROSE.repeat(40)}</article></body></html>`;
+    const { article, diagnostics } = ingestArticle({ file: 'b.html', bytes: new TextEncoder().encode(long), maxBytes: 10_000 });
+    expect(article).toBeNull();
+    expect(diagnostics).toContainEqual(expect.objectContaining({ code: 'article/too-large', message: expect.stringContaining('b.html holds an article of') }));
+    // Far beyond any page: refused before parsing.
+    expect(ingestArticle({ file: 'c.html', bytes: new Uint8Array(80_001).fill(0x20), maxBytes: 10_000 }).diagnostics[0]!.code).toBe('article/too-large');
+  });
+});
