@@ -6,6 +6,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { siteConfig } from './scripts/site-config.mjs';
+import { quietViteWarning } from './scripts/vite-warnings.mjs';
 
 const { site, base } = siteConfig(process.env);
 
@@ -56,6 +57,10 @@ export default defineConfig({
   // scripts/pipeline/emit/mdx.ts parses generated pages with the same features.
   markdown: { processor: satteri({ features: { gfm: false, smartPunctuation: false } }) },
   vite: {
+    build: {
+      // Drops exactly Rolldown's "use astro:head-inject" directive warning (one per MDX page); see scripts/vite-warnings.mjs for why it is harmless.
+      rolldownOptions: { onwarn: quietViteWarning },
+    },
     resolve: {
       // Generated pages import their components as @components/<Name>.astro.
       alias: { '@components': fileURLToPath(new URL('./src/components', import.meta.url)) },

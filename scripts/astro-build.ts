@@ -12,6 +12,10 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
 import { astroInputState, changedInputs, outputMark, readStamp, writeStamp } from './io/build-stamp.ts';
+import { runAstroQuietly } from './io/astro-log.ts';
+import { createProgress } from './io/progress.ts';
+
+const progress = createProgress({ prefix: 'astro-build' });
 
 const root = process.cwd();
 const args = process.argv.slice(2).filter((arg) => arg !== '--force');
@@ -31,9 +35,13 @@ if (!force && previous?.fingerprint === state.fingerprint && previous.output ===
   // The CLI file is not in astro's package exports: find it next to the package's own package.json.
   const astro = join(dirname(createRequire(join(root, 'package.json')).resolve('astro/package.json')), 'bin', 'astro.mjs');
   const env = { ...process.env, BRIEFING_PAGEFIND: 'separate' };
-  const result = spawnSync(process.execPath, [astro, 'build', ...args], { stdio: 'inherit', cwd: root, env });
-  if (result.status !== 0) process.exit(result.status ?? 1);
+  progress.start('Astro');
+  const result = await runAstroQuietly(process.execPath, [astro, 'build', ...args], { cwd: root, env }, progress);
+  progress.end(`${result.pages} pages${result.status === 0 ? '' : `, failed (exit ${result.status})`}`);
+  if (result.status !== 0) process.exit(result.status);
+  progress.start('Pagefind');
   await buildSearchIndex(join(root, outDir));
+  progress.end();
   // The state from before the build: if a file changed while it ran, the next build sees it.
   writeStamp(root, outDir, state);
 }
@@ -56,5 +64,5 @@ async function buildSearchIndex(site: string): Promise<void> {
     throw new Error(`Pagefind failed (exit ${result.status ?? result.signal ?? result.error?.message})`);
   }
   const pages = /Indexed (\d+) pages/.exec(result.stdout)?.[1] ?? '?';
-  console.log(`astro-build: Pagefind indexed ${pages} pages in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+  progress.log(`astro-build: Pagefind indexed ${pages} pages in ${((performance.now() - started) / 1000).toFixed(2)} s`);
 }

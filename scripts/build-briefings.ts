@@ -10,13 +10,17 @@ import { readInputs } from './io/read-inputs.ts';
 import { corpusKey } from './pipeline/corpus-key.ts';
 import { shortHash } from './pipeline/shared/hash.ts';
 import { buildCodeVersion, outputState, upToDate, writeStamp } from './io/briefing-stamp.ts';
+import { createProgress } from './io/progress.ts';
+import { writeReportFiles } from './io/report-files.ts';
 
 const started = performance.now();
-/** Where the time and memory go, per phase (the benchmark reads these lines). */
-const progress = (label: string) => {
+const progress = createProgress({ prefix: 'briefing' });
+/** Where the time and memory go, per phase (BRIEFING_VERBOSE=1; docs/bench.md's figures come from these lines). */
+const memory = (label: string) => {
+  if (!process.env.BRIEFING_VERBOSE) return;
   const { rss, heapUsed } = process.memoryUsage();
   const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
-  console.log(`briefing: ${label} at ${((performance.now() - started) / 1000).toFixed(1)} s, RSS ${mib(rss)} MiB (JS heap in use ${mib(heapUsed)} MiB), peak RSS ${mib(process.resourceUsage().maxRSS * 1024)} MiB`);
+  progress.log(`briefing: ${label} at ${((performance.now() - started) / 1000).toFixed(1)} s, RSS ${mib(rss)} MiB (JS heap in use ${mib(heapUsed)} MiB), peak RSS ${mib(process.resourceUsage().maxRSS * 1024)} MiB`);
 };
 // BRIEFING_ROOT: another project folder (the benchmark builds synthetic sites in temp copies).
 const codeRoot = new URL('..', import.meta.url);
@@ -24,13 +28,14 @@ const root = process.env.BRIEFING_ROOT ? pathToFileURL(`${process.env.BRIEFING_R
 
 // CONTENT_DIR lets the tests build a generated corpus (hostile input) through the same script.
 const inputs = readInputs(root, process.env.CONTENT_DIR ?? 'content', codeRoot);
-console.log(`briefing: read ${inputs.articles.length} article files, ${inputs.registryFiles.length} registry files`);
+progress.log(`briefing: read ${inputs.articles.length} article files, ${inputs.registryFiles.length} registry files`);
 
 // Nothing changed since the last build, and its outputs are untouched: reuse them.
 const key = shortHash([corpusKey(inputs), JSON.stringify(inputs.settings), buildCodeVersion(codeRoot)].join('\n'), 32);
 const previous = upToDate(root, key);
 if (previous) {
-  console.log('briefing: no input changed since the last build and its pages are as it wrote them; nothing to do. Its report:');
+  // The stamp tracks build/report.md and build/report.json like the pages: they are still the ones this report was written to.
+  progress.log('briefing: no input changed since the last build and its pages and report files are as it wrote them; nothing to do. Its report:');
   console.log(previous.report);
   if (previous.fatal) process.exitCode = 1;
 } else {
@@ -43,19 +48,26 @@ if (previous) {
     import('./pipeline/site.ts'),
     import('./pipeline/report.ts'),
   ]);
+  progress.start('pipeline');
   const cache = loadCache(root);
   const pool = articlePool(inputs.articles.length);
   const model = runPipeline(inputs, cache, pool.workers);
   await pool.close();
   saveCache(root, cache);
-  console.log(`briefing: pipeline done (${model.articles.length} articles, ${model.mentions.length} mentions, ${model.statements.length} statements)`);
-  progress('pipeline done');
+  progress.end(`${model.articles.length} articles (${cache.hits} from cache), ${model.mentions.length} mentions, ${model.statements.length} statements`);
+  memory('pipeline done');
 
+  progress.start('pages');
   const pages = pageWriter(root);
-  const site = buildSite(model, inputs.settings, pages.write);
-  progress('pages built and written');
+  let emitted = 0;
+  const site = buildSite(model, inputs.settings, (file) => {
+    pages.write(file);
+    progress.tick(++emitted);
+  });
+  memory('pages built and written');
   const written = writeOutputs(root, model, site, pages.finish());
-  progress('written');
+  progress.end(`${emitted} pages (${written.written} written, ${written.unchanged} unchanged, ${written.removed} removed)`);
+  memory('written');
 
   const report = formatReport(model, {
     pagesWritten: written.written,
@@ -65,7 +77,9 @@ if (previous) {
     seconds: (performance.now() - started) / 1000,
     cacheHits: cache.hits,
   });
+  const reportFiles = writeReportFiles(root, report);
   console.log(report.text);
-  writeStamp(root, { key, outputs: outputState(root, written.files), report: report.text, fatal: report.fatal });
+  console.log(`\nbriefing: report written to ${reportFiles.join(' and ')} ("npm run report" prints it again)`);
+  writeStamp(root, { key, outputs: outputState(root, [...written.files, ...reportFiles]), report: report.text, fatal: report.fatal });
   if (report.fatal) process.exitCode = 1;
 }

@@ -5,7 +5,7 @@ import type { PipelineInputs } from '../pipeline/run.ts';
 import type { Diagnostic } from '../pipeline/model.ts';
 import { parseSiteSettings, type ParsedSiteSettings } from '../pipeline/ingest/site-settings.ts';
 
-const articleExtensions = /\.(?:txt|md|markdown)$/i;
+const articleExtensions = /\.(?:txt|md|markdown|html?)$/i;
 
 function listFiles(root: URL, folder: string, pattern: RegExp): string[] {
   const directory = new URL(`${folder}/`, root);

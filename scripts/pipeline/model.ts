@@ -77,7 +77,9 @@ export type RemovalKind =
   | 'references'
   | 'byline'
   | 'separator'
-  | 'teaser-intro';
+  | 'teaser-intro'
+  /** HTML articles: page text outside the article (navigation, teasers, footer) that the extractor left out. */
+  | 'page-chrome';
 
 /** A line taken out of the article body. Nothing is dropped without one of these. */
 export interface Removal {

@@ -3,14 +3,16 @@
  * `Article`. Pure: the build script reads the files and passes the bytes in.
  *
  *   decode → frontmatter (.md only) → clean → infer
+ *   decode → html (extract the article, .html/.htm) → clean → infer
  */
 import { createHash } from 'node:crypto';
-import type { Article, Diagnostic } from '../model.ts';
+import type { Article, Diagnostic, SourceMeta } from '../model.ts';
 import { shortHash } from '../shared/hash.ts';
 import { slugify } from '../shared/slug.ts';
-import { cleanBody } from './clean.ts';
+import { cleanBody, type CleanedBody } from './clean.ts';
 import { decodeArticleBytes } from './decode.ts';
 import { splitFrontmatter, type FrontmatterMeta } from './frontmatter.ts';
+import { cleanHtmlBody, extractHtml } from './html.ts';
 import { inferMeta } from './infer.ts';
 import type { SourceEntry } from './sources.ts';
 
@@ -18,6 +20,10 @@ export { cleanBody } from './clean.ts';
 export { decodeArticleBytes } from './decode.ts';
 export { splitFrontmatter } from './frontmatter.ts';
 export { inferMeta } from './infer.ts';
+export { extractHtml } from './html.ts';
+
+/** Saved web pages and scraper output. */
+export const HTML_FILE = /\.html?$/i;
 export { parseSources, sourceEntrySchema, type SourceEntry } from './sources.ts';
 export { LINE_RULES } from './rules.ts';
 
@@ -46,36 +52,66 @@ export interface IngestResult {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * A saved web page is mostly markup, scripts and inline images: a news page
+ * of 1–2 MB holds 5–50 KB of article. Its raw size may be this many times the
+ * limit; the limit itself applies to the text extracted from it.
+ */
+export const HTML_MARKUP_FACTOR = 8;
+
+function tooLarge(file: string, size: number, maxBytes: number, what: string): IngestResult {
+  const kib = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
+  return {
+    article: null,
+    diagnostics: [
+      {
+        severity: 'error',
+        code: 'article/too-large',
+        file,
+        line: 1,
+        message: `${file} ${what} ${kib(size)}, over the ${kib(maxBytes)} limit for one article; it was skipped. Split it into separate articles if it really is several.`,
+      },
+    ],
+  };
+}
+
 export function ingestArticle({ file, bytes, source, maxBytes = MAX_ARTICLE_BYTES }: IngestInput): IngestResult {
-  if (bytes.length > maxBytes) {
-    const size = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
-    return {
-      article: null,
-      diagnostics: [
-        {
-          severity: 'error',
-          code: 'article/too-large',
-          file,
-          line: 1,
-          message: `${file} is ${size(bytes.length)}, over the ${size(maxBytes)} limit for one article; it was skipped. Split it into separate articles if it really is several.`,
-        },
-      ],
-    };
-  }
+  const isHtml = HTML_FILE.test(file);
+  if (isHtml && bytes.length > maxBytes * HTML_MARKUP_FACTOR) return tooLarge(file, bytes.length, maxBytes * HTML_MARKUP_FACTOR, 'is');
+  if (!isHtml && bytes.length > maxBytes) return tooLarge(file, bytes.length, maxBytes, 'is');
   const decoded = decodeArticleBytes(bytes, file);
   const diagnostics: Diagnostic[] = [...decoded.diagnostics];
   if (diagnostics.some((d) => d.code === 'article/binary')) return { article: null, diagnostics };
 
   let body = decoded.text;
   let frontmatter: FrontmatterMeta | undefined;
-  if (/\.(?:md|markdown|mdx)$/i.test(file)) {
-    const split = splitFrontmatter(body, file);
-    body = split.body;
-    frontmatter = split.meta;
-    diagnostics.push(...split.diagnostics);
+  let cleaned: CleanedBody;
+  if (isHtml) {
+    const extraction = extractHtml(body);
+    if (extraction.text === null) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'article/no-article',
+        file,
+        line: 1,
+        message: `${file} is a web page without an article the extractor could find (an index, a login or cookie wall, or a page built by scripts); it was skipped. Save the article's own page, or paste its text into a .txt file.`,
+      });
+      return { article: null, diagnostics };
+    }
+    const textBytes = new TextEncoder().encode(extraction.text).length;
+    if (textBytes > maxBytes) return { article: null, diagnostics: [...diagnostics, ...tooLarge(file, textBytes, maxBytes, 'holds an article of').diagnostics] };
+    // The page head plays the part of a Markdown file's frontmatter: below sources.yaml, above guesses from the text.
+    frontmatter = extraction.meta;
+    cleaned = cleanHtmlBody({ ...extraction, text: extraction.text }, file);
+  } else {
+    if (/\.(?:md|markdown|mdx)$/i.test(file)) {
+      const split = splitFrontmatter(body, file);
+      body = split.body;
+      frontmatter = split.meta;
+      diagnostics.push(...split.diagnostics);
+    }
+    cleaned = cleanBody(body, file);
   }
-
-  const cleaned = cleanBody(body, file);
   if (cleaned.blocks.length === 0) {
     const onlyBoilerplate = cleaned.removed.length > 0;
     diagnostics.push({
@@ -92,6 +128,7 @@ export function ingestArticle({ file, bytes, source, maxBytes = MAX_ARTICLE_BYTE
 
   const inferred = inferMeta({ file, ...(source ? { source } : {}), ...(frontmatter ? { frontmatter } : {}), cleaned });
   diagnostics.push(...inferred.diagnostics);
+  if (isHtml) inferred.meta.provenance = pageProvenance(inferred.meta.provenance);
 
   const article: Article = {
     file,
@@ -105,6 +142,11 @@ export function ingestArticle({ file, bytes, source, maxBytes = MAX_ARTICLE_BYTE
     diagnostics,
   };
   return { article, diagnostics };
+}
+
+/** For an HTML article the "frontmatter" fields came from the page head: say so. */
+function pageProvenance(provenance: SourceMeta['provenance']): SourceMeta['provenance'] {
+  return Object.fromEntries(Object.entries(provenance).map(([field, origin]) => [field, origin === 'frontmatter' ? 'page' : origin]));
 }
 
 /** `content/articles/002_e060aad4f616cf48.txt` → `002-e060aad4f616cf48`. */

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
 interface Step {
+  name?: string;
+  if?: string;
   uses?: string;
   run?: string;
   with?: Record<string, unknown>;
@@ -20,14 +22,15 @@ const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta
   engines: Record<string, string>;
 };
 const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
+const summaryStep = () => steps.find((step) => step.run?.includes('$GITHUB_STEP_SUMMARY'));
 
 describe('deploy workflow', () => {
   it('runs on every push to main', () => {
     expect(workflow.on.push?.branches).toContain('main');
   });
 
-  it('only runs npm commands that exist in package.json', () => {
-    const commands = steps.flatMap((step) => (step.run ? step.run.split(/\n|&&/).map((line) => line.trim()).filter(Boolean) : []));
+  it('only runs npm commands that exist in package.json (and the step that shows the report)', () => {
+    const commands = steps.filter((step) => step !== summaryStep()).flatMap((step) => (step.run ? step.run.split(/\n|&&/).map((line) => line.trim()).filter(Boolean) : []));
     expect(commands.length).toBeGreaterThan(0);
     for (const command of commands) {
       const match = /^npm (?:run (\S+)|(ci|install|test))\b/.exec(command);
@@ -50,6 +53,35 @@ describe('deploy workflow', () => {
     const build = steps.find((step) => step.run === 'npm run build');
     expect(build?.env?.SITE).toContain('steps.pages.outputs.origin');
     expect(build?.env?.BASE).toContain('steps.pages.outputs.base_path');
+  });
+
+  it('appends build/report.md to the job summary after the build, also when the build failed', () => {
+    const summary = summaryStep();
+    expect(summary, 'a step writing to $GITHUB_STEP_SUMMARY').toBeDefined();
+    expect(summary!.run).toMatch(/^cat build\/report\.md >> "\$GITHUB_STEP_SUMMARY"/);
+    expect(summary!.if).toBe('always()');
+    expect(steps.indexOf(summary!)).toBeGreaterThan(steps.findIndex((step) => step.run === 'npm run build'));
+  });
+
+  it('restores and saves the pipeline and Astro caches between npm ci and the build', () => {
+    const cache = steps.find((step) => step.uses?.split('@')[0] === 'actions/cache');
+    expect(cache, 'an actions/cache step').toBeDefined();
+    const index = steps.indexOf(cache!);
+    // npm ci empties node_modules/, where Astro keeps its cache: restore after it.
+    expect(index).toBeGreaterThan(steps.findIndex((step) => step.run === 'npm ci'));
+    expect(index).toBeLessThan(steps.findIndex((step) => step.run === 'npm run build'));
+    const paths = String(cache!.with?.path).split('\n').map((line) => line.trim()).filter(Boolean);
+    // Where scripts/io/cache.ts keeps the pipeline cache, and Astro's cacheDir default.
+    expect(readFileSync(new URL('../../../scripts/io/cache.ts', import.meta.url), 'utf8')).toContain("new URL('.cache/briefing/', root)");
+    expect(paths).toEqual(expect.arrayContaining(['.cache/briefing', 'node_modules/.astro']));
+    const key = String(cache!.with?.key);
+    expect(key).toContain("hashFiles('package-lock.json')");
+    for (const code of ["'scripts/**'", "'src/**'", "'astro.config.mjs'"]) expect(key).toContain(code);
+    expect(key).toContain("hashFiles('content/**')");
+    // A push that changes only content/ finds the last cache of the same code through the first restore key.
+    const restoreKeys = String(cache!.with?.['restore-keys']).split('\n').map((line) => line.trim()).filter(Boolean);
+    expect(restoreKeys[0]).toBe(key.slice(0, key.indexOf("${{ hashFiles('content/**') }}")));
+    for (const restoreKey of restoreKeys) expect(key.startsWith(restoreKey)).toBe(true);
   });
 
   it('pins Node 24 for npm scripts and states the engine requirement', () => {

@@ -1,0 +1,70 @@
+/**
+ * Edge: runs `astro build` with its output read line by line instead of passed
+ * through. Astro lists every page it renders (`├─ /sources/x/index.html (+8ms)`,
+ * 5,000 lines at 5,000 articles) and narrates each step; those become the
+ * progress line. Warnings and errors, and anything not recognised as chatter
+ * (a stack trace, a plugin's message), are printed, each distinct one once.
+ */
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import type { Progress } from './progress.ts';
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
+const TIME = /^\d{2}:\d{2}:\d{2}\s+/;
+/** A rendered page: `  ├─ /path/index.html (+8ms)` (or `└─`). */
+const ROUTE = /^\s*[├└]─\s+\//;
+/** Astro's own narration of its steps: shown as progress, not as lines. */
+const CHATTER = [
+  /^\[(?:build|content|types|vite|@astrojs\/sitemap|starlight:pagefind)\] (?!.*\b(?:warn|error)\b)/i,
+  /^generating static routes\s*$/,
+  /^✓ Completed in /,
+  /^\(\+\d+m?s\)\s*$/,
+  /^▶ /,
+];
+/** A warning or error glued to the end of a route line (Astro's logger does not wait for the line to end). */
+const GLUED = /(\d{2}:\d{2}:\d{2}\s+\[(?:WARN|ERROR)\].*)$/;
+
+export type AstroLine = { kind: 'page' } | { kind: 'chatter'; text: string } | { kind: 'message'; text: string };
+
+/** What one line of Astro's output is (pure; exported for the tests). */
+export function classifyAstroLine(raw: string): AstroLine[] {
+  const line = raw.replace(ANSI, '').replace(/\s+$/, '');
+  const untimed = line.replace(TIME, '');
+  if (ROUTE.test(untimed)) {
+    const glued = GLUED.exec(untimed);
+    return glued ? [{ kind: 'page' }, { kind: 'message', text: glued[1]! }] : [{ kind: 'page' }];
+  }
+  if (untimed.trim() === '') return [];
+  if (CHATTER.some((pattern) => pattern.test(untimed.trim()))) return [{ kind: 'chatter', text: untimed.trim() }];
+  return [{ kind: 'message', text: line }];
+}
+
+/** Runs the command; resolves with its exit code and the last "N page(s) built" line. */
+export function runAstroQuietly(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }, progress: Progress): Promise<{ status: number; pages: number }> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let pages = 0;
+    const seen = new Set<string>();
+    const onLine = (raw: string) => {
+      for (const item of classifyAstroLine(raw)) {
+        if (item.kind === 'page') progress.tick(++pages);
+        else if (item.kind === 'message') {
+          // The same warning for several pages differs only in its time stamp: printed once.
+          const key = item.text.replace(TIME, '');
+          if (!seen.has(key)) {
+            seen.add(key);
+            progress.log(item.text);
+          }
+        }
+      }
+    };
+    createInterface({ input: child.stdout }).on('line', onLine);
+    createInterface({ input: child.stderr }).on('line', onLine);
+    child.on('error', (error) => {
+      progress.log(`astro-build: could not start Astro: ${error.message}`);
+      resolve({ status: 1, pages });
+    });
+    child.on('close', (code, signal) => resolve({ status: code ?? (signal ? 1 : 0), pages }));
+  });
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { classifyAstroLine } from '../../../scripts/io/astro-log.ts';
+import { quietViteWarning } from '../../../scripts/vite-warnings.mjs';
+
+describe("Astro's build output", () => {
+  it('page lines become progress, step narration is chatter', () => {
+    expect(classifyAstroLine('21:50:21   ├─ /places/tartus/index.html (+68ms) ')).toEqual([{ kind: 'page' }]);
+    expect(classifyAstroLine('\x1b[2m21:50:21\x1b[22m   └─ /sources/index.html (+8ms)')).toEqual([{ kind: 'page' }]);
+    for (const line of ['21:51:13 [build] output: "static"', '21:51:21 [vite] ✓ built in 7.44s', ' generating static routes ', '21:51:26 ✓ Completed in 3.99s.', '21:51:28 [@astrojs/sitemap] `sitemap-index.xml` created at `dist`']) {
+      expect(classifyAstroLine(line).map((item) => item.kind)).toEqual(['chatter']);
+    }
+    expect(classifyAstroLine('   ')).toEqual([]);
+  });
+
+  it('warnings, errors and unknown lines are messages, also when glued to a page line', () => {
+    expect(classifyAstroLine('21:51:22 [WARN] [content] The collection "i18n" does not exist or is empty.')).toEqual([
+      { kind: 'message', text: '21:51:22 [WARN] [content] The collection "i18n" does not exist or is empty.' },
+    ]);
+    expect(classifyAstroLine('21:51:22   ├─ /404.html21:51:23 [WARN] [content] Entry docs → 404 was not found.')).toEqual([
+      { kind: 'page' },
+      { kind: 'message', text: '21:51:23 [WARN] [content] Entry docs → 404 was not found.' },
+    ]);
+    expect(classifyAstroLine('    at renderPage (file:///x/node_modules/astro/dist/core/render.js:10:5)')[0]!.kind).toBe('message');
+    expect(classifyAstroLine('12:00:00 [build] error: something failed')[0]!.kind).toBe('message');
+  });
+});
+
+describe('the Vite warning filter', () => {
+  const passed = (warning: { code?: string; message?: string }) => {
+    const out: unknown[] = [];
+    quietViteWarning(warning, (w) => out.push(w));
+    return out.length === 1;
+  };
+  it('drops exactly the "use astro:head-inject" directive warning', () => {
+    expect(passed({ code: 'MODULE_LEVEL_DIRECTIVE', message: 'The semantics of the module level directive "use astro:head-inject" in "src/content/docs/x.mdx?astroPropagatedAssets" may not be preserved when bundling.' })).toBe(false);
+  });
+  it('passes every other warning, including other directives', () => {
+    expect(passed({ code: 'MODULE_LEVEL_DIRECTIVE', message: 'The semantics of the module level directive "use client" in "src/x.ts" may not be preserved.' })).toBe(true);
+    expect(passed({ code: 'CIRCULAR_DEPENDENCY', message: 'Circular dependency "use astro:head-inject"' })).toBe(true);
+    expect(passed({ message: 'plain' })).toBe(true);
+  });
+});
