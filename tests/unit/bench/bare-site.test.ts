@@ -9,7 +9,7 @@ const corpus = generateCorpus({ size: 30, seed: 3, seeds: benchSeeds, registryFi
 const articles = corpus.articles.map((article) => article.text);
 const dependencies = { astro: '7.3.5', '@astrojs/starlight': '0.42.4' };
 
-const pagesOf = (files: { path: string }[]) => files.filter((file) => file.path.startsWith('src/content/docs/'));
+const pagesOf = <T extends { path: string }>(files: T[]) => files.filter((file) => file.path.startsWith('src/content/docs/'));
 
 describe('bareSiteFiles', () => {
   it('makes as many pages as the project built, counting the 404 page Starlight adds', () => {
