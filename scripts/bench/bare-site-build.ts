@@ -14,7 +14,7 @@ import { dirname, join } from 'node:path';
 import { bareSiteFiles, markdownWords } from './bare-site.ts';
 import { htmlFiles, sizeOf } from './dist-files.ts';
 import { runMeasured } from './process-tree.ts';
-import { pagefindSeconds, type BareResult } from './site-figures.ts';
+import { astroPhases, pagefindSeconds, type BareResult } from './site-figures.ts';
 
 /** Caches that must stay private to the copy (Astro's and Vite's defaults live in node_modules). */
 const PRIVATE_NODE_MODULES = ['.astro', '.vite', '.vite-temp', '.vitest-cache', '.cache'];
@@ -44,10 +44,12 @@ export async function buildBareSite(options: { projectRoot: string; pages: numbe
     return {
       pages: htmlFiles(dist).length,
       seconds: step.seconds,
+      cpuSeconds: step.cpuSeconds,
       astroSeconds: step.seconds - pagefind,
       pagefindSeconds: pagefind,
       peakRssMiB: step.peakRssMiB,
       distBytes: sizeOf(dist),
+      astroPhases: astroPhases(step.output),
       words: files.reduce((sum, file) => sum + (file.path.endsWith('.md') ? markdownWords(file.text) : 0), 0),
     };
   } finally {

@@ -14,7 +14,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { SizeResult } from './measure.ts';
 import type { SiteResult } from './site-figures.ts';
-import { formatKindTable, formatSiteTable, formatStages, formatTable, formatYardstickTable } from './table.ts';
+import { formatKindTable, formatPhaseTable, formatSiteTable, formatStages, formatTable, formatYardstickTable } from './table.ts';
 import { BUILD_NODE_FLAGS } from './node-flags.ts';
 
 function argument(name: string): string | undefined {
@@ -67,6 +67,8 @@ if (stages) console.log(`\n${stages}`);
 if (sites.length > 0) console.log(`\nWhole build (briefing build, then Astro + Starlight + Pagefind, in a temp copy of the project):\n${formatSiteTable(sites)}`);
 const yardstick = formatYardstickTable(sites);
 if (yardstick) console.log(`\nAgainst a bare Starlight site of the same page count, built in the same run right after:\n${yardstick}`);
+const phases = formatPhaseTable(sites);
+if (phases) console.log(`\nWhere the whole build's time goes (from the steps' own logs):\n${phases}`);
 for (const site of sites) if (site.kinds) console.log(`\nPages by kind at ${site.size} articles (HTML in dist/, words Pagefind indexed):\n${formatKindTable(site.kinds)}`);
 const jsonFile = argument('--json');
 if (jsonFile) writeFileSync(jsonFile, JSON.stringify({ pipeline: results, site: sites }, null, 2));

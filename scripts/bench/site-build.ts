@@ -18,7 +18,7 @@ import { writeCorpus } from './write-corpus.ts';
 import { createSiteProject } from './site-project.ts';
 import { BUILD_NODE_FLAGS } from './node-flags.ts';
 import { runMeasured } from './process-tree.ts';
-import { figuresByKind, pagefindSeconds, type BuildResult, type PhaseResult, type SiteResult } from './site-figures.ts';
+import { astroPhases, briefingPhases, figuresByKind, pagefindSeconds, type BuildResult, type PhaseResult, type SiteResult } from './site-figures.ts';
 import { htmlFiles, readPagefindIndex, sizeOf } from './dist-files.ts';
 import { buildBareSite } from './bare-site-build.ts';
 
@@ -30,7 +30,7 @@ const SITE = process.env.SITE ?? 'http://localhost:4321';
 /** Runs a build step of the project, sampling the RSS of its process tree; returns its output too. */
 async function phase(label: string, script: string, cwd: string, env: NodeJS.ProcessEnv): Promise<PhaseResult & { output: string }> {
   const step = await runMeasured([...BUILD_NODE_FLAGS, '--import', 'tsx', script], cwd, env);
-  console.error(`bench:   ${size} articles: ${label} ${step.seconds.toFixed(2)} s, peak RSS ${step.peakRssMiB.toFixed(0)} MiB`);
+  console.error(`bench:   ${size} articles: ${label} ${step.seconds.toFixed(2)} s (CPU ${step.cpuSeconds?.toFixed(1) ?? '?'} s), peak RSS ${step.peakRssMiB.toFixed(0)} MiB`);
   appendFileSync(join(cwd, 'bench.log'), `\n=== ${label}\n${step.output}`);
   for (const line of step.output.split('\n')) if (line.startsWith('astro-build:')) console.error(`bench:     ${line}`);
   if (step.exitCode !== 0) throw new Error(`${label} failed (exit ${step.exitCode}):\n${step.output.slice(-4000)}`);
@@ -42,11 +42,14 @@ async function build(directory: string): Promise<BuildResult> {
   const astro = await phase('astro build', join(projectRoot, 'scripts/astro-build.ts'), directory, {});
   const pagefind = pagefindSeconds(astro.output);
   return {
-    pipeline: { seconds: pipeline.seconds, peakRssMiB: pipeline.peakRssMiB },
+    pipeline: { seconds: pipeline.seconds, cpuSeconds: pipeline.cpuSeconds, peakRssMiB: pipeline.peakRssMiB },
     astroSeconds: astro.seconds - pagefind,
     pagefindSeconds: pagefind,
     totalSeconds: pipeline.seconds + astro.seconds,
+    cpuSeconds: pipeline.cpuSeconds !== undefined && astro.cpuSeconds !== undefined ? pipeline.cpuSeconds + astro.cpuSeconds : undefined,
     peakRssMiB: Math.max(pipeline.peakRssMiB, astro.peakRssMiB),
+    briefingPhases: briefingPhases(pipeline.output),
+    astroPhases: astroPhases(astro.output),
   };
 }
 

@@ -2,6 +2,8 @@
 
 export interface PhaseResult {
   seconds: number;
+  /** CPU time (user + system) of the step's process tree; absent where it could not be read. */
+  cpuSeconds?: number;
   peakRssMiB: number;
 }
 
@@ -11,7 +13,12 @@ export interface BuildResult {
   astroSeconds: number;
   pagefindSeconds: number;
   totalSeconds: number;
+  /** CPU time of both steps (user + system, every process they waited for). */
+  cpuSeconds?: number;
   peakRssMiB: number;
+  /** From the two steps' logs: where the time went inside them. */
+  briefingPhases?: BriefingPhases;
+  astroPhases?: AstroPhases;
 }
 
 export interface SiteResult {
@@ -50,12 +57,14 @@ export interface BareResult {
   pages: number;
   /** `astro build` wall time, Starlight's Pagefind hook included. */
   seconds: number;
+  cpuSeconds?: number;
   astroSeconds: number;
   pagefindSeconds: number;
   peakRssMiB: number;
   distBytes: number;
   /** Words in its Markdown bodies, to check they match the source articles'. */
   words: number;
+  astroPhases?: AstroPhases;
 }
 
 /** HTML pages of one kind in dist/, and what Pagefind indexed of them. */
@@ -149,4 +158,55 @@ export function figuresByKind(htmlFiles: { path: string; bytes: number }[], inde
     }
   }
   return [...byKind.values()].sort((a, b) => b.htmlBytes - a.htmlBytes || a.kind.localeCompare(b.kind));
+}
+
+/** Seconds in a log figure written as "12.3s", "12.3 s" or "456ms". */
+function logSeconds(value: string, unit: string): number {
+  return unit === 'ms' ? Number(value) / 1000 : Number(value);
+}
+
+/** Where an Astro build's time went, from its own log (undefined where the log has no such line). */
+export interface AstroPhases {
+  /** Config, content sync and types: the first "[build] ✓ Completed in". */
+  setup?: number;
+  /** Vite/Rolldown bundles: every "[vite] ✓ built in". */
+  bundle?: number;
+  /** Rendering the pages: the "✓ Completed in" after "generating static routes". */
+  render?: number;
+  /** Astro's own total: "N page(s) built in". */
+  total?: number;
+}
+
+export function astroPhases(output: string): AstroPhases {
+  const phases: AstroPhases = {};
+  const setup = /\[build\] ✓ Completed in ([\d.]+)\s?(ms|s)/.exec(output);
+  if (setup) phases.setup = logSeconds(setup[1]!, setup[2]!);
+  const bundles = [...output.matchAll(/\[vite\] ✓ built in ([\d.]+)\s?(ms|s)/g)];
+  if (bundles.length > 0) phases.bundle = bundles.reduce((sum, match) => sum + logSeconds(match[1]!, match[2]!), 0);
+  const routes = output.indexOf('generating static routes');
+  if (routes !== -1) {
+    const render = /✓ Completed in ([\d.]+)\s?(ms|s)/.exec(output.slice(routes));
+    if (render) phases.render = logSeconds(render[1]!, render[2]!);
+  }
+  const total = /page\(s\) built in ([\d.]+)\s?(ms|s)/.exec(output);
+  if (total) phases.total = logSeconds(total[1]!, total[2]!);
+  return phases;
+}
+
+/** Where the briefing build's time went, from its progress lines (scripts/build-briefings.ts): seconds since it started. */
+export interface BriefingPhases {
+  /** Inputs read, modules loaded and the pipeline run (cache saved). */
+  pipelineDone?: number;
+  /** Page models assembled, pages serialised and written as they came. */
+  pagesDone?: number;
+  /** The knowledge model, sidebar, feed and manifest written. */
+  writtenDone?: number;
+}
+
+export function briefingPhases(output: string): BriefingPhases {
+  const at = (label: string) => {
+    const match = new RegExp(`briefing: ${label} at ([\\d.]+) s`).exec(output);
+    return match ? Number(match[1]) : undefined;
+  };
+  return { pipelineDone: at('pipeline done'), pagesDone: at('pages built and written'), writtenDone: at('written') };
 }
