@@ -160,9 +160,15 @@ export function figuresByKind(htmlFiles: { path: string; bytes: number }[], inde
   return [...byKind.values()].sort((a, b) => b.htmlBytes - a.htmlBytes || a.kind.localeCompare(b.kind));
 }
 
-/** Seconds in a log figure written as "12.3s", "12.3 s" or "456ms". */
-function logSeconds(value: string, unit: string): number {
-  return unit === 'ms' ? Number(value) / 1000 : Number(value);
+/** A duration as Astro logs it: "12.3s", "456ms", "1m 7s" or "1m 7.5s". */
+const DURATION = String.raw`((?:\d+m\s*)?[\d.]+\s?(?:ms|s)|\d+m)`;
+
+function logSeconds(text: string): number {
+  const match = /^(?:(\d+)m\s*)?(?:([\d.]+)\s?(ms|s))?$/.exec(text.trim());
+  if (!match) return Number.NaN;
+  const minutes = Number(match[1] ?? 0) * 60;
+  const rest = match[2] === undefined ? 0 : match[3] === 'ms' ? Number(match[2]) / 1000 : Number(match[2]);
+  return minutes + rest;
 }
 
 /** Where an Astro build's time went, from its own log (undefined where the log has no such line). */
@@ -179,17 +185,17 @@ export interface AstroPhases {
 
 export function astroPhases(output: string): AstroPhases {
   const phases: AstroPhases = {};
-  const setup = /\[build\] ✓ Completed in ([\d.]+)\s?(ms|s)/.exec(output);
-  if (setup) phases.setup = logSeconds(setup[1]!, setup[2]!);
-  const bundles = [...output.matchAll(/\[vite\] ✓ built in ([\d.]+)\s?(ms|s)/g)];
-  if (bundles.length > 0) phases.bundle = bundles.reduce((sum, match) => sum + logSeconds(match[1]!, match[2]!), 0);
+  const setup = new RegExp(String.raw`\[build\] ✓ Completed in ${DURATION}`).exec(output);
+  if (setup) phases.setup = logSeconds(setup[1]!);
+  const bundles = [...output.matchAll(new RegExp(String.raw`\[vite\] ✓ built in ${DURATION}`, 'g'))];
+  if (bundles.length > 0) phases.bundle = bundles.reduce((sum, match) => sum + logSeconds(match[1]!), 0);
   const routes = output.indexOf('generating static routes');
   if (routes !== -1) {
-    const render = /✓ Completed in ([\d.]+)\s?(ms|s)/.exec(output.slice(routes));
-    if (render) phases.render = logSeconds(render[1]!, render[2]!);
+    const render = new RegExp(`✓ Completed in ${DURATION}`).exec(output.slice(routes));
+    if (render) phases.render = logSeconds(render[1]!);
   }
-  const total = /page\(s\) built in ([\d.]+)\s?(ms|s)/.exec(output);
-  if (total) phases.total = logSeconds(total[1]!, total[2]!);
+  const total = new RegExp(String.raw`page\(s\) built in ${DURATION}`).exec(output);
+  if (total) phases.total = logSeconds(total[1]!);
   return phases;
 }
 

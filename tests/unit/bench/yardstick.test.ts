@@ -153,6 +153,13 @@ describe('build logs', () => {
     expect(astroPhases('nothing built')).toEqual({});
   });
 
+  it('reads durations over a minute as Astro writes them', () => {
+    const long = astroLog.replace('✓ Completed in 13.04s.', '✓ Completed in 1m 7s.').replace('built in 31.24s', 'built in 2m');
+    expect(astroPhases(long).render).toBe(67);
+    expect(astroPhases(long).total).toBe(120);
+    expect(astroPhases(astroLog.replace('Completed in 9.31s', 'Completed in 1m 2.5s')).setup).toBe(62.5);
+  });
+
   it('reads the briefing build’s progress lines', () => {
     const log = 'briefing: pipeline done at 23.5 s, RSS 500 MiB\nbriefing: pages built and written at 27.8 s, RSS\nbriefing: written at 27.9 s, RSS';
     expect(briefingPhases(log)).toEqual({ pipelineDone: 23.5, pagesDone: 27.8, writtenDone: 27.9 });
