@@ -6,16 +6,18 @@ import { loadRegistry } from '../../../scripts/pipeline/registry/index.ts';
 import { benchRegistryFiles as registryFiles, benchSeeds as seeds } from '../../fixtures/bench/seed-story.ts';
 
 const corpus = generateCorpus({ size: 120, seed: 7, seeds, registryFiles });
-const large = generateCorpus({ size: 400, seed: 5, seeds, registryFiles });
+const large = generateCorpus({ size: 300, seed: 5, seeds, registryFiles });
 
-describe('generateCorpus', () => {
+// Generating corpora takes seconds when other builds share the cores; no figure is asserted on time.
+describe('generateCorpus', { timeout: 30_000 }, () => {
   it('is deterministic: the same seed gives the same bytes, another seed different ones', () => {
-    const again = generateCorpus({ size: 120, seed: 7, seeds, registryFiles });
-    expect(again.inputs.articles.map((a) => a.file)).toEqual(corpus.inputs.articles.map((a) => a.file));
-    again.inputs.articles.forEach((a, i) => expect(Buffer.from(a.bytes).equals(Buffer.from(corpus.inputs.articles[i]!.bytes))).toBe(true));
-    expect(again.generatedRegistry.text).toBe(corpus.generatedRegistry.text);
-    const other = generateCorpus({ size: 120, seed: 8, seeds, registryFiles });
-    expect(new TextDecoder().decode(other.inputs.articles[0]!.bytes)).not.toBe(corpus.articles[0]!.text);
+    const first = generateCorpus({ size: 40, seed: 7, seeds, registryFiles });
+    const again = generateCorpus({ size: 40, seed: 7, seeds, registryFiles });
+    expect(again.inputs.articles.map((a) => a.file)).toEqual(first.inputs.articles.map((a) => a.file));
+    again.inputs.articles.forEach((a, i) => expect(Buffer.from(a.bytes).equals(Buffer.from(first.inputs.articles[i]!.bytes))).toBe(true));
+    expect(again.generatedRegistry.text).toBe(first.generatedRegistry.text);
+    const other = generateCorpus({ size: 40, seed: 8, seeds, registryFiles });
+    expect(new TextDecoder().decode(other.inputs.articles[0]!.bytes)).not.toBe(first.articles[0]!.text);
   });
 
   it('produces N articles of ~600–1,200 words with unique file names', () => {
