@@ -12,9 +12,13 @@
  *   the text shifted by the same number of days as its seed article's date, so
  *   "28 January 2026" in a seed published on 29 January 2026 becomes the day
  *   before the new article's date;
- * - person names swapped per article for generated ones (a cast), some of
- *   them in a generated registry file and most not, so linking and discovery
- *   both have work; a few generated armed groups likewise;
+ * - person names swapped per article for generated ones (a cast): most
+ *   mentions are of people out of the registry, as in a real corpus where
+ *   the registry is a curation layer over what discovery finds. Their
+ *   popularity is skewed, so some recur across many articles (the actors
+ *   discovery should give pages) and a long tail appears once or twice; a
+ *   few hundred registered people (and the real registry's, where an
+ *   article keeps them) give linking its work. Armed groups likewise;
  * - per-article word choices (synonyms) so that recombined sentences are not
  *   all verbatim copies of each other;
  * - ~5 % near-copies that reuse paragraphs of an earlier article verbatim, for
@@ -43,6 +47,10 @@ export interface CorpusOptions {
   /** Generated people and groups written to the synthetic registry. */
   registeredPeople?: number;
   registeredGroups?: number;
+  /** Chance that an article replaces a given real registry person (or its group) with a generated one. */
+  swapRate?: number;
+  /** Of the generated people (and groups) an article casts, the share taken from the registered ones. */
+  registeredShare?: number;
   /** Share of articles (after the first 20) that reuse paragraphs of an earlier one. */
   nearCopyRate?: number;
 }
@@ -61,8 +69,24 @@ export interface Corpus {
   articles: CorpusArticle[];
   /** The generated registry file (YAML), also the last entry of `inputs.registryFiles`. */
   generatedRegistry: { file: string; text: string };
-  stats: { words: number; nearCopies: number; registeredPeople: number; registeredGroups: number; distinctPeople: number };
+  stats: {
+    words: number;
+    nearCopies: number;
+    registeredPeople: number;
+    registeredGroups: number;
+    distinctPeople: number;
+    /**
+     * Person and group names the generator wrote (near-copies' verbatim
+     * paragraphs are not counted again), by whether the registry holds them.
+     */
+    mentions: { registered: number; unregistered: number };
+    /** Every generated person cast at least once, with the articles that name them. */
+    people: { name: string; registered: boolean; articles: number }[];
+  };
 }
+
+/** Counts the names an article's text gets, by whether the registry holds them. */
+interface MentionTally { registered: number; unregistered: number }
 
 const SETTINGS = { title: 'Benchmark Briefing', description: 'A synthetic corpus recombined from the seed articles.' };
 
@@ -206,21 +230,48 @@ function escapeRegExp(text: string): string {
 
 const TITLE_WORDS = /^(?:President|Prime Minister|Minister|General|Spokesman|Spokeswoman|Sheikh|Dr\.?)\s/;
 
-/** Whole-word, case-sensitive replacement of every name form of the swapped registry people. */
-function castReplacer(cast: { entry: PersonEntry; first: string; last: string }[]): (text: string) => string {
-  const forms = new Map<string, string>();
-  for (const { entry, first, last } of cast) {
+/** One real registry person as an article writes them: swapped for a generated person, or kept (`as` absent). */
+interface CastRole { entry: PersonEntry; as?: { first: string; last: string; registered: boolean } }
+
+/**
+ * Whole-word, case-sensitive replacement of every name form of the swapped
+ * registry people; every name form it meets, swapped or kept, goes to the tally.
+ */
+function castReplacer(cast: CastRole[]): (text: string, tally: MentionTally) => string {
+  const forms = new Map<string, { to: string; registered: boolean }>();
+  for (const { entry, as } of cast) {
     for (const form of [entry.name, ...entry.aliases]) {
       if (form.startsWith('@') || /_/.test(form)) continue; // social handles stay: they are part of embedded posts
+      if (!as) {
+        forms.set(form, { to: form, registered: true });
+        continue;
+      }
       const title = TITLE_WORDS.exec(form)?.[0] ?? '';
       const rest = form.slice(title.length);
-      forms.set(form, title + (/\s/.test(rest) ? `${first} ${last}` : last));
+      forms.set(form, { to: title + (/\s/.test(rest) ? `${as.first} ${as.last}` : as.last), registered: as.registered });
     }
   }
   if (forms.size === 0) return (text) => text;
   const keys = [...forms.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${keys.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
-  return (text) => text.replace(pattern, (match) => forms.get(match) ?? match);
+  return (text, tally) =>
+    text.replace(pattern, (match) => {
+      const form = forms.get(match);
+      if (!form) return match;
+      if (form.registered) tally.registered++;
+      else tally.unregistered++;
+      return form.to;
+    });
+}
+
+/**
+ * An index into a pool of `size`, most often near its start: U³ puts a third
+ * of the draws on the first 4 % of the pool, so a few generated people recur
+ * in many articles (as the main actors of a story do) and most appear once
+ * or twice.
+ */
+function popular(random: () => number, size: number): number {
+  return Math.min(size - 1, Math.floor(random() ** 3 * size));
 }
 
 // ------------------------------------------------------------ word choice
@@ -299,7 +350,9 @@ function seedMaterial(seeds: SeedArticle[]): { paragraphs: Piece[]; sentences: P
   const paragraphs: Piece[] = [];
   const sentences: Piece[] = [];
   seeds.forEach((seed, index) => {
-    for (const rawLine of seed.text.split(/\r?\n/)) {
+    // A Markdown seed's frontmatter is metadata, not prose to recombine.
+    const frontmatter = /^---\r?\n[\s\S]*?\r?\n---\r?\n/.exec(seed.text)?.[0] ?? '';
+    for (const rawLine of seed.text.slice(frontmatter.length).split(/\r?\n/)) {
       const line = rawLine.trim();
       if (countWords(line) < 8 || /pic\.twitter\.com|https?:\/\/|^[—–]|@\w/.test(line) || /^[-*•]\s/.test(line)) continue;
       paragraphs.push({ text: line, seed: index });
@@ -324,6 +377,8 @@ export function generateCorpus(options: CorpusOptions): Corpus {
     registeredPeople = 300,
     registeredGroups = 40,
     nearCopyRate = 0.05,
+    swapRate = 0.85,
+    registeredShare = 0.2,
   } = options;
   const random = createRandom(seed);
   const material = seedMaterial(seeds);
@@ -347,27 +402,43 @@ export function generateCorpus(options: CorpusOptions): Corpus {
 
   const articles: CorpusArticle[] = [];
   const bodies: string[][] = [];
-  const usedPeople = new Set<number>();
+  /** Articles naming each cast person (by index into `people`). */
+  const castIn = new Map<number, number>();
+  const mentions: MentionTally = { registered: 0, unregistered: 0 };
   let nearCopies = 0;
+  // The registered come first in `people` and `groups`; the rest are drawn by popularity.
+  const castPerson = (): number =>
+    random() < registeredShare || people.length === nRegisteredPeople
+      ? Math.floor(random() * nRegisteredPeople)
+      : nRegisteredPeople + popular(random, people.length - nRegisteredPeople);
+  const castGroup = (): number =>
+    random() < registeredShare || groups.length === nRegisteredGroups
+      ? Math.floor(random() * nRegisteredGroups)
+      : nRegisteredGroups + popular(random, groups.length - nRegisteredGroups);
   for (let i = 0; i < size; i++) {
     // Roughly chronological (so near-copies usually come after their source), with jitter.
     const day = isoToDays(startDate) + Math.floor((i * spanDays) / Math.max(1, size)) + Math.floor(random() * 4);
     const published = daysToIso(day);
 
-    // This article's cast: each registry person is swapped with probability 0.6.
-    const cast = real.people.filter(() => random() < 0.6).map((entry) => {
-      // Registered people are cast more often than the rest (recurring actors), the rest are one-offs for discovery.
-      const index = Math.floor(random() * (random() < 0.4 ? nRegisteredPeople : people.length));
-      usedPeople.add(index);
-      return { entry, ...people[index]! };
+    // This article's cast: each registry person is swapped with probability `swapRate`.
+    const cast: CastRole[] = real.people.map((entry) => {
+      if (random() >= swapRate) return { entry };
+      const index = castPerson();
+      castIn.set(index, (castIn.get(index) ?? 0) + 1);
+      return { entry, as: { ...people[index]!, registered: index < nRegisteredPeople } };
     });
     const swapNames = castReplacer(cast);
-    const group = real.groups.length > 0 && random() < 0.3 ? { from: pick(random, real.groups).name, to: pick(random, groups) } : undefined;
+    const groupIndex = real.groups.length > 0 && groups.length > 0 && random() < swapRate ? castGroup() : undefined;
+    const group = groupIndex === undefined ? undefined : { from: pick(random, real.groups).name, to: groups[groupIndex]!, registered: groupIndex < nRegisteredGroups };
     const choose = wordChoice(random);
     const transform = (piece: Piece) => {
       let text = shiftDates(piece.text, day - seedDays[piece.seed]!, seedYears[piece.seed]!);
-      text = swapNames(text);
-      if (group) text = text.split(group.from).join(group.to);
+      text = swapNames(text, mentions);
+      if (group) {
+        const parts = text.split(group.from);
+        mentions[group.registered ? 'registered' : 'unregistered'] += parts.length - 1;
+        text = parts.join(group.to);
+      }
       return vary(random, choose(text), 6);
     };
 
@@ -433,7 +504,9 @@ export function generateCorpus(options: CorpusOptions): Corpus {
       nearCopies,
       registeredPeople: nRegisteredPeople,
       registeredGroups: nRegisteredGroups,
-      distinctPeople: usedPeople.size,
+      distinctPeople: castIn.size,
+      mentions,
+      people: [...castIn].sort(([a], [b]) => a - b).map(([index, count]) => ({ name: people[index]!.name, registered: index < nRegisteredPeople, articles: count })),
     },
   };
 }
