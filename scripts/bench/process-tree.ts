@@ -53,14 +53,17 @@ export interface MeasuredStep extends PhaseResult {
   exitCode: number | null;
 }
 
-/** Runs `process.execPath args…` in `cwd` with NODE_ENV=production, sampling its tree's RSS. */
+/**
+ * Runs `process.execPath args…` in `cwd` with NODE_ENV=production, sampling its tree's RSS. BRIEFING_VERBOSE=1:
+ * the briefing build prints the per-phase progress lines the phase table reads only then.
+ */
 export function runMeasured(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<MeasuredStep> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const statFolder = mkdtempSync(join(tmpdir(), 'bench-cpu-'));
     const statFile = join(statFolder, 'stat');
     const wrapper = 'node="$1"; shift; "$node" "$@"; status=$?; cat /proc/$$/stat > "$BENCH_STAT_FILE"; exit $status';
-    const child = spawn('sh', ['-c', wrapper, 'sh', process.execPath, ...args], { cwd, env: { ...process.env, NODE_ENV: 'production', ...env, BENCH_STAT_FILE: statFile }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('sh', ['-c', wrapper, 'sh', process.execPath, ...args], { cwd, env: { ...process.env, NODE_ENV: 'production', BRIEFING_VERBOSE: '1', ...env, BENCH_STAT_FILE: statFile }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     let peak = 0;
     const sampler = setInterval(() => (peak = Math.max(peak, child.pid ? treeRssKiB(child.pid) : 0)), 100);
