@@ -66,6 +66,7 @@ export interface SourceMeta {
 
 export type RemovalKind =
   | 'title'
+  | 'masthead'
   | 'dateline'
   | 'tweet'
   | 'photo-credit'
