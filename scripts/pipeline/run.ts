@@ -19,6 +19,7 @@ import type {
   Statement,
   UnresolvedDate,
   DateMention,
+  DateValue,
   Relation,
   SharedPassage,
 } from './model.ts';
@@ -56,6 +57,8 @@ export interface ArticleResult {
   quotes: Quote[];
   descriptors: Descriptor[];
   unresolvedDates: UnresolvedDate[];
+  /** Dates that contradict themselves or the publication date (kept as written). */
+  dateWarnings: Diagnostic[];
 }
 
 /**
@@ -186,9 +189,16 @@ export function processArticle(ingested: Article, registry: RegistryContext): Ar
   const unresolvedDates: UnresolvedDate[] = [];
   const published = article.meta.published;
   const namesBySentence = Map.groupBy(mentions, (mention) => mention.sentenceId);
+  const dateWarnings: Diagnostic[] = [];
+  // "The same day", "the next day": anchored on the nearest preceding exact day, in reading order.
+  let previousDay: DateValue | undefined;
   for (const paragraph of article.paragraphs) {
     for (const sentence of paragraph.sentences) {
-      const extracted = extractDates(sentence.text, published);
+      const extracted = extractDates(sentence.text, published, previousDay ? { previous: previousDay } : {});
+      previousDay = extracted.lastDay;
+      for (const warning of extracted.warnings) {
+        dateWarnings.push({ severity: 'warning', code: 'date/contradiction', file: article.file, line: paragraph.line, message: `${warning.message}; kept as written.` });
+      }
       // Mentions are paragraph offsets; dates are sentence offsets.
       const names = (namesBySentence.get(sentence.id) ?? []).map((name) => ({ start: name.start - sentence.start, end: name.end - sentence.start }));
       const dates = outsideNames(extracted.mentions, names);
@@ -200,7 +210,7 @@ export function processArticle(ingested: Article, registry: RegistryContext): Ar
   const quotes = extractQuotes(article, mentions, registry.entities);
   const descriptors = extractDescriptors(article, mentions, registry.entities);
   const statements = buildStatements(article, mentions, datesBySentence, quotes);
-  return { article, mentions, statements, quotes, descriptors, unresolvedDates };
+  return { article, mentions, statements, quotes, descriptors, unresolvedDates, dateWarnings };
 }
 
 export function runPipeline(inputs: PipelineInputs, cache: ArticleCache = memoryCache(), workers: PipelineWorkers = inThisThread): KnowledgeModel {
@@ -269,6 +279,7 @@ export function runPipeline(inputs: PipelineInputs, cache: ArticleCache = memory
     });
   }
   const results = slots as ArticleResult[];
+  for (const result of results) diagnostics.push(...(result.dateWarnings ?? []));
 
   const articles = results.map((result) => result.article);
   const mentions = results.flatMap((result) => result.mentions);

@@ -39,18 +39,21 @@ export function inferYearOfMonth(month: number, anchor: CalendarDay): number {
   return month <= latest.month ? latest.year : latest.year - 1;
 }
 
-export type WeekdayDirection = 'past' | 'future' | 'nearest';
+export type WeekdayDirection = 'past' | 'future' | 'nearest' | 'reported-past';
 
 /**
- * The given weekday (0 = Sunday) near publication. "on Wednesday" takes the
- * nearest one (at most three days away; the same day counts), which is what
- * a dated news report nearly always means; "last Wednesday" the previous one,
- * "next Wednesday" the following one. Tense is deliberately not analysed.
+ * The given weekday (0 = Sunday) near publication. "last Wednesday" is the
+ * previous one and "next Wednesday" (or a future-tense "will meet on
+ * Wednesday") the following one; a past-tense "met on Wednesday" is the
+ * latest one on or before publication (`reported-past`); a tenseless "is in
+ * Moscow on Wednesday" the nearest one (at most three days away; the same
+ * day counts). The caller reads the tense (tense.ts).
  */
 export function resolveWeekday(weekday: number, anchor: CalendarDay, direction: WeekdayDirection): CalendarDay {
   const forward = (weekday - weekdayOf(anchor) + 7) % 7; // 0..6 days ahead
   if (direction === 'future') return addDays(anchor, forward === 0 ? 7 : forward);
   if (direction === 'past') return addDays(anchor, forward === 0 ? -7 : forward - 7);
+  if (direction === 'reported-past') return addDays(anchor, forward === 0 ? 0 : forward - 7);
   return addDays(anchor, forward <= 3 ? forward : forward - 7);
 }
 
