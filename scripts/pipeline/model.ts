@@ -67,6 +67,7 @@ export interface SourceMeta {
 export type RemovalKind =
   | 'title'
   | 'masthead'
+  | 'section-label'
   | 'dateline'
   | 'tweet'
   | 'photo-credit'

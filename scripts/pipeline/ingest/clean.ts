@@ -76,11 +76,18 @@ export function cleanBody(text: string, file: string): CleanedBody {
   let first = nonBlank[0];
   const headlineShaped = (line: string) => !matchLineRule(line) && !/^#{2,}\s/.test(line) && isHeadlineLike(line) && !isDatelineLine(line);
   const second = nonBlank[1];
+  let position = 0;
   if (first !== undefined && second !== undefined && isMasthead(trimmed[first]!, trimmed[second]!, headlineShaped)) {
     claimed[first] = 'masthead';
-    result.masthead = { text: collapseWhitespace(trimmed[first]!), line: first + 1 };
-    first = second;
+    result.masthead = { text: mastheadName(collapseWhitespace(trimmed[first]!)), line: first + 1 };
+    position = 1;
   }
+  // Section labels and breadcrumbs ("Analysis", "World | South Caucasus") between masthead and headline.
+  while (position < Math.min(nonBlank.length - 1, 3) && isSectionLabel(trimmed[nonBlank[position]!]!) && headlineShaped(trimmed[nonBlank[position + 1]!]!)) {
+    claimed[nonBlank[position]!] = 'section-label';
+    position++;
+  }
+  first = nonBlank[position];
   if (first !== undefined) {
     const line = trimmed[first]!;
     // A Markdown `##` is a section heading, never the headline; `#` is.
@@ -91,7 +98,7 @@ export function cleanBody(text: string, file: string): CleanedBody {
       if (headline.outlet) result.titleOutlet = headline.outlet;
     }
   }
-  for (const i of nonBlank.slice(0, DATELINE_WINDOW + (result.masthead ? 1 : 0))) {
+  for (const i of nonBlank.slice(0, position + DATELINE_WINDOW + 1)) {
     const line = trimmed[i]!;
     if (!isFree(i)) continue;
     if (line.length <= MAX_DATELINE_LENGTH && isDatelineLine(line)) {
@@ -176,6 +183,13 @@ function isDatelineLine(line: string): boolean {
   return parseDatelineText(line) !== undefined || readNumericDate(line) !== undefined;
 }
 
+/** A section label ("Analysis") or a breadcrumb of short parts ("World | South Caucasus", "News › Europe"). */
+function isSectionLabel(line: string): boolean {
+  if (SECTION_LABEL.test(line)) return true;
+  const parts = line.split(/\s+[|›»>\/]\s+/);
+  return parts.length >= 2 && parts.every((part) => part.split(/\s+/).length <= 3 && /^[\p{Lu}\p{N}]/u.test(part));
+}
+
 /** Section labels that sit above a headline but are not outlets. */
 const SECTION_LABEL = /^(?:analysis|opinion|comment|commentary|news|world|world news|politics|breaking(?: news)?|exclusive|explainer|live|update|feature|interview|editorial|home)$/i;
 const MAX_MASTHEAD_WORDS = 5;
@@ -186,13 +200,22 @@ const MAX_MASTHEAD_WORDS = 5;
  * A headline is never that short and never followed by a second headline.
  */
 function isMasthead(line: string, next: string, headlineShaped: (line: string) => boolean): boolean {
-  if (!headlineShaped(line) || !headlineShaped(next)) return false;
+  if (!headlineShaped(line) || !(headlineShaped(next) || isSectionLabel(next))) return false;
   if (/^#{1,6}\s/.test(line) || SECTION_LABEL.test(line)) return false;
   const words = line.split(/\s+/);
   if (words.length > MAX_MASTHEAD_WORDS) return false;
   if (!words.every((word) => /^[\p{Lu}\p{N}&]/u.test(word) || /^(?:of|the|and|for|on|in|de|al)$/.test(word))) return false;
   // Title Case alone cannot tell "Putin Meets Sharaa" from "Caucasus Herald": an outlet says what it is, is a domain, or is set in capitals.
   return OUTLET_WORD.test(line) || /^[\p{Lu}\p{N}\s&.'’-]+$/u.test(line) || /\.[a-z]{2,6}$/i.test(line);
+}
+
+/** A masthead set in capitals, as a name: "SOUTH CAUCASUS COURIER" → "South Caucasus Courier"; short words stay ("BBC NEWS" → "BBC News"). */
+function mastheadName(line: string): string {
+  if (/\p{Ll}/u.test(line)) return line;
+  return line.replace(/\p{L}+/gu, (word) => {
+    if (/^(?:OF|THE|AND|FOR|ON|IN)$/.test(word)) return word.toLowerCase();
+    return word.length <= 3 ? word : word.charAt(0) + word.slice(1).toLowerCase();
+  }).replace(/^\p{Ll}/u, (c) => c.toUpperCase());
 }
 
 /** Words that name a kind of publication. */

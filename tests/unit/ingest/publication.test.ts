@@ -90,6 +90,14 @@ describe('publication metadata read from the text', () => {
     expect(read.provenance).toMatchObject({ outlet: 'masthead', title: 'headline' });
   });
 
+  it('skips section labels and breadcrumbs, and writes a capitalised masthead as a name', () => {
+    const { meta: read } = meta('NORTHERN POLICY FORUM\nAnalysis\n\nThe Corridor Gamble: What the Deal Changes\n\nJane Roe, Senior Fellow\nAugust 20, 2025\n\nThe summit produced a declaration.\n');
+    expect(read).toMatchObject({ outlet: 'Northern Policy Forum', title: 'The Corridor Gamble: What the Deal Changes', published: { start: '2025-08-20' } });
+    const crumbs = meta('Baltic Herald\nWorld | Eastern Europe\n\nLeaders meet in Riga to discuss the border\n\n11.08.2025, 09:40\n\nThe leaders met.\n');
+    expect(crumbs.meta).toMatchObject({ outlet: 'Baltic Herald', title: 'Leaders meet in Riga to discuss the border', published: { start: '2025-08-11' } });
+    expect(crumbs.cleaned.removed.map((removal) => removal.kind)).toEqual(['masthead', 'section-label', 'title', 'dateline']);
+  });
+
   it('keeps a short Title Case headline as the headline', () => {
     const { meta: read } = meta('Putin Meets Sharaa\nRussian Forces Leave The Northeast Airport Before The Talks\nThe talks began.\n');
     expect(read.title).toBe('Putin Meets Sharaa');

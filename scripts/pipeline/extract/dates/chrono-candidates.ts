@@ -123,6 +123,8 @@ export function chronoCandidates(text: string, anchor: CalendarDay | undefined):
       if (!/\p{L}/u.test(matched) && !ISO_DATE.test(matched)) continue;
       if (AMBIGUOUS_LOWERCASE.test(matched)) continue;
       const start = from + result.index;
+      // "every Friday", "each Monday": a recurrence, not a date.
+      if (/\b(?:every|each)\s+$/i.test(text.slice(Math.max(0, start - 8), start))) continue;
       const resolution = resolveResult(result, matched, anchor, () => directionOf(matched, text, start));
       if (!resolution) continue;
       found.push({ start, end: start + matched.length, resolution, priority: CHRONO_PRIORITY });

@@ -74,11 +74,11 @@ function contradiction(sentence: string, mention: DateMention, published: DateVa
     return `"${mention.text}": ${value.label} is a ${WEEKDAYS[weekdayOf(day)]![0]!.toUpperCase()}${WEEKDAYS[weekdayOf(day)]!.slice(1)}, not a ${named[1]}`;
   }
   if (!published || published.precision !== 'day' || /\b(?:last|next|coming)\b/i.test(mention.text)) return undefined;
-  const tense = tenseAround(sentence, mention.start, mention.end);
-  if (tense === 'past' && value.start > published.end) {
+  // Tense is read only for a date on the wrong side of publication (cheap on a huge paragraph).
+  if (value.start > published.end && tenseAround(sentence, mention.start, mention.end) === 'past') {
     return `"${mention.text}" (${value.label}) is reported as past but falls after the publication date (${published.label})`;
   }
-  if (tense === 'future' && value.end < published.start) {
+  if (value.end < published.start && tenseAround(sentence, mention.start, mention.end) === 'future') {
     return `"${mention.text}" (${value.label}) is reported as still to come but falls before the publication date (${published.label})`;
   }
   return undefined;

@@ -73,7 +73,7 @@ export function relativePeriod(period: Period, offset: PeriodOffset, anchor: Cal
   return yearValue(anchor.year + offset);
 }
 
-/** "earlier this week|month|year": from the period's start up to publication. "later this …": from publication to its end. */
+/** "earlier this week|month|year": from the period's start to the day before publication. "later this …": from the day after publication to its end. */
 export function partOfCurrentPeriod(period: Period, part: 'earlier' | 'later', anchor: CalendarDay): DateValue {
   let first: CalendarDay;
   let last: CalendarDay;
@@ -87,9 +87,12 @@ export function partOfCurrentPeriod(period: Period, part: 'earlier' | 'later', a
     first = { year: anchor.year, month: 1, day: 1 };
     last = { year: anchor.year, month: 12, day: 31 };
   }
+  // "Earlier" happened before the day of writing, "later" comes after it (unless the period has no such day left).
+  const dayBefore = compareDays(anchor, first) > 0 ? addDays(anchor, -1) : anchor;
+  const dayAfter = compareDays(anchor, last) < 0 ? addDays(anchor, 1) : anchor;
   return part === 'earlier'
-    ? rangeValue(first, anchor, { approximate: true })
-    : rangeValue(anchor, last, { approximate: true });
+    ? rangeValue(first, dayBefore, { approximate: true })
+    : rangeValue(dayAfter, last, { approximate: true });
 }
 
 export type YearPart = 'early' | 'mid' | 'late';

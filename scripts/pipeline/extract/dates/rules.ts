@@ -33,6 +33,7 @@ import {
   sinceValue,
 } from './relative.ts';
 import { monthLabel, monthValue, rangeValue, yearValue } from './value.ts';
+import { tenseAround } from './tense.ts';
 
 /** `bound`: the last day the article can have been written (publication's end), for "since …" when the publication day is unknown. */
 type Rule = (text: string, anchor: CalendarDay | undefined, bound?: CalendarDay) => Candidate[];
@@ -122,6 +123,8 @@ function bareMonthRule(text: string, anchor: CalendarDay | undefined): Candidate
     const start = MEANINGFUL_MONTH_PREFIX.test(prefix) ? match.index : monthStart;
     const resolution = resolveOrMissing(anchor, (day): Resolution => {
       let year = inferYearOfMonth(month, day);
+      // "will be wound down by December": the coming December, not the last one.
+      if (year < day.year && prefix !== 'last' && prefix !== 'since' && tenseAround(text, monthStart, monthEnd) === 'future') year = day.year;
       if (prefix === 'last' && (year > day.year || (year === day.year && month >= day.month))) year -= 1;
       if (prefix === 'next') year = month > day.month ? day.year : day.year + 1;
       if (prefix === 'since') {

@@ -69,8 +69,8 @@ describe('parts of months and the current month', () => {
   });
   it('"in mid-August", "later in August", "earlier this month", "last week"', () => {
     expect(spans('Talks resume in mid-August.')).toEqual([['mid-August', '2025-08-11', '2025-08-20']]);
-    expect(spans('A second round is planned for later in August.')).toEqual([['later in August', '2025-08-12', '2025-08-31']]);
-    expect(spans('Armenia said earlier this month that it would sign.')).toEqual([['earlier this month', '2025-08-01', '2025-08-12']]);
+    expect(spans('A second round is planned for later in August.')).toEqual([['later in August', '2025-08-13', '2025-08-31']]);
+    expect(spans('Armenia said earlier this month that it would sign.')).toEqual([['earlier this month', '2025-08-01', '2025-08-11']]);
     expect(spans('Baku warned last week that it could act.')).toEqual([['last week', '2025-08-04', '2025-08-10']]);
   });
 });
@@ -87,5 +87,15 @@ describe('dates that contradict the publication date or themselves', () => {
   });
   it('stays quiet about consistent dates', () => {
     expect(extractDates('The leaders met on Friday, 8 August 2025, and will meet again on 1 September.', TUESDAY).warnings).toEqual([]);
+  });
+});
+
+describe('months and weekdays by tense and recurrence', () => {
+  it('a future-tense bare month is the coming one', () => {
+    expect(spans('The remaining structures are to be wound down by December, the chair will say.')).toEqual([['December', '2025-12-01', '2025-12-31']]);
+    expect(spans('The mission was closed in December.')).toEqual([['December', '2024-12-01', '2024-12-31']]);
+  });
+  it('"every Friday" is a recurrence, not a date', () => {
+    expect(spans('Get the newsletter in your inbox every Friday.')).toEqual([]);
   });
 });

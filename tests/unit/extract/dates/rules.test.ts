@@ -104,8 +104,8 @@ describe('relative to publication', () => {
     ]);
   });
 
-  it('reads "earlier this month" as the month up to publication', () => {
-    expect(summary('Earlier this month the base emptied.')).toEqual(['Earlier this month → range 2026-01-01..2026-01-27 ~']);
+  it('reads "earlier this month" as the month up to the day before publication', () => {
+    expect(summary('Earlier this month the base emptied.')).toEqual(['Earlier this month → range 2026-01-01..2026-01-26 ~']);
   });
 
   it('without a publication date, reports relative expressions as unresolved instead of guessing', () => {
