@@ -10,7 +10,7 @@
 export type Tense = 'past' | 'future' | 'present';
 
 /** Future markers: modal, scheduled and intended action. */
-const FUTURE = /\b(?:will|shall|'ll|is|are|was|were)\s+(?:also\s+|now\s+)?(?:set|due|scheduled|expected|slated|poised|going)\s+to\b|\bwill\b|\bshall\b|\b(?:plans?|planned|intends?|aims?|hopes?)\s+to\b|\bto\s+be\s+held\b|\bupcoming\b|\bahead\s+of\b|\bscheduled\s+for\b|\bwould\s+(?:meet|hold|sign|visit|travel|host|attend)\b/i;
+const FUTURE = /\b(?:is|are)\s+to\s+(?:be\s+)?\p{L}+|\b(?:will|shall|'ll|is|are|was|were)\s+(?:also\s+|now\s+)?(?:set|due|scheduled|expected|slated|poised|going)\s+to\b|\bwill\b|\bshall\b|\b(?:plans?|planned|intends?|aims?|hopes?)\s+to\b|\bto\s+be\s+held\b|\bupcoming\b|\bahead\s+of\b|\bscheduled\s+for\b|\bwould\s+(?:meet|hold|sign|visit|travel|host|attend)\b/iu;
 
 /** Past markers: "-ed" forms and the irregular past forms news reports use most. */
 const PAST =
