@@ -11,6 +11,7 @@ import type {
   ClaimGroup,
   Diagnostic,
   Entity,
+  EventMention,
   KnowledgeModel,
   Mention,
   Quote,
@@ -33,7 +34,7 @@ import { extractDates, outsideNames } from './extract/dates/index.ts';
 import { extractQuotes } from './extract/quotes/index.ts';
 import { extractDescriptors } from './extract/descriptors/index.ts';
 import { buildStatements } from './extract/statements/index.ts';
-import { detectSharedPassages, fingerprintArticle, groupClaims, buildRelations, type ReuseFingerprint } from './relate/index.ts';
+import { detectSharedPassages, fingerprintArticle, groupClaims, buildRelations, detectEventMentions, clusterEventMentions, type ReuseFingerprint } from './relate/index.ts';
 import { shortHash } from './shared/hash.ts';
 import { corpusKey } from './corpus-key.ts';
 
@@ -76,6 +77,7 @@ export interface CorpusResult {
   claimGroups: ClaimGroup[];
   sharedPassages: SharedPassage[];
   relations: Relation[];
+  eventMentions: EventMention[];
 }
 
 export interface ArticleCache {
@@ -121,6 +123,7 @@ function assembleModel(results: readonly ArticleResult[], corpus: CorpusResult):
     claimGroups: corpus.claimGroups,
     sharedPassages: corpus.sharedPassages,
     relations: corpus.relations,
+    eventMentions: corpus.eventMentions ?? [],
     unresolvedDates: results.flatMap((result) => result.unresolvedDates),
     diagnostics: corpus.diagnostics,
   };
@@ -291,11 +294,16 @@ export function runPipeline(inputs: PipelineInputs, cache: ArticleCache = memory
   for (const { position } of missing) cache.set(articleKeys[position]!, results[position]!);
   const sharedPassages = detectSharedPassages(articles, fingerprints);
   fingerprints.clear();
-  const claimGroups = groupClaims({ entities: context.entities, statements, quotes, articles, shared: sharedPassages });
+  // Happenings read from the text: merged into registry events, or new event entities.
+  const eventMentions = detectEventMentions(statements, new Map(context.entities.map((entity) => [entity.id, entity])));
+  const detected = clusterEventMentions(eventMentions, context.entities);
+  const entities = [...context.entities, ...detected.events];
+  const claimGroups = groupClaims({ entities, statements, quotes, articles, shared: sharedPassages, eventMembers: detected.members });
   const relations = buildRelations(statements);
   const corpus: CorpusResult = {
     articleKeys,
-    entities: context.entities,
+    entities,
+    eventMentions,
     diagnostics,
     candidates: discovered(),
     claimGroups,
