@@ -202,8 +202,7 @@ export function eventDateConflicts(event: Entity, members: readonly Statement[])
       statementIds: [...v.statementIds].sort(cmp),
       articleSlugs: [...v.articleSlugs].sort(cmp),
     }));
-  const summary = `Sources give different dates: ${variants
-    .map((v) => `${v.value} (${v.articleSlugs.join(', ')})`)
-    .join(' vs ')}`;
+  // Which source says which is listed beside the summary by outlet; file ids never enter it.
+  const summary = `Sources give different dates: ${variants.map((v) => v.value).join(' vs ')}`;
   return [{ kind: 'date', summary, variants }];
 }

@@ -18,7 +18,7 @@ export interface GroupClaimsInput {
   entities: Entity[];
   statements: Statement[];
   quotes: Quote[];
-  /** Not needed by the current rules; accepted so callers pass the whole context. */
+  /** Tells embedded posts (tweet paragraphs) from article text in speaker conflicts. */
   articles: SegmentedArticle[];
   shared: SharedPassage[];
   /** Event id → statements found to report it (relate/detected-events.ts), besides the registry rules. */
@@ -67,8 +67,11 @@ export function groupClaims(input: GroupClaimsInput): ClaimGroupDetail[] {
   }
 
   const statementBySentence = new Map(statements.map((s) => [s.sentenceId, s]));
+  const embeddedParagraphs = new Set(
+    (input.articles ?? []).flatMap((article) => article.paragraphs.filter((paragraph) => paragraph.kind === 'tweet').map((paragraph) => `${article.slug}\u0000${paragraph.id}`)),
+  );
   for (const cluster of clusterQuotes(input.quotes ?? [])) {
-    const { conflict, mainSpeakerId } = analyseSpeakers(cluster.quotes, entityById);
+    const { conflict, mainSpeakerId } = analyseSpeakers(cluster.quotes, entityById, embeddedParagraphs);
     const articleSlugs = distinctSorted(cluster.quotes.map((q) => q.articleSlug));
     if (!conflict && articleSlugs.length < 2) continue;
     // Quote sentences may not be statements; the quote then supports itself with
