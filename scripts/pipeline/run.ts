@@ -34,7 +34,7 @@ import { extractDates, outsideNames } from './extract/dates/index.ts';
 import { extractQuotes } from './extract/quotes/index.ts';
 import { extractDescriptors } from './extract/descriptors/index.ts';
 import { buildStatements } from './extract/statements/index.ts';
-import { detectSharedPassages, fingerprintArticle, groupClaims, buildRelations, detectEventMentions, clusterEventMentions, type ReuseFingerprint } from './relate/index.ts';
+import { detectSharedPassages, fingerprintArticle, groupClaims, buildRelations, detectEventMentions, clusterEventMentions, resolveEventAnchored, type AnchoredDate, type ReuseFingerprint } from './relate/index.ts';
 import { shortHash } from './shared/hash.ts';
 import { corpusKey } from './corpus-key.ts';
 
@@ -78,6 +78,8 @@ export interface CorpusResult {
   sharedPassages: SharedPassage[];
   relations: Relation[];
   eventMentions: EventMention[];
+  /** "Hours before the summit": dates the events gave to expressions the date stage left unresolved. */
+  anchoredDates: AnchoredDate[];
 }
 
 export interface ArticleCache {
@@ -111,12 +113,18 @@ export function memoryCache(): ArticleCache {
 
 /** The model from per-article results (in order) and the cross-corpus results. */
 function assembleModel(results: readonly ArticleResult[], corpus: CorpusResult): KnowledgeModel {
+  const anchored = Map.groupBy(corpus.anchoredDates ?? [], (item) => item.sentenceId);
+  const withAnchored = (statement: Statement): Statement => {
+    const extra = anchored.get(statement.sentenceId);
+    return extra ? { ...statement, dates: [...statement.dates, ...extra.map((item) => item.mention)].sort((a, b) => a.start - b.start) } : statement;
+  };
+  const stillUnresolved = (item: UnresolvedDate) => !(anchored.get(item.sentenceId) ?? []).some((found) => found.mention.text === item.text);
   return {
     generatedFrom: { articles: results.length, entities: corpus.entities.length },
     articles: results.map((result) => result.article),
     entities: corpus.entities,
     mentions: results.flatMap((result) => result.mentions),
-    statements: results.flatMap((result) => result.statements),
+    statements: results.flatMap((result) => result.statements.map(withAnchored)),
     quotes: results.flatMap((result) => result.quotes),
     descriptors: results.flatMap((result) => result.descriptors),
     candidates: corpus.candidates,
@@ -124,7 +132,7 @@ function assembleModel(results: readonly ArticleResult[], corpus: CorpusResult):
     sharedPassages: corpus.sharedPassages,
     relations: corpus.relations,
     eventMentions: corpus.eventMentions ?? [],
-    unresolvedDates: results.flatMap((result) => result.unresolvedDates),
+    unresolvedDates: results.flatMap((result) => result.unresolvedDates.filter(stillUnresolved)),
     diagnostics: corpus.diagnostics,
   };
 }
@@ -300,10 +308,13 @@ export function runPipeline(inputs: PipelineInputs, cache: ArticleCache = memory
   const entities = [...context.entities, ...detected.events];
   const claimGroups = groupClaims({ entities, statements, quotes, articles, shared: sharedPassages, eventMembers: detected.members });
   const relations = buildRelations(statements);
+  const reportedBy = new Map(claimGroups.filter((group) => group.kind === 'event').map((group) => [group.subjectId, new Set(group.articleSlugs)]));
+  const anchoredDates = resolveEventAnchored(results.flatMap((result) => result.unresolvedDates), statements, entities, reportedBy);
   const corpus: CorpusResult = {
     articleKeys,
     entities,
     eventMentions,
+    anchoredDates,
     diagnostics,
     candidates: discovered(),
     claimGroups,

@@ -13,8 +13,9 @@ export type Tense = 'past' | 'future' | 'present';
 const FUTURE = /\b(?:is|are)\s+to\s+(?:be\s+)?\p{L}+|\b(?:will|shall|'ll|is|are|was|were)\s+(?:also\s+|now\s+)?(?:set|due|scheduled|expected|slated|poised|going)\s+to\b|\bwill\b|\bshall\b|\b(?:plans?|planned|intends?|aims?|hopes?)\s+to\b|\bto\s+be\s+held\b|\bupcoming\b|\bahead\s+of\b|\bscheduled\s+for\b|\bwould\s+(?:meet|hold|sign|visit|travel|host|attend)\b/iu;
 
 /** Past markers: "-ed" forms and the irregular past forms news reports use most. */
+const PAST_ED = /\b\p{Ll}{2,}ed\b/u; // lower case: "Ahmed" and "Mohammed" are names, not verbs
 const PAST =
-  /\b\p{L}{2,}ed\b|\b(?:met|said|told|held|took|made|spoke|gave|went|came|left|began|saw|sent|won|became|fled|struck|fought|wrote|brought|bought|sold|broke|chose|drove|flew|froze|hit|led|lost|paid|put|ran|rose|sat|shot|shut|stood|swore|threw|withdrew|was|were|had|did)\b/iu;
+  /\b(?:met|said|told|held|took|made|spoke|gave|went|came|left|began|saw|sent|won|became|fled|struck|fought|wrote|brought|bought|sold|broke|chose|drove|flew|froze|hit|led|lost|paid|put|ran|rose|sat|shot|shut|stood|swore|threw|withdrew|was|were|had|did)\b/iu;
 
 /** Words ending in "-ed" that are not past verbs. */
 const NOT_PAST = /\b(?:need|speed|seed|feed|breed|creed|greed|bed|red|hundred|united|based|limited|related|armed|proposed|expected|scheduled|planned|so-called|advanced|alleged|detailed|continued)\b/gi;
@@ -24,7 +25,8 @@ const CLAUSE_BOUNDARY = /[;:()]|,\s|\bthat\b|\bwhile\b|\bbut\b|\band\b|\bwhen\b|
 
 function tenseOf(text: string): Tense | undefined {
   if (FUTURE.test(text)) return 'future';
-  if (PAST.test(text.replace(NOT_PAST, ''))) return 'past';
+  const verbs = text.replace(NOT_PAST, '');
+  if (PAST_ED.test(verbs) || PAST.test(verbs)) return 'past';
   return undefined;
 }
 

@@ -99,3 +99,10 @@ describe('months and weekdays by tense and recurrence', () => {
     expect(spans('Get the newsletter in your inbox every Friday.')).toEqual([]);
   });
 });
+
+describe('names are not verbs', () => {
+  it('does not read "Ahmed" as a past-tense verb', () => {
+    const result = extractDates('President Ahmed Saleh’s trip to Moscow on Wednesday, 13 August 2025 marks a shift.', TUESDAY);
+    expect(result.warnings).toEqual([]);
+  });
+});
