@@ -66,6 +66,8 @@ export interface SourceMeta {
 
 export type RemovalKind =
   | 'title'
+  | 'masthead'
+  | 'section-label'
   | 'dateline'
   | 'tweet'
   | 'photo-credit'
@@ -332,6 +334,29 @@ export interface ClaimGroup {
   conflicts: Conflict[];
 }
 
+/** A sentence that reports a happening: its type, who, where and when, as the text gives them. */
+export interface EventMention {
+  /** `em-<8 hex>`, from the statement and the type. */
+  id: string;
+  /** meeting | visit | call | sign | withdrawal | threat | decision | attack | election | war | announcement. */
+  type: string;
+  /** Verb for a generated name ("hosts", "meet", "threatens"). */
+  verb: string;
+  /** The trigger word as written ("hosted", "initialled"). */
+  trigger: string;
+  statementId: string;
+  articleSlug: string;
+  paragraphId: string;
+  sentenceId: string;
+  /** Actor entity ids named in the sentence, in order of first mention. */
+  participants: string[];
+  /** Place or base entity id. */
+  place?: string;
+  date: DateValue;
+  /** The date expression as written ("on Friday", "in 2024"). */
+  dateText: string;
+}
+
 /** Paragraphs one article shares with another (wire copy, republication). */
 export interface SharedPassage {
   /** Likely origin (earlier publication), or undetermined. */
@@ -367,6 +392,8 @@ export interface KnowledgeModel {
   claimGroups: ClaimGroup[];
   sharedPassages: SharedPassage[];
   relations: Relation[];
+  /** Sentences reporting a happening; each is a member of an event (registry or detected) in `entities`. */
+  eventMentions: EventMention[];
   /** Temporal expressions the date stage could not resolve, for the build report. */
   unresolvedDates: UnresolvedDate[];
   diagnostics: Diagnostic[];

@@ -11,6 +11,7 @@ import type {
   ClaimGroup,
   Diagnostic,
   Entity,
+  EventMention,
   KnowledgeModel,
   Mention,
   Quote,
@@ -19,6 +20,7 @@ import type {
   Statement,
   UnresolvedDate,
   DateMention,
+  DateValue,
   Relation,
   SharedPassage,
 } from './model.ts';
@@ -32,7 +34,7 @@ import { extractDates, outsideNames } from './extract/dates/index.ts';
 import { extractQuotes } from './extract/quotes/index.ts';
 import { extractDescriptors } from './extract/descriptors/index.ts';
 import { buildStatements } from './extract/statements/index.ts';
-import { detectSharedPassages, fingerprintArticle, groupClaims, buildRelations, type ReuseFingerprint } from './relate/index.ts';
+import { detectSharedPassages, fingerprintArticle, groupClaims, buildRelations, detectEventMentions, clusterEventMentions, resolveEventAnchored, type AnchoredDate, type ReuseFingerprint } from './relate/index.ts';
 import { shortHash } from './shared/hash.ts';
 import { corpusKey } from './corpus-key.ts';
 
@@ -57,6 +59,8 @@ export interface ArticleResult {
   quotes: Quote[];
   descriptors: Descriptor[];
   unresolvedDates: UnresolvedDate[];
+  /** Dates that contradict themselves or the publication date (kept as written). */
+  dateWarnings: Diagnostic[];
 }
 
 /**
@@ -73,6 +77,9 @@ export interface CorpusResult {
   claimGroups: ClaimGroup[];
   sharedPassages: SharedPassage[];
   relations: Relation[];
+  eventMentions: EventMention[];
+  /** "Hours before the summit": dates the events gave to expressions the date stage left unresolved. */
+  anchoredDates: AnchoredDate[];
 }
 
 export interface ArticleCache {
@@ -106,19 +113,26 @@ export function memoryCache(): ArticleCache {
 
 /** The model from per-article results (in order) and the cross-corpus results. */
 function assembleModel(results: readonly ArticleResult[], corpus: CorpusResult): KnowledgeModel {
+  const anchored = Map.groupBy(corpus.anchoredDates ?? [], (item) => item.sentenceId);
+  const withAnchored = (statement: Statement): Statement => {
+    const extra = anchored.get(statement.sentenceId);
+    return extra ? { ...statement, dates: [...statement.dates, ...extra.map((item) => item.mention)].sort((a, b) => a.start - b.start) } : statement;
+  };
+  const stillUnresolved = (item: UnresolvedDate) => !(anchored.get(item.sentenceId) ?? []).some((found) => found.mention.text === item.text);
   return {
     generatedFrom: { articles: results.length, entities: corpus.entities.length },
     articles: results.map((result) => result.article),
     entities: corpus.entities,
     mentions: results.flatMap((result) => result.mentions),
-    statements: results.flatMap((result) => result.statements),
+    statements: results.flatMap((result) => result.statements.map(withAnchored)),
     quotes: results.flatMap((result) => result.quotes),
     descriptors: results.flatMap((result) => result.descriptors),
     candidates: corpus.candidates,
     claimGroups: corpus.claimGroups,
     sharedPassages: corpus.sharedPassages,
     relations: corpus.relations,
-    unresolvedDates: results.flatMap((result) => result.unresolvedDates),
+    eventMentions: corpus.eventMentions ?? [],
+    unresolvedDates: results.flatMap((result) => result.unresolvedDates.filter(stillUnresolved)),
     diagnostics: corpus.diagnostics,
   };
 }
@@ -187,9 +201,16 @@ export function processArticle(ingested: Article, registry: RegistryContext): Ar
   const unresolvedDates: UnresolvedDate[] = [];
   const published = article.meta.published;
   const namesBySentence = Map.groupBy(mentions, (mention) => mention.sentenceId);
+  const dateWarnings: Diagnostic[] = [];
+  // "The same day", "the next day": anchored on the nearest preceding exact day, in reading order.
+  let previousDay: DateValue | undefined;
   for (const paragraph of article.paragraphs) {
     for (const sentence of paragraph.sentences) {
-      const extracted = extractDates(sentence.text, published);
+      const extracted = extractDates(sentence.text, published, previousDay ? { previous: previousDay } : {});
+      previousDay = extracted.lastDay;
+      for (const warning of extracted.warnings) {
+        dateWarnings.push({ severity: 'warning', code: 'date/contradiction', file: article.file, line: paragraph.line, message: `${warning.message}; kept as written.` });
+      }
       // Mentions are paragraph offsets; dates are sentence offsets.
       const names = (namesBySentence.get(sentence.id) ?? []).map((name) => ({ start: name.start - sentence.start, end: name.end - sentence.start }));
       const dates = outsideNames(extracted.mentions, names);
@@ -201,7 +222,7 @@ export function processArticle(ingested: Article, registry: RegistryContext): Ar
   const quotes = extractQuotes(article, mentions, registry.entities);
   const descriptors = extractDescriptors(article, mentions, registry.entities);
   const statements = buildStatements(article, mentions, datesBySentence, quotes);
-  return { article, mentions, statements, quotes, descriptors, unresolvedDates };
+  return { article, mentions, statements, quotes, descriptors, unresolvedDates, dateWarnings };
 }
 
 export function runPipeline(inputs: PipelineInputs, cache: ArticleCache = memoryCache(), workers: PipelineWorkers = inThisThread): KnowledgeModel {
@@ -270,6 +291,7 @@ export function runPipeline(inputs: PipelineInputs, cache: ArticleCache = memory
     });
   }
   const results = slots as ArticleResult[];
+  for (const result of results) diagnostics.push(...(result.dateWarnings ?? []));
 
   const articles = results.map((result) => result.article);
   const mentions = results.flatMap((result) => result.mentions);
@@ -280,11 +302,19 @@ export function runPipeline(inputs: PipelineInputs, cache: ArticleCache = memory
   for (const { position } of missing) cache.set(articleKeys[position]!, results[position]!);
   const sharedPassages = detectSharedPassages(articles, fingerprints);
   fingerprints.clear();
-  const claimGroups = groupClaims({ entities: context.entities, statements, quotes, articles, shared: sharedPassages });
+  // Happenings read from the text: merged into registry events, or new event entities.
+  const eventMentions = detectEventMentions(statements, new Map(context.entities.map((entity) => [entity.id, entity])));
+  const detected = clusterEventMentions(eventMentions, context.entities);
+  const entities = [...context.entities, ...detected.events];
+  const claimGroups = groupClaims({ entities, statements, quotes, articles, shared: sharedPassages, eventMembers: detected.members });
   const relations = buildRelations(statements);
+  const reportedBy = new Map(claimGroups.filter((group) => group.kind === 'event').map((group) => [group.subjectId, new Set(group.articleSlugs)]));
+  const anchoredDates = resolveEventAnchored(results.flatMap((result) => result.unresolvedDates), statements, entities, reportedBy);
   const corpus: CorpusResult = {
     articleKeys,
-    entities: context.entities,
+    entities,
+    eventMentions,
+    anchoredDates,
     diagnostics,
     candidates: discovered(),
     claimGroups,

@@ -16,6 +16,7 @@
  */
 import type { Block, Reference, Removal, RemovalKind, Tweet } from '../model.ts';
 import { parseDatelineText } from './date-value.ts';
+import { readDatedByline, readLeadDateline, readNumericDate, type LeadDateline } from './dateline.ts';
 import {
   collapseWhitespace,
   isHeadingLike,
@@ -36,6 +37,12 @@ export interface CleanedBody {
   title?: { text: string; line: number };
   dateline?: { text: string; line: number };
   byline?: string;
+  /** A wire dateline opening the first paragraph ("WASHINGTON, Aug 8 (Reuters) - "); the paragraph keeps it. */
+  leadDateline?: LeadDateline & { line: number };
+  /** The outlet's name printed above the headline. */
+  masthead?: { text: string; line: number };
+  /** An outlet named after the headline: "Headline | Outlet", "Headline – Outlet". */
+  titleOutlet?: string;
 }
 
 /** The dateline, if any, sits within the first few non-blank lines. */
@@ -65,21 +72,45 @@ export function cleanBody(text: string, file: string): CleanedBody {
   const nonBlank: number[] = [];
   for (let i = 0; i < lines.length; i++) if (trimmed[i] !== '') nonBlank.push(i);
 
-  // 1. Headline and dateline.
-  const first = nonBlank[0];
+  // 1. Masthead, headline and dateline.
+  let first = nonBlank[0];
+  const headlineShaped = (line: string) => !matchLineRule(line) && !/^#{2,}\s/.test(line) && isHeadlineLike(line) && !isDatelineLine(line);
+  const second = nonBlank[1];
+  let position = 0;
+  if (first !== undefined && second !== undefined && isMasthead(trimmed[first]!, trimmed[second]!, headlineShaped)) {
+    claimed[first] = 'masthead';
+    result.masthead = { text: mastheadName(collapseWhitespace(trimmed[first]!)), line: first + 1 };
+    position = 1;
+  }
+  // Section labels and breadcrumbs ("Analysis", "World | South Caucasus") between masthead and headline.
+  while (position < Math.min(nonBlank.length - 1, 3) && isSectionLabel(trimmed[nonBlank[position]!]!) && headlineShaped(trimmed[nonBlank[position + 1]!]!)) {
+    claimed[nonBlank[position]!] = 'section-label';
+    position++;
+  }
+  first = nonBlank[position];
   if (first !== undefined) {
     const line = trimmed[first]!;
     // A Markdown `##` is a section heading, never the headline; `#` is.
-    if (!matchLineRule(line) && !/^#{2,}\s/.test(line) && isHeadlineLike(line) && !parseDatelineText(line)) {
+    if (headlineShaped(line)) {
       claimed[first] = 'title';
-      result.title = { text: collapseWhitespace(line.replace(/^#{1,6}\s+/, '')), line: first + 1 };
+      const headline = splitTitleOutlet(collapseWhitespace(line.replace(/^#{1,6}\s+/, '')));
+      result.title = { text: headline.title, line: first + 1 };
+      if (headline.outlet) result.titleOutlet = headline.outlet;
     }
   }
-  for (const i of nonBlank.slice(0, DATELINE_WINDOW)) {
+  for (const i of nonBlank.slice(0, position + DATELINE_WINDOW + 1)) {
     const line = trimmed[i]!;
-    if (isFree(i) && line.length <= MAX_DATELINE_LENGTH && parseDatelineText(line)) {
+    if (!isFree(i)) continue;
+    if (line.length <= MAX_DATELINE_LENGTH && isDatelineLine(line)) {
       claimed[i] = 'dateline';
       result.dateline = { text: collapseWhitespace(line), line: i + 1 };
+      break;
+    }
+    const byline = readDatedByline(line);
+    if (byline && isDatelineLine(byline.dateText)) {
+      claimed[i] = 'byline';
+      result.byline = byline.author;
+      result.dateline = { text: byline.dateText, line: i + 1 };
       break;
     }
   }
@@ -141,7 +172,66 @@ export function cleanBody(text: string, file: string): CleanedBody {
     result.blocks.push(toBlock(trimmed[i]!, i + 1));
   }
   demoteTrailingHeadings(result.blocks);
+  const lead = result.blocks.find((block) => block.kind === 'paragraph');
+  const leadDateline = lead ? readLeadDateline(lead.text) : undefined;
+  if (lead && leadDateline) result.leadDateline = { ...leadDateline, line: lead.line };
   return result;
+}
+
+/** A line that is only a date, in words or in numbers (an ambiguous numeric one included: the caller reports it). */
+function isDatelineLine(line: string): boolean {
+  return parseDatelineText(line) !== undefined || readNumericDate(line) !== undefined;
+}
+
+/** A section label ("Analysis") or a breadcrumb of short parts ("World | South Caucasus", "News › Europe"). */
+function isSectionLabel(line: string): boolean {
+  if (SECTION_LABEL.test(line)) return true;
+  const parts = line.split(/\s+[|›»>\/]\s+/);
+  return parts.length >= 2 && parts.every((part) => part.split(/\s+/).length <= 3 && /^[\p{Lu}\p{N}]/u.test(part));
+}
+
+/** Section labels that sit above a headline but are not outlets. */
+const SECTION_LABEL = /^(?:analysis|opinion|comment|commentary|news|world|world news|politics|breaking(?: news)?|exclusive|explainer|live|update|feature|interview|editorial|home)$/i;
+const MAX_MASTHEAD_WORDS = 5;
+
+/**
+ * The outlet's name printed above the headline: a short line of capitalised
+ * words without a verb-like lower-case word, followed by a longer headline.
+ * A headline is never that short and never followed by a second headline.
+ */
+function isMasthead(line: string, next: string, headlineShaped: (line: string) => boolean): boolean {
+  if (!headlineShaped(line) || !(headlineShaped(next) || isSectionLabel(next))) return false;
+  if (/^#{1,6}\s/.test(line) || SECTION_LABEL.test(line)) return false;
+  const words = line.split(/\s+/);
+  if (words.length > MAX_MASTHEAD_WORDS) return false;
+  if (!words.every((word) => /^[\p{Lu}\p{N}&]/u.test(word) || /^(?:of|the|and|for|on|in|de|al)$/.test(word))) return false;
+  // Title Case alone cannot tell "Putin Meets Sharaa" from "Caucasus Herald": an outlet says what it is, is a domain, or is set in capitals.
+  return OUTLET_WORD.test(line) || /^[\p{Lu}\p{N}\s&.'’-]+$/u.test(line) || /\.[a-z]{2,6}$/i.test(line);
+}
+
+/** A masthead set in capitals, as a name: "SOUTH CAUCASUS COURIER" → "South Caucasus Courier"; short words stay ("BBC NEWS" → "BBC News"). */
+function mastheadName(line: string): string {
+  if (/\p{Ll}/u.test(line)) return line;
+  return line.replace(/\p{L}+/gu, (word) => {
+    if (/^(?:OF|THE|AND|FOR|ON|IN)$/.test(word)) return word.toLowerCase();
+    return word.length <= 3 ? word : word.charAt(0) + word.slice(1).toLowerCase();
+  }).replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+}
+
+/** Words that name a kind of publication. */
+const OUTLET_WORD =
+  /\b(?:times|news|post|herald|daily|journal|tribune|gazette|observer|monitor|watch|today|agency|press|media|review|weekly|telegraph|guardian|express|report|reporter|wire|network|tv|radio|insider|chronicle|mirror|standard|independent|courier|dispatch|bulletin|magazine|broadcasting|online|info)\b/i;
+
+/** "Headline | Outlet", "Headline – Outlet": the suffix is an outlet when it is short and every word is capitalised. */
+const TITLE_SUFFIX = /^(.{12,}?)\s+(?:\||[–—])\s+([^|–—]{2,60})$/u;
+
+function splitTitleOutlet(headline: string): { title: string; outlet?: string } {
+  const match = TITLE_SUFFIX.exec(headline);
+  if (!match) return { title: headline };
+  const suffix = match[2]!.trim();
+  const words = suffix.split(/\s+/);
+  const named = words.length <= 4 && words.every((word) => /^[\p{Lu}\p{N}&]/u.test(word) || /^(?:of|the|and|for|de|al)$/.test(word));
+  return named && !SECTION_LABEL.test(suffix) ? { title: match[1]!.trim(), outlet: suffix } : { title: headline };
 }
 
 function toBlock(line: string, lineNumber: number): Block {

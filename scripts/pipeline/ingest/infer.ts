@@ -2,14 +2,18 @@
  * Article metadata: each field from the most authoritative place that has it,
  * with the place recorded in `provenance`.
  *
- *   title:     sources.yaml > frontmatter > headline line > first sentence > file name
- *   published: sources.yaml > frontmatter > dateline near the top > none (warning)
+ *   title:     sources.yaml > frontmatter > headline line > a short whole first sentence > "Untitled …"
+ *   published: sources.yaml > frontmatter > date line or dated byline near the top >
+ *              wire dateline opening the text (year from the text when it lacks one) > none (warning)
  *   author:    sources.yaml > frontmatter > byline line
- *   outlet, url, stance: sources.yaml > frontmatter
+ *   outlet:    sources.yaml > frontmatter > wire tag in the dateline ("(Reuters)") >
+ *              masthead above the headline > "Headline | Outlet" > none (shown as not named)
+ *   url, stance: sources.yaml > frontmatter
  */
 import type { DateValue, Diagnostic, SourceMeta } from '../model.ts';
 import type { CleanedBody } from './clean.ts';
-import { parseDatelineText, parseIsoDate } from './date-value.ts';
+import { dayValue, parseDatelineText, parseIsoDate } from './date-value.ts';
+import { readNumericDate, yearFromText } from './dateline.ts';
 import type { FrontmatterMeta } from './frontmatter.ts';
 import type { SourceEntry } from './sources.ts';
 
@@ -18,7 +22,8 @@ export interface InferInput {
   file: string;
   source?: SourceEntry;
   frontmatter?: FrontmatterMeta;
-  cleaned: Pick<CleanedBody, 'blocks' | 'title' | 'dateline' | 'byline'>;
+  cleaned: Pick<CleanedBody, 'blocks' | 'title' | 'dateline' | 'byline'> &
+    Partial<Pick<CleanedBody, 'leadDateline' | 'masthead' | 'titleOutlet'>>;
 }
 
 export interface InferredMeta {
@@ -26,24 +31,26 @@ export interface InferredMeta {
   diagnostics: Diagnostic[];
 }
 
-/** Fallback titles are cut near this many characters, at a word boundary. */
+/** A first sentence longer than this is not a title; cutting it would invent a headline. */
 const TITLE_FALLBACK_LENGTH = 90;
 
 export function inferMeta({ file, source, frontmatter, cleaned }: InferInput): InferredMeta {
   const diagnostics: Diagnostic[] = [];
   const provenance: SourceMeta['provenance'] = {};
 
-  const title = pickFirst<string>(provenance, 'title', [
-    ['sources.yaml', source?.title],
-    ['frontmatter', frontmatter?.title],
-    ['headline', cleaned.title?.text],
-    ['first-sentence', firstSentenceTitle(cleaned.blocks)],
-  ]) ?? fileNameTitle(file, provenance);
+  const outlet = pickFirst<string>(provenance, 'outlet', [
+    ['sources.yaml', source?.outlet],
+    ['frontmatter', frontmatter?.outlet],
+    ['wire-tag', cleaned.leadDateline?.agency],
+    ['masthead', cleaned.masthead?.text],
+    ['headline-suffix', cleaned.titleOutlet],
+  ]);
 
   const published = pickFirst<DateValue>(provenance, 'published', [
     ['sources.yaml', source?.published ? parseIsoDate(source.published) : undefined],
     ['frontmatter', frontmatter?.published],
-    ['dateline', cleaned.dateline ? parseDatelineText(cleaned.dateline.text) : undefined],
+    ['dateline', given(source, frontmatter) || !cleaned.dateline ? undefined : datelineValue(file, cleaned.dateline, diagnostics)],
+    ['wire-dateline', given(source, frontmatter) || cleaned.dateline || !cleaned.leadDateline ? undefined : leadDatelineValue(file, cleaned, diagnostics)],
   ]);
   if (!published) {
     diagnostics.push({
@@ -51,18 +58,22 @@ export function inferMeta({ file, source, frontmatter, cleaned }: InferInput): I
       code: 'article/no-date',
       file,
       line: 1,
-      message: `${file} has no publication date (no sources.yaml entry, frontmatter or dateline); add "published: YYYY-MM-DD" for it in content/sources.yaml.`,
+      message: `${file} has no publication date (no sources.yaml entry, frontmatter or dateline); it is listed as undated. Add "published: YYYY-MM-DD" for it in content/sources.yaml.`,
     });
   }
+
+  const title =
+    pickFirst<string>(provenance, 'title', [
+      ['sources.yaml', source?.title],
+      ['frontmatter', frontmatter?.title],
+      ['headline', cleaned.title?.text],
+      ['first-sentence', firstSentenceTitle(cleaned.blocks)],
+    ]) ?? untitled(file, cleaned.blocks.length > 0, outlet, published, provenance);
 
   const author = pickFirst<string>(provenance, 'author', [
     ['sources.yaml', source?.author],
     ['frontmatter', frontmatter?.author],
     ['byline', cleaned.byline],
-  ]);
-  const outlet = pickFirst<string>(provenance, 'outlet', [
-    ['sources.yaml', source?.outlet],
-    ['frontmatter', frontmatter?.outlet],
   ]);
   const url = pickFirst<string>(provenance, 'url', [
     ['sources.yaml', source?.url],
@@ -102,18 +113,65 @@ function pickFirst<T>(
 }
 
 /**
- * The first sentence of the first paragraph, cut at a word boundary near
- * `TITLE_FALLBACK_LENGTH` characters. Only the start of the text is examined,
- * so a 2 MB single-line article costs no more than a short one.
+ * The first sentence of the first paragraph when it is short enough to stand
+ * as a title, whole. Only the start of the text is examined, so a 2 MB
+ * single-line article costs no more than a short one.
  */
 export function firstSentenceTitle(blocks: readonly { kind: string; text: string }[]): string | undefined {
   const block = blocks.find((b) => b.kind === 'paragraph') ?? blocks[0];
   if (!block) return undefined;
   const head = block.text.slice(0, 400);
   const sentenceEnd = /[.!?](?=["'”’]?\s|["'”’]?$)/u.exec(head);
-  const sentence = (sentenceEnd ? head.slice(0, sentenceEnd.index) : head).trim();
-  if (sentence === '') return undefined;
-  return truncateAtWord(sentence, TITLE_FALLBACK_LENGTH);
+  if (!sentenceEnd) return undefined;
+  const sentence = head.slice(0, sentenceEnd.index).trim();
+  if (sentence === '' || Array.from(sentence).length > TITLE_FALLBACK_LENGTH) return undefined;
+  return sentence;
+}
+
+/** No headline: say so, with what is known, rather than cutting a sentence into a fake one. */
+function untitled(file: string, hasText: boolean, outlet: string | undefined, published: DateValue | undefined, provenance: SourceMeta['provenance']): string {
+  if (!hasText) return fileNameTitle(file, provenance);
+  provenance.title = 'untitled';
+  return `Untitled article (${outlet ?? 'outlet not named'}, ${published?.label ?? 'undated'})`;
+}
+
+/** An editor's date makes the text's irrelevant: its doubts are not reported. */
+function given(source: SourceEntry | undefined, frontmatter: FrontmatterMeta | undefined): boolean {
+  return Boolean((source?.published && parseIsoDate(source.published)) || frontmatter?.published);
+}
+
+/** A date line: in words, or numeric by convention; an ambiguous numeric date is a warning, not a guess. */
+function datelineValue(file: string, dateline: { text: string; line: number }, diagnostics: Diagnostic[]): DateValue | undefined {
+  const numeric = readNumericDate(dateline.text);
+  if (numeric && 'ambiguous' in numeric) {
+    const [a, b] = numeric.ambiguous;
+    diagnostics.push({
+      severity: 'warning',
+      code: 'article/ambiguous-date',
+      file,
+      line: dateline.line,
+      message: `"${dateline.text}" can be read as ${a.label} or ${b.label}; the publication date was left out. Add "published: YYYY-MM-DD" for it in content/sources.yaml.`,
+    });
+    return undefined;
+  }
+  return numeric?.value ?? parseDatelineText(dateline.text);
+}
+
+/** "WASHINGTON, Aug 8 (Reuters) -": the year from the dateline, else the latest year the text names. */
+function leadDatelineValue(file: string, cleaned: InferInput['cleaned'], diagnostics: Diagnostic[]): DateValue | undefined {
+  const dateline = cleaned.leadDateline!;
+  const year = dateline.date.year ?? yearFromText(dateline.date.month, [cleaned.title?.text ?? '', ...cleaned.blocks.map((block) => block.text)]);
+  if (year === undefined) {
+    diagnostics.push({
+      severity: 'warning',
+      code: 'article/dateline-without-year',
+      file,
+      line: dateline.line,
+      message: `The dateline gives day and month but no year, and the text names no year; the publication date was left out. Add "published: YYYY-MM-DD" for it in content/sources.yaml.`,
+    });
+    return undefined;
+  }
+  return dayValue(year, dateline.date.month, dateline.date.day);
 }
 
 export function truncateAtWord(text: string, maxLength: number): string {

@@ -81,8 +81,43 @@ export function eventStatements(event: Entity, index: StatementIndex): Statement
       }
     }
   }
+  // (d) Nothing dated matched: a sentence that names two of the event's actors and
+  // a distinctive word of its name ("… Assad, whom Putin granted asylum in Moscow"
+  // for "Russia grants Bashar al-Assad asylum"). Only then, so a well-reported
+  // event never collects undated look-alikes; an event page never shows 0 sources
+  // when a source does report it.
+  if (chosen.size === 0) for (const statement of namedReports(event, actors, index)) chosen.set(statement.id, statement);
   const order = index.order;
   return [...chosen.values()].sort((p, q) => (order.get(p.id) ?? 0) - (order.get(q.id) ?? 0));
+}
+
+/** Words of an event's name too common to identify it. */
+const NAME_STOP_WORDS = new Set(['about', 'after', 'before', 'between', 'during', 'meeting', 'their', 'there', 'these', 'where', 'which', 'while', 'report', 'reports', 'plans']);
+
+function namedReports(event: Entity, actors: ReadonlySet<string>, index: StatementIndex): Statement[] {
+  const words = event.name
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .filter((word) => word.length >= 5 && !NAME_STOP_WORDS.has(word));
+  // Stems: "grants" also finds "granted", "withdrawal" finds "withdrew" only through the keyword table.
+  const stems = words.map((word) => word.slice(0, Math.max(5, word.length - 2)));
+  if (stems.length === 0 || actors.size < 2) return [];
+  const found = new Map<string, Statement>();
+  for (const actor of actors) {
+    for (const statement of index.byEntity.get(actor) ?? []) {
+      if (found.has(statement.id)) continue;
+      const named = new Set(statement.entityIds.filter((id) => actors.has(id)));
+      if (named.size < 2) continue;
+      const text = statement.text.toLowerCase();
+      if (stems.some((stem) => new RegExp(`\\b${stem}`, 'u').test(text) && !actorWord(stem, event))) found.set(statement.id, statement);
+    }
+  }
+  return [...found.values()];
+}
+
+/** A stem that comes from a participant's name is no evidence ("assad" in "Bashar al-Assad"). */
+function actorWord(stem: string, event: Entity): boolean {
+  return event.participants.some((id) => id.includes(stem)) || (event.place ?? '').includes(stem);
 }
 
 export interface StatementIndex {
@@ -167,8 +202,7 @@ export function eventDateConflicts(event: Entity, members: readonly Statement[])
       statementIds: [...v.statementIds].sort(cmp),
       articleSlugs: [...v.articleSlugs].sort(cmp),
     }));
-  const summary = `Sources give different dates: ${variants
-    .map((v) => `${v.value} (${v.articleSlugs.join(', ')})`)
-    .join(' vs ')}`;
+  // Which source says which is listed beside the summary by outlet; file ids never enter it.
+  const summary = `Sources give different dates: ${variants.map((v) => v.value).join(' vs ')}`;
   return [{ kind: 'date', summary, variants }];
 }

@@ -18,9 +18,11 @@ export interface GroupClaimsInput {
   entities: Entity[];
   statements: Statement[];
   quotes: Quote[];
-  /** Not needed by the current rules; accepted so callers pass the whole context. */
+  /** Tells embedded posts (tweet paragraphs) from article text in speaker conflicts. */
   articles: SegmentedArticle[];
   shared: SharedPassage[];
+  /** Event id → statements found to report it (relate/detected-events.ts), besides the registry rules. */
+  eventMembers?: ReadonlyMap<string, readonly string[]>;
 }
 
 function cmp(a: string, b: string): number {
@@ -41,13 +43,17 @@ export function groupClaims(input: GroupClaimsInput): ClaimGroupDetail[] {
   const shared = input.shared ?? [];
   const entityById = new Map(entities.map((e) => [e.id, e]));
   const index = indexStatements(statements);
+  const statementById = new Map(statements.map((statement) => [statement.id, statement]));
   const groups: ClaimGroupDetail[] = [];
 
   const support = (items: readonly SupportItem[]): number => countIndependentSupport(items, shared).independent;
 
   for (const event of entities) {
     if (event.kind !== 'event') continue;
-    const members = eventStatements(event, index);
+    const found = eventStatements(event, index);
+    const known = new Set(found.map((statement) => statement.id));
+    const detected = (input.eventMembers?.get(event.id) ?? []).flatMap((id) => (known.has(id) ? [] : (statementById.get(id) ?? [])));
+    const members = [...found, ...detected];
     if (members.length === 0) continue;
     groups.push({
       id: groupId(['event', event.id]),
@@ -61,8 +67,11 @@ export function groupClaims(input: GroupClaimsInput): ClaimGroupDetail[] {
   }
 
   const statementBySentence = new Map(statements.map((s) => [s.sentenceId, s]));
+  const embeddedParagraphs = new Set(
+    (input.articles ?? []).flatMap((article) => article.paragraphs.filter((paragraph) => paragraph.kind === 'tweet').map((paragraph) => `${article.slug}\u0000${paragraph.id}`)),
+  );
   for (const cluster of clusterQuotes(input.quotes ?? [])) {
-    const { conflict, mainSpeakerId } = analyseSpeakers(cluster.quotes, entityById);
+    const { conflict, mainSpeakerId } = analyseSpeakers(cluster.quotes, entityById, embeddedParagraphs);
     const articleSlugs = distinctSorted(cluster.quotes.map((q) => q.articleSlug));
     if (!conflict && articleSlugs.length < 2) continue;
     // Quote sentences may not be statements; the quote then supports itself with

@@ -4,6 +4,9 @@ export { countIndependent, countIndependentSupport, independentGroups } from './
 export { groupClaims, type GroupClaimsInput } from './group-claims.ts';
 export { EVENT_KEYWORDS, eventKeyword } from './event-keywords.ts';
 export { buildRelations } from './relations.ts';
+export { detectEventMentions, EVENT_TYPES } from './event-mentions.ts';
+export { clusterEventMentions, eventName, type DetectedEvents } from './detected-events.ts';
+export { resolveEventAnchored, type AnchoredDate } from './event-anchored.ts';
 export type {
   ArticleReuse,
   ClaimGroupDetail,

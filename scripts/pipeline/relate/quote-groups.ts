@@ -119,7 +119,12 @@ export interface SpeakerAnalysis {
   mainSpeakerId?: string;
 }
 
-export function analyseSpeakers(quotes: readonly Quote[], entities: ReadonlyMap<string, Entity>): SpeakerAnalysis {
+/**
+ * `embeddedParagraphs`: `articleSlug NUL paragraphId` of embedded posts (tweet
+ * paragraphs), so a conflict inside one source can say which attribution is
+ * the article's and which the post's.
+ */
+export function analyseSpeakers(quotes: readonly Quote[], entities: ReadonlyMap<string, Entity>, embeddedParagraphs: ReadonlySet<string> = new Set()): SpeakerAnalysis {
   const compared = attributedQuotes(quotes);
   const keys = speakerKeys(compared, entities);
   const variants = new Map<string, { label: string; statementIds: Set<string>; articleSlugs: Set<string> }>();
@@ -145,8 +150,17 @@ export function analyseSpeakers(quotes: readonly Quote[], entities: ReadonlyMap<
       statementIds: [...v.statementIds].sort(cmp),
       articleSlugs: [...v.articleSlugs].sort(cmp),
     }));
-  const summary = `Sources attribute the same words to different speakers: ${list
-    .map((v) => `${v.value} (${v.articleSlugs.join(', ')})`)
-    .join(' vs ')}`;
+  // Readers see outlets and wording beside the summary; file ids never enter it.
+  const articles = new Set(compared.map((quote) => quote.articleSlug));
+  const embedded = new Set([...embeddedParagraphs, ...quotes.filter((quote) => quote.via === 'tweet').map((quote) => `${quote.articleSlug}\u0000${quote.paragraphId}`)]);
+  const where = (value: string): string => {
+    const inPost = compared.filter((quote) => (keys.get(quote) ?? '') === value).every((quote) => embedded.has(`${quote.articleSlug}\u0000${quote.paragraphId}`));
+    return inPost ? 'in an embedded post' : 'in its own text';
+  };
+  const keyed = [...variants.entries()].sort(([a], [b]) => cmp(a, b));
+  const summary =
+    articles.size === 1
+      ? `One source attributes the same words to two speakers: ${keyed.map(([key, v]) => `${v.label} (${where(key)})`).join(' and ')}.`
+      : `Sources attribute the same words to different speakers: ${list.map((v) => v.value).join(' vs ')}.`;
   return { conflict: { kind: 'speaker', summary, variants: list }, ...(mainSpeakerId ? { mainSpeakerId } : {}) };
 }

@@ -35,10 +35,10 @@ describe('inferMeta', () => {
     expect(meta.outlet).toBeUndefined();
   });
 
-  it('uses the first sentence, cut at a word boundary, and warns when there is no date', () => {
+  it('says a long first sentence is no title (never cuts it), and warns when there is no date', () => {
     const { meta, diagnostics } = inferMeta({ file: 'content/articles/x.txt', cleaned: { blocks: cleaned.blocks } });
-    expect(meta.title).toBe('Russia’s strategic pivot in Syria exposes the fragility of foreign entanglements as…');
-    expect(meta.provenance.title).toBe('first-sentence');
+    expect(meta.title).toBe('Untitled article (outlet not named, undated)');
+    expect(meta.provenance.title).toBe('untitled');
     expect(meta.published).toBeUndefined();
     expect(diagnostics).toEqual([expect.objectContaining({ code: 'article/no-date', severity: 'warning', file: 'content/articles/x.txt', line: 1 })]);
   });

@@ -101,7 +101,7 @@ describe('event rules', () => {
     expect(group?.conflicts).toEqual([
       {
         kind: 'date',
-        summary: 'Sources give different dates: 27 January 2026 (y) vs 28 January 2026 (x)',
+        summary: 'Sources give different dates: 27 January 2026 vs 28 January 2026',
         variants: [
           { value: '27 January 2026', statementIds: [statements[1]!.id], articleSlugs: ['y'] },
           { value: '28 January 2026', statementIds: [statements[0]!.id], articleSlugs: ['x'] },
@@ -158,8 +158,10 @@ describe('quote groups', () => {
   const short2 = quote(s.a001, 'Kremlin spokesman Peskov', 'no doubt', 'Samuel Ramani', undefined, 'said');
 
   it('finds the al-Sharaa / Putin speaker conflict in seed 001, whichever way the tweet comes in', () => {
+    // In the built article the al-Sharaa attribution sits in an embedded post (a tweet paragraph).
+    const withPost = { ...s.a001, paragraphs: s.a001.paragraphs.map((p) => (p.id === colon.paragraphId ? { ...p, kind: 'tweet' as const } : p)) };
     for (const quotes of [[body, colon], [tweet, body, colon], [colon, tweet, body]]) {
-      const groups = groupClaims({ entities, statements: [], quotes, articles: [], shared }).filter((g) => g.kind === 'quote');
+      const groups = groupClaims({ entities, statements: [], quotes, articles: [withPost], shared }).filter((g) => g.kind === 'quote');
       expect(groups).toHaveLength(1);
       const [group] = groups;
       expect(group?.subjectId).toBe(SHARAA);
@@ -169,7 +171,7 @@ describe('quote groups', () => {
         {
           kind: 'speaker',
           summary:
-            'Sources attribute the same words to different speakers: Ahmed al-Sharaa (001-61cb9f6024de31c1) vs Vladimir Putin (001-61cb9f6024de31c1)',
+            'One source attributes the same words to two speakers: Ahmed al-Sharaa (in an embedded post) and Vladimir Putin (in its own text).',
           variants: [
             { value: 'Ahmed al-Sharaa', statementIds: [colon.sentenceId], articleSlugs: ['001-61cb9f6024de31c1'] },
             { value: 'Vladimir Putin', statementIds: [body.sentenceId], articleSlugs: ['001-61cb9f6024de31c1'] },

@@ -15,6 +15,7 @@ import { type Candidate, CHRONO_PRIORITY, type Resolution } from './candidate.ts
 import { MONTH_SOURCE } from './patterns.ts';
 import { type WeekdayDirection, inferYearOfDay, resolveWeekday } from './relative.ts';
 import { dayValue, rangeValue } from './value.ts';
+import { tenseAround } from './tense.ts';
 
 /** Cheap test for anything chrono could turn into a date we keep; sentences without it skip chrono entirely. */
 export const CHRONO_TRIGGER = new RegExp(
@@ -38,10 +39,12 @@ const WINDOW_LIMIT = 4_000;
 /** Reference used when there is no publication date; only absolute results survive, so its value never leaks. */
 const NEUTRAL_REFERENCE = new Date(Date.UTC(2000, 0, 1, 12));
 
-function directionOf(text: string): WeekdayDirection {
-  if (/\b(?:last|past|previous)\b/i.test(text)) return 'past';
-  if (/\b(?:next|coming)\b/i.test(text)) return 'future';
-  return 'nearest';
+/** "last"/"next" in the expression decide; otherwise the tense of its clause in the sentence. */
+function directionOf(matched: string, sentence: string, start: number): WeekdayDirection {
+  if (/\b(?:last|past|previous)\b/i.test(matched)) return 'past';
+  if (/\b(?:next|coming)\b/i.test(matched)) return 'future';
+  const tense = tenseAround(sentence, start, start + matched.length);
+  return tense === 'past' ? 'reported-past' : tense === 'future' ? 'future' : 'nearest';
 }
 
 function componentsDay(components: ParsedComponents, year: number): CalendarDay {
@@ -59,7 +62,7 @@ function dayOf(components: ParsedComponents, absolute: boolean, anchor: Calendar
   return isValidDay(day) ? day : undefined;
 }
 
-function resolveResult(result: ParsedResult, text: string, anchor: CalendarDay | undefined): Resolution | undefined {
+function resolveResult(result: ParsedResult, text: string, anchor: CalendarDay | undefined, direction: () => WeekdayDirection): Resolution | undefined {
   const start = result.start;
   if (start.isCertain('day') && start.isCertain('month')) {
     // "23 January", "2026-01-28" name the day; "yesterday", "3 days ago" are relative to publication.
@@ -78,7 +81,7 @@ function resolveResult(result: ParsedResult, text: string, anchor: CalendarDay |
   if (start.isCertain('weekday') && !start.isCertain('day')) {
     if (!anchor) return { kind: 'unresolved', reason: 'no-publication-date' };
     const weekday = start.get('weekday') ?? 0;
-    return { kind: 'date', value: dayValue(resolveWeekday(weekday, anchor, directionOf(text))) };
+    return { kind: 'date', value: dayValue(resolveWeekday(weekday, anchor, direction())) };
   }
   return undefined;
 }
@@ -119,9 +122,11 @@ export function chronoCandidates(text: string, anchor: CalendarDay | undefined):
       // Bare numbers such as "2/3" are fractions far more often than dates.
       if (!/\p{L}/u.test(matched) && !ISO_DATE.test(matched)) continue;
       if (AMBIGUOUS_LOWERCASE.test(matched)) continue;
-      const resolution = resolveResult(result, matched, anchor);
-      if (!resolution) continue;
       const start = from + result.index;
+      // "every Friday", "each Monday": a recurrence, not a date.
+      if (/\b(?:every|each)\s+$/i.test(text.slice(Math.max(0, start - 8), start))) continue;
+      const resolution = resolveResult(result, matched, anchor, () => directionOf(matched, text, start));
+      if (!resolution) continue;
       found.push({ start, end: start + matched.length, resolution, priority: CHRONO_PRIORITY });
     }
   }

@@ -7,7 +7,7 @@
 import { MONTH_SOURCE } from './patterns.ts';
 
 const MAY_HOLD_DATE = new RegExp(
-  `\\b(?:${MONTH_SOURCE}|mon|tues?|wed|thu|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|tomorrow|ago|since|early|mid|late|earlier|later|days?|weeks?|months?|years?|decades?|recent)\\b|(?:18|19|20)\\d\\d`,
+  `\\b(?:${MONTH_SOURCE}|mon|tues?|wed|thu|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|tomorrow|ago|since|early|mid|late|earlier|later|hours?|days?|weeks?|months?|years?|decades?|recent)\\b|(?:18|19|20)\\d\\d`,
   'i',
 );
 

@@ -39,18 +39,21 @@ export function inferYearOfMonth(month: number, anchor: CalendarDay): number {
   return month <= latest.month ? latest.year : latest.year - 1;
 }
 
-export type WeekdayDirection = 'past' | 'future' | 'nearest';
+export type WeekdayDirection = 'past' | 'future' | 'nearest' | 'reported-past';
 
 /**
- * The given weekday (0 = Sunday) near publication. "on Wednesday" takes the
- * nearest one (at most three days away; the same day counts), which is what
- * a dated news report nearly always means; "last Wednesday" the previous one,
- * "next Wednesday" the following one. Tense is deliberately not analysed.
+ * The given weekday (0 = Sunday) near publication. "last Wednesday" is the
+ * previous one and "next Wednesday" (or a future-tense "will meet on
+ * Wednesday") the following one; a past-tense "met on Wednesday" is the
+ * latest one on or before publication (`reported-past`); a tenseless "is in
+ * Moscow on Wednesday" the nearest one (at most three days away; the same
+ * day counts). The caller reads the tense (tense.ts).
  */
 export function resolveWeekday(weekday: number, anchor: CalendarDay, direction: WeekdayDirection): CalendarDay {
   const forward = (weekday - weekdayOf(anchor) + 7) % 7; // 0..6 days ahead
   if (direction === 'future') return addDays(anchor, forward === 0 ? 7 : forward);
   if (direction === 'past') return addDays(anchor, forward === 0 ? -7 : forward - 7);
+  if (direction === 'reported-past') return addDays(anchor, forward === 0 ? 0 : forward - 7);
   return addDays(anchor, forward <= 3 ? forward : forward - 7);
 }
 
@@ -70,7 +73,7 @@ export function relativePeriod(period: Period, offset: PeriodOffset, anchor: Cal
   return yearValue(anchor.year + offset);
 }
 
-/** "earlier this week|month|year": from the period's start up to publication. "later this …": from publication to its end. */
+/** "earlier this week|month|year": from the period's start to the day before publication. "later this …": from the day after publication to its end. */
 export function partOfCurrentPeriod(period: Period, part: 'earlier' | 'later', anchor: CalendarDay): DateValue {
   let first: CalendarDay;
   let last: CalendarDay;
@@ -84,9 +87,12 @@ export function partOfCurrentPeriod(period: Period, part: 'earlier' | 'later', a
     first = { year: anchor.year, month: 1, day: 1 };
     last = { year: anchor.year, month: 12, day: 31 };
   }
+  // "Earlier" happened before the day of writing, "later" comes after it (unless the period has no such day left).
+  const dayBefore = compareDays(anchor, first) > 0 ? addDays(anchor, -1) : anchor;
+  const dayAfter = compareDays(anchor, last) < 0 ? addDays(anchor, 1) : anchor;
   return part === 'earlier'
-    ? rangeValue(first, anchor, { approximate: true })
-    : rangeValue(anchor, last, { approximate: true });
+    ? rangeValue(first, dayBefore, { approximate: true })
+    : rangeValue(dayAfter, last, { approximate: true });
 }
 
 export type YearPart = 'early' | 'mid' | 'late';

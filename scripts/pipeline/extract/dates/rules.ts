@@ -33,6 +33,7 @@ import {
   sinceValue,
 } from './relative.ts';
 import { monthLabel, monthValue, rangeValue, yearValue } from './value.ts';
+import { tenseAround } from './tense.ts';
 
 /** `bound`: the last day the article can have been written (publication's end), for "since …" when the publication day is unknown. */
 type Rule = (text: string, anchor: CalendarDay | undefined, bound?: CalendarDay) => Candidate[];
@@ -122,6 +123,8 @@ function bareMonthRule(text: string, anchor: CalendarDay | undefined): Candidate
     const start = MEANINGFUL_MONTH_PREFIX.test(prefix) ? match.index : monthStart;
     const resolution = resolveOrMissing(anchor, (day): Resolution => {
       let year = inferYearOfMonth(month, day);
+      // "will be wound down by December": the coming December, not the last one.
+      if (year < day.year && prefix !== 'last' && prefix !== 'since' && tenseAround(text, monthStart, monthEnd) === 'future') year = day.year;
       if (prefix === 'last' && (year > day.year || (year === day.year && month >= day.month))) year -= 1;
       if (prefix === 'next') year = month > day.month ? day.year : day.year + 1;
       if (prefix === 'since') {
@@ -132,9 +135,40 @@ function bareMonthRule(text: string, anchor: CalendarDay | undefined): Candidate
         return { kind: 'date', value };
       }
       const approximate = prefix.startsWith('earlier') || prefix.startsWith('later');
+      // "later in August" written in August: from publication to the month's end ("earlier in": its start to publication).
+      if (approximate && year === day.year && month === day.month) {
+        return { kind: 'date', value: partOfCurrentPeriod('month', prefix.startsWith('earlier') ? 'earlier' : 'later', day) };
+      }
       return { kind: 'date', value: monthValue(year, month, { approximate }) };
     });
     found.push({ start, end: monthEnd, resolution, priority: 0 });
+  }
+  return found;
+}
+
+/**
+ * "at the end of June", "the beginning of August 2025", "by the middle of
+ * March": a part of a month. chrono reads "end of June" as 30 June, which
+ * invents a day; this keeps the approximate third of the month.
+ */
+const PART_OF_NAMED_MONTH = new RegExp(
+  `\\bthe\\s+(start|beginning|middle|end|close)\\s+of\\s+(${MONTH_SOURCE})\\b(?:,?\\s+(${YEAR_SOURCE}))?`,
+  'dgi',
+);
+
+function partOfNamedMonthRule(text: string, anchor: CalendarDay | undefined): Candidate[] {
+  const found: Candidate[] = [];
+  for (const match of text.matchAll(PART_OF_NAMED_MONTH)) {
+    const [, partWord = '', monthWord = '', yearText] = match;
+    const month = monthNumber(monthWord);
+    if (!month || !isCapitalised(monthWord)) continue;
+    const part = yearPartOf(partWord === 'close' ? 'end' : partWord);
+    const resolve = (year: number): Resolution => ({
+      kind: 'date',
+      value: partOfMonth(part, year, month, `${part} ${monthLabel(year, month)}`),
+    });
+    const resolution = yearText ? resolve(Number(yearText)) : resolveOrMissing(anchor, (day) => resolve(inferYearOfMonth(month, day)));
+    found.push({ start: match.index, end: matchEnd(match), resolution, priority: 0 });
   }
   return found;
 }
@@ -286,7 +320,7 @@ function partOfCurrentPeriodRule(text: string, anchor: CalendarDay | undefined):
  * chrono would otherwise read "two weeks later" relative to publication.
  */
 const EVENT_RELATIVE =
-  /\b(?:(?:a\s+few|a|one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|\d{1,3})\s+)?(?:days?|weeks?|months?|years?)\s+(?:before|after|earlier|later|prior)\b|\bthe\s+(?:same|next|following|previous|preceding)\s+(?:day|week|month|year|morning|evening|night)\b|\bthe\s+(?:day|week|month|year|night)\s+(?:before|after)\b/gi;
+  /\b(?:(?:a\s+few|a|one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|\d{1,3})\s+)?(?:hours?|days?|weeks?|months?|years?)\s+(?:before|after|earlier|later|prior|ahead\s+of)\b|\bthe\s+(?:same|next|following|previous|preceding)\s+(?:day|week|month|year|morning|evening|night)\b|\bthe\s+(?:day|week|month|year|night)\s+(?:before|after)\b|\bthat\s+(?:same\s+)?(?:day|morning|evening|night)\b/gi;
 
 /** Periods too fuzzy to place: "in the past decade", "in recent years", "decades ago". */
 const VAGUE =
@@ -304,6 +338,7 @@ function unresolvableRule(text: string): Candidate[] {
 }
 
 const RULES: readonly Rule[] = [
+  partOfNamedMonthRule,
   monthYearRule,
   bareMonthRule,
   yearPartRule,

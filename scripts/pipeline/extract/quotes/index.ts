@@ -25,6 +25,7 @@ import { shortHash } from '../../shared/hash.ts';
 import { cleanQuoteText, findQuoteSpans, wordCount, type QuoteSpan } from './quote-spans.ts';
 import { findSpeechVerbs as findAllSpeechVerbs, type VerbMatch } from './speech-verbs.ts';
 import { colonSpeaker, subjectAfter, subjectBefore, type PhraseSpan } from './speaker-phrase.ts';
+import { nameInPhrase, reportedSpeakerBefore, roleHolderBefore } from './antecedent.ts';
 import { entityForTweetAuthor, entityInSpan, firstPersonBefore, insideAny, lastPersonBefore, type OffsetRange } from './resolve-speaker.ts';
 
 export { findQuoteSpans, quotedShare, cleanQuoteText } from './quote-spans.ts';
@@ -35,6 +36,9 @@ const SHORT_QUOTE_WORDS = 3;
 const MAX_SPLIT_GAP = 100;
 /** How far before a quote we look for its reporting verb. */
 const VERB_LOOKBACK = 400;
+/** How far back a pronoun's antecedent and a role's holder are looked for, in characters. */
+const ANTECEDENT_LOOKBACK = 1_500;
+const ROLE_LOOKBACK = 20_000;
 /** A "Speaker:" label is at most this long. */
 const COLON_LOOKBACK = 120;
 
@@ -375,7 +379,13 @@ function resolve(
   const mentions = context.mentionsByParagraph.get(paragraph.id) ?? [];
   if (!phrase.pronoun) {
     const mention = entityInSpan(mentions, phrase.start, phrase.end, context.entityById);
-    return { speakerText: phrase.text.replace(/\s+/g, ' '), ...(mention ? { speakerId: mention.entityId } : {}), via };
+    const written = phrase.text.replace(/\s+/g, ' ');
+    if (mention) return { speakerText: written, speakerId: mention.entityId, via };
+    // Not in the registry: the person's name without the titles before it, or the holder of a role named elsewhere.
+    const name = nameInPhrase(written);
+    if (name) return { speakerText: name, via };
+    const holder = roleHolderBefore(written, textBefore(context, paragraph, phrase.start));
+    return { speakerText: holder ?? written, via };
   }
   const sentence = paragraph.sentences[sentenceIndex];
   if (!sentence) return undefined;
@@ -390,5 +400,56 @@ function resolve(
       person = lastPersonBefore(prevMentions, previous.sentence.end, prevQuoted, context.entityById);
     }
   }
-  return person ? { speakerText: person.text, speakerId: person.entityId, via } : undefined;
+  if (person) return { speakerText: person.text, speakerId: person.entityId, via };
+  // No registry person near: the person last reported as speaking, by name.
+  const speaker = reportedSpeakerBefore({ sentences: sentencesBefore(context, paragraph, sentenceIndex, phrase.start) });
+  return speaker ? { speakerText: speaker, via } : undefined;
+}
+
+/** Text with its quotations blanked out: words inside a quote are never the speaker. */
+function unquoted(context: ArticleContext, paragraph: Paragraph, from: number, to: number): string {
+  let text = paragraph.text.slice(from, to);
+  const ranges = context.quotedByParagraph.get(paragraph.id) ?? [];
+  // Ranges are sorted and disjoint: start at the first that may reach `from` (binary search keeps many quotes linear).
+  let low = 0;
+  let high = ranges.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (ranges[mid]!.end <= from) low = mid + 1;
+    else high = mid;
+  }
+  for (let k = low; k < ranges.length && ranges[k]!.start < to; k++) {
+    const start = Math.max(ranges[k]!.start, from);
+    const end = Math.min(ranges[k]!.end, to);
+    if (start < end) text = text.slice(0, start - from) + ' '.repeat(end - start) + text.slice(end - from);
+  }
+  return text;
+}
+
+/** The current sentence up to `offset`, then the sentences before it, nearest first (quotes blanked). */
+function sentencesBefore(context: ArticleContext, paragraph: Paragraph, sentenceIndex: number, offset: number): string[] {
+  const sentence = paragraph.sentences[sentenceIndex];
+  if (!sentence) return [];
+  // Bounded: a pronoun's antecedent is near, and a 2 MB sentence must not be copied per quote.
+  const texts = [unquoted(context, paragraph, Math.max(sentence.start, offset - ANTECEDENT_LOOKBACK), offset)];
+  const flatIndex = context.flatIndex.get(sentence.id) ?? 0;
+  for (let k = flatIndex - 1; k >= 0 && texts.length < 5; k--) {
+    const ref = context.flat[k]!;
+    if (ref.paragraph.kind === 'heading' || ref.paragraph.kind === 'tweet') break;
+    texts.push(unquoted(context, ref.paragraph, Math.max(ref.sentence.start, ref.sentence.end - ANTECEDENT_LOOKBACK), ref.sentence.end));
+  }
+  return texts;
+}
+
+/** The article's text before `offset` of `paragraph`, for finding a role's holder. */
+function textBefore(context: ArticleContext, paragraph: Paragraph, offset: number): string {
+  const { paragraphs } = context.article;
+  const parts = [paragraph.text.slice(Math.max(0, offset - ROLE_LOOKBACK), offset)];
+  let length = parts[0]!.length;
+  for (let k = paragraphs.indexOf(paragraph) - 1; k >= 0 && length < ROLE_LOOKBACK; k--) {
+    const text = paragraphs[k]!.text.slice(-(ROLE_LOOKBACK - length));
+    parts.unshift(text);
+    length += text.length;
+  }
+  return parts.join('\n');
 }

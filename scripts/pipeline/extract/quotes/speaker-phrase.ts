@@ -32,7 +32,7 @@ export const ROLE_NOUNS = new Set([
 ]);
 
 /** Lowercase modifiers allowed inside a speaker phrase ("a security source", "senior officials"). */
-const ROLE_MODIFIERS = new Set(['security', 'senior', 'military', 'diplomatic', 'local', 'informed', 'foreign', 'defence', 'defense', 'state', 'government', 'intelligence', 'same', 'anonymous', 'former', 'deputy', 'press']);
+const ROLE_MODIFIERS = new Set(['security', 'senior', 'military', 'diplomatic', 'local', 'informed', 'foreign', 'defence', 'defense', 'state', 'government', 'intelligence', 'same', 'anonymous', 'former', 'deputy', 'press', 'interior', 'finance', 'economy', 'justice', 'health', 'energy', 'presidential', 'prime', 'chief', 'top', 'western', 'regional', 'ruling', 'opposition', 'party']);
 
 /** Name particles that are lowercase but belong to a name ("Bashar al-Assad", "Osama bin Laden"). */
 const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'abu', 'de', 'van', 'von', 'der', 'da', 'di', 'le', 'la']);

@@ -75,11 +75,12 @@ describe('year inference for dates without a year', () => {
 });
 
 describe('relative to publication', () => {
-  it('reads a weekday as the nearest one (within three days), "last"/"next" as the previous/following', () => {
+  it('reads a past-tense weekday as the latest one, a tenseless one as the nearest, "last"/"next" as the previous/following', () => {
     expect(summary('He arrived on Sunday and left on Wednesday.')).toEqual([
       'on Sunday → day 2026-01-25..2026-01-25',
-      'on Wednesday → day 2026-01-28..2026-01-28',
+      'on Wednesday → day 2026-01-21..2026-01-21',
     ]);
+    expect(summary('He is in Moscow on Wednesday.')).toEqual(['on Wednesday → day 2026-01-28..2026-01-28']);
     expect(summary('They met last Tuesday and meet again next Tuesday.')).toEqual([
       'last Tuesday → day 2026-01-20..2026-01-20',
       'next Tuesday → day 2026-02-03..2026-02-03',
@@ -103,8 +104,8 @@ describe('relative to publication', () => {
     ]);
   });
 
-  it('reads "earlier this month" as the month up to publication', () => {
-    expect(summary('Earlier this month the base emptied.')).toEqual(['Earlier this month → range 2026-01-01..2026-01-27 ~']);
+  it('reads "earlier this month" as the month up to the day before publication', () => {
+    expect(summary('Earlier this month the base emptied.')).toEqual(['Earlier this month → range 2026-01-01..2026-01-26 ~']);
   });
 
   it('without a publication date, reports relative expressions as unresolved instead of guessing', () => {
@@ -147,6 +148,7 @@ describe('unresolvable expressions', () => {
       ['the next day', 'relative-to-event'],
       ['in recent years', 'vague'],
       ['in the past decade', 'vague'],
+      ['hours before', 'relative-to-event'],
     ]);
   });
 

@@ -1,0 +1,117 @@
+/**
+ * Event mentions: sentences that report a happening, read from the text.
+ *
+ * A statement is an event mention when it names at least one actor (curated
+ * or discovered: any `actor` entity), carries a date, and a trigger word of
+ * an event type stands near that date ("hosted … on Friday", "the 2020 war",
+ * "froze its participation in 2024"). Participants are the actors the
+ * sentence names, the place the first place (or base) it names. Quoted
+ * sentences are left out: a quote reports what someone said, not what
+ * happened.
+ *
+ * The trigger table is declarative: one line per type, with the verb used in
+ * generated names.
+ */
+import type { DateMention, Entity, EventMention, Statement } from '../model.ts';
+import { shortHash } from '../shared/hash.ts';
+
+export interface EventType {
+  type: string;
+  pattern: RegExp;
+  /** Verb for a generated name, third person: "hosts", "meets", "threatens". */
+  verb: string;
+}
+
+/** Order matters on ties: the first type whose trigger is nearest the date wins. */
+export const EVENT_TYPES: readonly EventType[] = [
+  { type: 'meeting', pattern: /\b(?:hosted|hosts|hosting|host|received|receives)\b/gi, verb: 'hosts' },
+  { type: 'meeting', pattern: /\b(?:met|meets|meeting|summit|talks)\b/gi, verb: 'meet' },
+  { type: 'visit', pattern: /\b(?:visit(?:s|ed|ing)?|travell?ed to|trip to|arrived in)\b/gi, verb: 'visits' },
+  { type: 'call', pattern: /\b(?:(?:spoke|speaking|speaks|talked)\s+(?:by (?:tele)?phone\s+)?(?:with|to)|phoned|phone call|telephoned|called)\b/gi, verb: 'speaks with' },
+  { type: 'sign', pattern: /\b(?:sign(?:s|ed|ing)?|initial(?:l)?(?:ed|s)|initial(?:l)?ing)\b/gi, verb: 'sign' },
+  { type: 'withdrawal', pattern: /\b(?:withdr(?:ew|aw|awal|awing|awn)|evacuat\w*|relocat\w*|pulled out)\b/gi, verb: 'withdraws' },
+  { type: 'threat', pattern: /\b(?:threat(?:en|ened|ens|ening)?|vow(?:ed|s)? to|warn(?:ed|s)?|(?:would|will) (?:block|prevent|stop|retaliate))\b/gi, verb: 'threatens' },
+  { type: 'decision', pattern: /\b(?:decid(?:ed|es)|decision|dissolv\w*|closed|closes|closure|froze|freez\w*|suspend\w*|scrapp?\w*|took effect)\b/gi, verb: 'decides' },
+  { type: 'attack', pattern: /\b(?:attack(?:s|ed)?|offensive|struck|strikes?|raid(?:s|ed)?|bomb(?:ed|ing)|shell(?:ed|ing))\b/gi, verb: 'attack' },
+  { type: 'election', pattern: /\b(?:elect(?:ed|ion|ions)|re-elected|voted)\b/gi, verb: 'election' },
+  { type: 'war', pattern: /\bwar\b/gi, verb: 'war' },
+  { type: 'announcement', pattern: /\bannounc(?:ed|es|ement)\b/gi, verb: 'announces' },
+];
+
+/** A trigger further than this (characters) from a date is about something else. */
+export const TRIGGER_DISTANCE = 120;
+/**
+ * A verb usually comes before its date ("hosted … on Friday, where … signed"):
+ * a trigger after the date counts as this much further away.
+ */
+const AFTER_DATE_PENALTY = 30;
+
+interface Trigger {
+  type: EventType;
+  start: number;
+  end: number;
+}
+
+function triggersIn(text: string): Trigger[] {
+  const found: Trigger[] = [];
+  for (const type of EVENT_TYPES) {
+    for (const match of text.matchAll(type.pattern)) found.push({ type, start: match.index, end: match.index + match[0].length });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+function distance(a: { start: number; end: number }, b: { start: number; end: number }): number {
+  return a.end <= b.start ? b.start - a.end : b.end <= a.start ? a.start - b.end : 0;
+}
+
+/**
+ * For each date, the trigger nearest it (if close enough): "a six-week war in
+ * 2020 and … a one-day offensive in September 2023" reports two happenings.
+ * A trigger serves one date only, the nearest.
+ */
+function datedTriggers(dates: readonly DateMention[], triggers: readonly Trigger[]): { date: DateMention; trigger: Trigger }[] {
+  const best = new Map<Trigger, { date: DateMention; gap: number }>();
+  for (const date of dates) {
+    // "Since 2015" is a continuing state, not the date of a happening.
+    if (/^since\b/i.test(date.text)) continue;
+    let nearest: { trigger: Trigger; gap: number } | undefined;
+    for (const trigger of triggers) {
+      const gap = distance(date, trigger) + (trigger.start >= date.end ? AFTER_DATE_PENALTY : 0);
+      if (gap <= TRIGGER_DISTANCE && (!nearest || gap < nearest.gap)) nearest = { trigger, gap };
+    }
+    if (!nearest) continue;
+    const taken = best.get(nearest.trigger);
+    if (!taken || nearest.gap < taken.gap) best.set(nearest.trigger, { date, gap: nearest.gap });
+  }
+  return [...best.entries()].map(([trigger, { date }]) => ({ date, trigger })).sort((a, b) => a.trigger.start - b.trigger.start);
+}
+
+/**
+ * Event mentions in `statements`. `entities` gives each id's kind; ids the
+ * map lacks are ignored. Pure; the output is in statement order.
+ */
+export function detectEventMentions(statements: readonly Statement[], entities: ReadonlyMap<string, Entity>): EventMention[] {
+  const mentions: EventMention[] = [];
+  for (const statement of statements) {
+    if (statement.basis === 'quote' || statement.dates.length === 0) continue;
+    const named = [...new Set(statement.entityIds)].map((id) => entities.get(id)).filter((entity): entity is Entity => entity !== undefined);
+    const participants = named.filter((entity) => entity.kind === 'actor').map((entity) => entity.id);
+    if (participants.length === 0) continue;
+    const place = named.find((entity) => entity.kind === 'place' || entity.kind === 'base');
+    for (const pair of datedTriggers(statement.dates, triggersIn(statement.text))) mentions.push({
+      id: `em-${shortHash(`${statement.id}|${pair.trigger.type.type}|${pair.trigger.start}`, 8)}`,
+      type: pair.trigger.type.type,
+      verb: pair.trigger.type.verb,
+      trigger: statement.text.slice(pair.trigger.start, pair.trigger.end),
+      statementId: statement.id,
+      articleSlug: statement.articleSlug,
+      paragraphId: statement.paragraphId,
+      sentenceId: statement.sentenceId,
+      participants,
+      ...(place ? { place: place.id } : {}),
+      date: pair.date.value,
+      dateText: pair.date.text,
+    });
+  }
+  return mentions;
+}
