@@ -59,6 +59,7 @@ const model: KnowledgeModel = {
   sharedPassages: [],
   relations: [],
   unresolvedDates: [],
+  eventMentions: [],
   diagnostics: [],
 };
 
