@@ -24,6 +24,8 @@ export { LINE_RULES } from './rules.ts';
 export interface IngestInput {
   /** Project-relative path, e.g. `content/articles/002_e060aad4f616cf48.txt`. */
   file: string;
+  /** Path below the articles folder (`sub/000_x.txt`); its slug is made from it. Defaults to the file's base name. */
+  name?: string;
   bytes: Uint8Array;
   /** The article's `content/sources.yaml` entry, if it has one. */
   source?: SourceEntry;
@@ -46,7 +48,7 @@ export interface IngestResult {
   diagnostics: Diagnostic[];
 }
 
-export function ingestArticle({ file, bytes, source, maxBytes = MAX_ARTICLE_BYTES }: IngestInput): IngestResult {
+export function ingestArticle({ file, name, bytes, source, maxBytes = MAX_ARTICLE_BYTES }: IngestInput): IngestResult {
   if (bytes.length > maxBytes) {
     const size = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
     return {
@@ -95,7 +97,7 @@ export function ingestArticle({ file, bytes, source, maxBytes = MAX_ARTICLE_BYTE
 
   const article: Article = {
     file,
-    slug: articleSlug(file),
+    slug: articleSlug(name ?? file.split('/').pop() ?? file),
     hash: articleHash(bytes, source),
     meta: inferred.meta,
     blocks: cleaned.blocks,
@@ -107,11 +109,22 @@ export function ingestArticle({ file, bytes, source, maxBytes = MAX_ARTICLE_BYTE
   return { article, diagnostics };
 }
 
-/** `content/articles/002_e060aad4f616cf48.txt` → `002-e060aad4f616cf48`. */
-export function articleSlug(file: string): string {
-  const base = (file.split('/').pop() ?? file).replace(/\.[^.]+$/, '');
-  return slugify(base) || `article-${shortHash(file)}`;
+/**
+ * `002_e060aad4f616cf48.txt` → `002-e060aad4f616cf48`; a nested `sub/002_x.txt`
+ * → `sub-002-x`, so it does not take the slug of a top-level namesake. A name
+ * with nothing sluggable (`#?%.txt`, Arabic only) gets a hash of the name.
+ */
+export function articleSlug(name: string): string {
+  const base = name.replace(/\.[^./]+$/, '');
+  return slugify(base) || `article-${shortHash(name)}`;
 }
+
+/**
+ * Slugs a source page may not take: `/sources/index/` would shadow the index
+ * of sources in Starlight's docs collection (src/content/docs/sources/index.mdx).
+ * Such an article is published under the next free slug (`index-2`), with a warning.
+ */
+export const RESERVED_SLUGS: ReadonlySet<string> = new Set(['index']);
 
 /**
  * Cache key: the raw bytes plus the metadata entry (keys sorted, so reordering
@@ -137,8 +150,8 @@ export function dedupeSlugs(articles: readonly Article[]): Article[] {
   const byFile = articles
     .map((article, index) => ({ article, index }))
     .sort((a, b) => (a.article.file < b.article.file ? -1 : a.article.file > b.article.file ? 1 : a.index - b.index));
-  const taken = new Set(articles.map((a) => a.slug));
-  const kept = new Set<string>();
+  const taken = new Set([...articles.map((a) => a.slug), ...RESERVED_SLUGS]);
+  const kept = new Set<string>(RESERVED_SLUGS);
   const result: Article[] = [...articles];
   for (const { article, index } of byFile) {
     if (!kept.has(article.slug)) {
@@ -150,12 +163,15 @@ export function dedupeSlugs(articles: readonly Article[]): Article[] {
     const slug = `${article.slug}-${n}`;
     taken.add(slug);
     kept.add(slug);
+    const reserved = RESERVED_SLUGS.has(article.slug);
     const warning: Diagnostic = {
       severity: 'warning',
-      code: 'article/duplicate-slug',
+      code: reserved ? 'article/reserved-slug' : 'article/duplicate-slug',
       file: article.file,
       line: 1,
-      message: `${article.file} has the same slug "${article.slug}" as another article; it was published as "${slug}". Rename one of the files to choose.`,
+      message: reserved
+        ? `${article.file} would have the slug "${article.slug}", which the site uses for an index page; it was published as "${slug}". Rename the file to choose.`
+        : `${article.file} has the same slug "${article.slug}" as another article; it was published as "${slug}". Rename one of the files to choose.`,
     };
     result[index] = { ...article, slug, diagnostics: [...article.diagnostics, warning] };
   }
