@@ -9,7 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { readInputs } from './io/read-inputs.ts';
 import { corpusKey } from './pipeline/corpus-key.ts';
 import { shortHash } from './pipeline/shared/hash.ts';
-import { buildCodeVersion, outputState, upToDate, writeStamp } from './io/briefing-stamp.ts';
+import { buildCodeVersion, forgetStamp, outputState, upToDate, writeStamp } from './io/briefing-stamp.ts';
+import { checkpoint } from './io/interrupt.ts';
 
 const started = performance.now();
 /** Where the time and memory go, per phase (the benchmark reads these lines). */
@@ -27,13 +28,17 @@ const inputs = readInputs(root, process.env.CONTENT_DIR ?? 'content', codeRoot);
 console.log(`briefing: read ${inputs.articles.length} article files, ${inputs.registryFiles.length} registry files`);
 
 // Nothing changed since the last build, and its outputs are untouched: reuse them.
-const key = shortHash([corpusKey(inputs), JSON.stringify(inputs.settings), buildCodeVersion(codeRoot)].join('\n'), 32);
+// The skipped files are in the key too: their diagnostics are part of the report the stamp replays.
+const key = shortHash([corpusKey(inputs), JSON.stringify(inputs.settings), JSON.stringify(inputs.diagnostics ?? []), buildCodeVersion(codeRoot)].join('\n'), 32);
 const previous = upToDate(root, key);
 if (previous) {
   console.log('briefing: no input changed since the last build and its pages are as it wrote them; nothing to do. Its report:');
   console.log(previous.report);
   if (previous.fatal) process.exitCode = 1;
 } else {
+  // From the first file written until the stamp, the outputs match no stamp: if this build is killed, the next one runs in full.
+  forgetStamp(root);
+  checkpoint('start');
   // Loaded only when there is work: the stages' modules (NLP libraries…) take a second to load.
   const [{ pageWriter, writeOutputs }, { loadCache, saveCache }, { articlePool }, { runPipeline }, { buildSite }, { formatReport }] = await Promise.all([
     import('./io/write-outputs.ts'),
@@ -47,14 +52,19 @@ if (previous) {
   const pool = articlePool(inputs.articles.length);
   const model = runPipeline(inputs, cache, pool.workers);
   await pool.close();
+  checkpoint('pipeline');
   saveCache(root, cache);
+  checkpoint('cache');
   console.log(`briefing: pipeline done (${model.articles.length} articles, ${model.mentions.length} mentions, ${model.statements.length} statements)`);
   progress('pipeline done');
 
   const pages = pageWriter(root);
   const site = buildSite(model, inputs.settings, pages.write);
   progress('pages built and written');
-  const written = writeOutputs(root, model, site, pages.finish());
+  const finished = pages.finish();
+  checkpoint('pages');
+  const written = writeOutputs(root, model, site, finished);
+  checkpoint('written');
   progress('written');
 
   const report = formatReport(model, {
