@@ -19,7 +19,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
+import { MAX_ARTICLE_BYTES } from '../pipeline/ingest/limits.ts';
 import type { Diagnostic } from '../pipeline/model.ts';
 import type { PipelineInputs } from '../pipeline/run.ts';
 import type { SiteSettings } from '../pipeline/assemble/home-page.ts';
@@ -69,6 +70,10 @@ export function listFiles(root: string, folder: string, pattern: RegExp, what: s
   const start = join(root, folder);
   if (!existsSync(start)) return { files, diagnostics };
   const projectReal = realpathSync(root);
+  if (!isInside(projectReal, realpathSync(start))) {
+    diagnostics.push({ severity: 'error', code: 'input/symlink-outside', file: folder, message: `${folder} leads outside the project folder (to ${realpathSync(start)}); nothing in it was read.` });
+    return { files, diagnostics };
+  }
   const visited = new Set<string>();
   const skip = (file: string, severity: Diagnostic['severity'], code: string, why: string) =>
     diagnostics.push({ severity, code, file, message: `${file} ${why}; it was skipped.` });
@@ -138,8 +143,21 @@ export function listFiles(root: string, folder: string, pattern: RegExp, what: s
 }
 
 /** Read a listed file, or name it in a diagnostic when it cannot be read. */
-function readListed(file: ListedFile, diagnostics: Diagnostic[]): Buffer | undefined {
+function readListed(file: ListedFile, diagnostics: Diagnostic[], maxBytes = Infinity): Buffer | undefined {
   try {
+    // Refused before reading: a multi-gigabyte file must not be loaded only to be refused by ingest.
+    const size = statSync(file.path).size;
+    if (size > maxBytes) {
+      const kib = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
+      diagnostics.push({
+        severity: 'error',
+        code: 'article/too-large',
+        file: file.file,
+        line: 1,
+        message: `${file.file} is ${kib(size)}, over the ${kib(maxBytes)} limit for one article; it was skipped. Split it into separate articles if it really is several.`,
+      });
+      return undefined;
+    }
     return readFileSync(file.path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
@@ -148,12 +166,56 @@ function readListed(file: ListedFile, diagnostics: Diagnostic[]): Buffer | undef
   }
 }
 
-function readSettings(root: string, contentDir: string): SiteSettings {
-  const file = join(root, contentDir, 'site.yaml');
-  const fallback: SiteSettings = { title: 'Briefing', description: 'A briefing built from news articles.' };
-  if (!existsSync(file)) return fallback;
-  const parsed = parseYaml(readFileSync(file, 'utf8')) as Partial<SiteSettings> | null;
-  return { ...fallback, ...parsed };
+/**
+ * content/site.yaml. A broken file (bad YAML, an alias bomb, a title that is
+ * not text) never stops the build: the defaults stand in for what cannot be
+ * read, and the problem is reported with its line.
+ */
+function readSettings(root: string, contentDir: string, diagnostics: Diagnostic[]): SiteSettings {
+  const file = `${contentDir}/site.yaml`;
+  const settings: SiteSettings = { title: 'Briefing', description: 'A briefing built from news articles.' };
+  const text = readSingleFile(root, file, diagnostics);
+  if (text === undefined) return settings;
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const report = (offset: number | undefined, problem: string) => {
+    const line = offset === undefined ? 1 : lineCounter.linePos(offset).line;
+    diagnostics.push({ severity: 'error', code: 'site/settings', file, line, message: `${file}:${line} ${problem}` });
+  };
+  for (const error of doc.errors) report(error.pos[0], `is not valid YAML: ${error.message.split('\n', 1)[0]}; the defaults were used where it could not be read.`);
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    report(undefined, `could not be read as data (${error instanceof Error ? error.message.split('\n', 1)[0] : String(error)}); the defaults were used.`);
+    return settings;
+  }
+  if (value === null || value === undefined) return settings;
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    report(undefined, 'must be a mapping (title: …, description: …); the defaults were used.');
+    return settings;
+  }
+  for (const [key, field] of Object.entries(value as Record<string, unknown>)) {
+    if (key !== 'title' && key !== 'description' && key !== 'tagline') continue;
+    if (typeof field === 'string' || typeof field === 'number') settings[key] = String(field);
+    else {
+      const node = doc.get(key, true) as { range?: [number, number, number] } | undefined;
+      report(node?.range?.[0], `field "${key}" must be text; the default was used.`);
+    }
+  }
+  return settings;
+}
+
+/** A single input file (sources.yaml, site.yaml), if present, read inside the project only. */
+function readSingleFile(root: string, file: string, diagnostics: Diagnostic[]): string | undefined {
+  const path = join(root, file);
+  if (!existsSync(path)) return undefined;
+  const target = realpathSync(path);
+  if (!isInside(realpathSync(root), target)) {
+    diagnostics.push({ severity: 'error', code: 'input/symlink-outside', file, message: `${file} is a symbolic link to ${target}, outside the project folder; it was skipped.` });
+    return undefined;
+  }
+  return readFileSync(path, 'utf8');
 }
 
 /** Hash of the pipeline's own code: cached per-article results are only reused by the code that made them. */
@@ -171,13 +233,14 @@ export function readInputs(rootLocation: URL | string, contentDir = 'content', c
   const root = asPath(rootLocation);
   const diagnostics: Diagnostic[] = [];
   const sourcesFile = `${contentDir}/sources.yaml`;
-  const sourcesPath = join(root, sourcesFile);
+  const sourcesText = readSingleFile(root, sourcesFile, diagnostics);
+  const settings = readSettings(root, contentDir, diagnostics);
   const articleListing = listFiles(root, `${contentDir}/articles`, articleExtensions, 'an article (.txt, .md or .markdown)');
   const registryListing = listFiles(root, `${contentDir}/entities`, registryExtensions, 'a registry file (.yaml or .yml)');
   diagnostics.push(...articleListing.diagnostics, ...registryListing.diagnostics);
   const articles: PipelineInputs['articles'] = [];
   for (const listed of articleListing.files) {
-    const bytes = readListed(listed, diagnostics);
+    const bytes = readListed(listed, diagnostics, MAX_ARTICLE_BYTES);
     if (bytes) articles.push({ file: listed.file, name: listed.name, bytes });
   }
   const registryFiles: PipelineInputs['registryFiles'] = [];
@@ -187,8 +250,8 @@ export function readInputs(rootLocation: URL | string, contentDir = 'content', c
   }
   return {
     codeVersion: codeVersion(asPath(codeRootLocation)),
-    settings: readSettings(root, contentDir),
-    sources: existsSync(sourcesPath) ? { file: sourcesFile, text: readFileSync(sourcesPath, 'utf8') } : undefined,
+    settings,
+    sources: sourcesText === undefined ? undefined : { file: sourcesFile, text: sourcesText },
     articles,
     registryFiles,
     diagnostics,

@@ -12,6 +12,7 @@ import { cleanBody } from './clean.ts';
 import { decodeArticleBytes } from './decode.ts';
 import { splitFrontmatter, type FrontmatterMeta } from './frontmatter.ts';
 import { inferMeta } from './infer.ts';
+import { MAX_ARTICLE_BYTES } from './limits.ts';
 import type { SourceEntry } from './sources.ts';
 
 export { cleanBody } from './clean.ts';
@@ -33,13 +34,7 @@ export interface IngestInput {
   maxBytes?: number;
 }
 
-/**
- * Larger inputs are refused rather than rendered. Why: a news article is
- * 5–100 KB; a file of several megabytes is a mis-scrape or a dump, and one
- * source page with 10,000 paragraphs takes Astro minutes to render (measured:
- * 7.5 min for a 2 MB file), holding up the build of every other page.
- */
-export const MAX_ARTICLE_BYTES = 512 * 1024;
+export { MAX_ARTICLE_BYTES } from './limits.ts';
 
 export interface IngestResult {
   /** Null when there is nothing to build (binary, empty or boilerplate-only input). */

@@ -86,3 +86,43 @@ describe('reading content/ by path', () => {
     for (const name of all) expect(read.includes(name) || skipped.has(name), name).toBe(true);
   });
 });
+
+describe('single input files and limits', () => {
+  const second = join(mkdtempSync(join(tmpdir(), 'briefing read 2 ')), 'p');
+  afterAll(() => rmSync(join(second, '..'), { recursive: true, force: true }));
+  mkdirSync(join(second, 'content/articles'), { recursive: true });
+  writeFileSync(join(second, 'content/articles/huge.txt'), Buffer.alloc(600 * 1024, 0x61));
+  writeFileSync(join(second, 'content/articles/ok.txt'), 'Fine\n\nText.\n');
+  symlinkSync(join(outside, 'secret.txt'), join(second, 'content/sources.yaml'));
+  writeFileSync(join(second, 'content/site.yaml'), 'title: [not, text]\ndescription: Still read\n');
+  const result = readInputs(second);
+  const byCode = (code: string) => (result.diagnostics ?? []).filter((d) => d.code === code);
+
+  it('refuses a file over the article limit without reading it, naming it', () => {
+    expect(result.articles.map((a) => a.name)).toEqual(['ok.txt']);
+    expect(byCode('article/too-large')).toEqual([expect.objectContaining({ file: 'content/articles/huge.txt', line: 1 })]);
+  });
+
+  it('refuses a sources.yaml that links outside the project', () => {
+    expect(result.sources).toBeUndefined();
+    expect(byCode('input/symlink-outside')).toEqual([expect.objectContaining({ file: 'content/sources.yaml' })]);
+  });
+
+  it('keeps what site.yaml says well and reports the rest with its line', () => {
+    expect(result.settings).toEqual({ title: 'Briefing', description: 'Still read' });
+    expect(byCode('site/settings')).toEqual([expect.objectContaining({ file: 'content/site.yaml', line: 1 })]);
+  });
+
+  it('never throws on a broken site.yaml or an alias bomb in it', () => {
+    writeFileSync(join(second, 'content/site.yaml'), 'title: "unclosed\n');
+    expect(byCodeOf(readInputs(second), 'site/settings').length).toBeGreaterThan(0);
+    writeFileSync(join(second, 'content/site.yaml'), 'a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\ntitle: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n');
+    const bombed = readInputs(second);
+    expect(bombed.settings.title).toBe('Briefing');
+    expect(byCodeOf(bombed, 'site/settings').length).toBeGreaterThan(0);
+  });
+});
+
+function byCodeOf(inputs: ReturnType<typeof readInputs>, code: string) {
+  return (inputs.diagnostics ?? []).filter((d) => d.code === code);
+}
