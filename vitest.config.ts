@@ -12,6 +12,16 @@ export default defineConfig({
       },
       {
         test: {
+          // Whole builds (briefing, Astro, Pagefind) in throw-away copies of the project: slow, no browser.
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',

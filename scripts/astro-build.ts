@@ -6,12 +6,22 @@
  * scripts/io/build-stamp.ts). A rebuild with no changed article then costs the
  * briefing pipeline's cached run and one hash over the project, instead of
  * rendering thousands of pages again. `--force` always builds.
+ *
+ * Astro and Pagefind build into a fresh folder beside the output
+ * (`.<outDir>.next/`), which replaces the output only when both are done: a
+ * build killed halfway leaves the previous output whole, never a mix of two
+ * builds (Astro does not remove files of routes that are gone, and an
+ * interrupted build left them in dist/, its sitemap and search index). The
+ * stamp is removed before the swap and written after it, so it never vouches
+ * for an output built from other inputs.
  */
 import { spawnSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
-import { astroInputState, changedInputs, outputMark, readStamp, writeStamp } from './io/build-stamp.ts';
+import { astroInputState, changedInputs, forgetStamp, outputMark, readStamp, writeStamp } from './io/build-stamp.ts';
+import { checkpoint } from './io/interrupt.ts';
 import { runAstroQuietly } from './io/astro-log.ts';
 import { createProgress } from './io/progress.ts';
 
@@ -20,11 +30,18 @@ const progress = createProgress({ prefix: 'astro-build' });
 const root = process.cwd();
 const args = process.argv.slice(2).filter((arg) => arg !== '--force');
 const force = process.argv.includes('--force');
-const outAt = args.indexOf('--outDir');
-const outDir = outAt === -1 ? 'dist' : (args[outAt + 1] ?? 'dist');
+const outAt = args.findIndex((arg) => arg === '--outDir' || arg.startsWith('--outDir='));
+const outDir = outAt === -1 ? 'dist' : args[outAt]!.startsWith('--outDir=') ? args[outAt]!.slice('--outDir='.length) : (args[outAt + 1] ?? 'dist');
+/** Where this build renders before it replaces `outDir` (same parent folder, so the rename is atomic). */
+const nextDir = join(dirname(outDir), `.${basename(outDir)}.next`);
+const retiredDir = join(dirname(outDir), `.${basename(outDir)}.old`);
+const astroArgs = [...args.filter((_, index) => outAt === -1 || (index !== outAt && (index !== outAt + 1 || args[outAt]!.includes('=')))), '--outDir', nextDir];
 
 const state = astroInputState(root, args);
 const previous = readStamp(root, outDir);
+// Left by a build that was killed: never part of an output.
+rmSync(resolve(root, nextDir), { recursive: true, force: true });
+rmSync(resolve(root, retiredDir), { recursive: true, force: true });
 if (!force && previous?.fingerprint === state.fingerprint && previous.output === outputMark(root, outDir)) {
   console.log(`astro-build: no input changed since the last build of ${outDir}/; reusing it (--force to rebuild)`);
 } else {
@@ -32,16 +49,25 @@ if (!force && previous?.fingerprint === state.fingerprint && previous.output ===
     const changed = changedInputs(previous.files, state.files);
     console.log(`astro-build: ${changed.length} inputs changed since the last build (${changed.slice(0, 5).join(', ')}${changed.length > 5 ? ', …' : ''})`);
   }
+  checkpoint('astro-start');
   // The CLI file is not in astro's package exports: find it next to the package's own package.json.
   const astro = join(dirname(createRequire(join(root, 'package.json')).resolve('astro/package.json')), 'bin', 'astro.mjs');
   const env = { ...process.env, BRIEFING_PAGEFIND: 'separate' };
   progress.start('Astro');
-  const result = await runAstroQuietly(process.execPath, [astro, 'build', ...args], { cwd: root, env }, progress);
+  const result = await runAstroQuietly(process.execPath, [astro, 'build', ...astroArgs], { cwd: root, env }, progress);
   progress.end(`${result.pages} pages${result.status === 0 ? '' : `, failed (exit ${result.status})`}`);
   if (result.status !== 0) process.exit(result.status);
+  checkpoint('astro-done');
   progress.start('Pagefind');
-  await buildSearchIndex(join(root, outDir));
+  await buildSearchIndex(resolve(root, nextDir));
   progress.end();
+  checkpoint('pagefind-done');
+  forgetStamp(root, outDir);
+  if (existsSync(resolve(root, outDir))) renameSync(resolve(root, outDir), resolve(root, retiredDir));
+  checkpoint('swap');
+  renameSync(resolve(root, nextDir), resolve(root, outDir));
+  rmSync(resolve(root, retiredDir), { recursive: true, force: true });
+  checkpoint('stamp');
   // The state from before the build: if a file changed while it ran, the next build sees it.
   writeStamp(root, outDir, state);
 }
@@ -55,6 +81,7 @@ if (!force && previous?.fingerprint === state.fingerprint && previous.output ===
  */
 async function buildSearchIndex(site: string): Promise<void> {
   const started = performance.now();
+  console.log('astro-build: Pagefind indexing…');
   // The binary the package's own command line runs (its npm wrapper would be one more Node process beside it).
   const { resolveBinaryPath } = (await import(new URL('./resolveBinary.js', import.meta.resolve('pagefind')).href)) as { resolveBinaryPath(names: string[]): string };
   const binary = resolveBinaryPath(['pagefind_extended', 'pagefind']);

@@ -9,7 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { readInputs } from './io/read-inputs.ts';
 import { corpusKey } from './pipeline/corpus-key.ts';
 import { shortHash } from './pipeline/shared/hash.ts';
-import { buildCodeVersion, outputState, upToDate, writeStamp } from './io/briefing-stamp.ts';
+import { buildCodeVersion, forgetStamp, outputState, upToDate, writeStamp } from './io/briefing-stamp.ts';
+import { checkpoint } from './io/interrupt.ts';
 import { createProgress } from './io/progress.ts';
 import { writeReportFiles } from './io/report-files.ts';
 
@@ -31,7 +32,8 @@ const inputs = readInputs(root, process.env.CONTENT_DIR ?? 'content', codeRoot);
 progress.log(`briefing: read ${inputs.articles.length} article files, ${inputs.registryFiles.length} registry files`);
 
 // Nothing changed since the last build, and its outputs are untouched: reuse them.
-const key = shortHash([corpusKey(inputs), JSON.stringify(inputs.settings), buildCodeVersion(codeRoot)].join('\n'), 32);
+// The skipped files are in the key too: their diagnostics are part of the report the stamp replays.
+const key = shortHash([corpusKey(inputs), JSON.stringify(inputs.settings), JSON.stringify(inputs.diagnostics ?? []), buildCodeVersion(codeRoot)].join('\n'), 32);
 const previous = upToDate(root, key);
 if (previous) {
   // The stamp tracks build/report.md and build/report.json like the pages: they are still the ones this report was written to.
@@ -39,6 +41,9 @@ if (previous) {
   console.log(previous.report);
   if (previous.fatal) process.exitCode = 1;
 } else {
+  // From the first file written until the stamp, the outputs match no stamp: if this build is killed, the next one runs in full.
+  forgetStamp(root);
+  checkpoint('start');
   // Loaded only when there is work: the stages' modules (NLP libraries…) take a second to load.
   const [{ pageWriter, writeOutputs }, { loadCache, saveCache }, { articlePool }, { runPipeline }, { buildSite }, { formatReport }] = await Promise.all([
     import('./io/write-outputs.ts'),
@@ -53,7 +58,9 @@ if (previous) {
   const pool = articlePool(inputs.articles.length);
   const model = runPipeline(inputs, cache, pool.workers);
   await pool.close();
+  checkpoint('pipeline');
   saveCache(root, cache);
+  checkpoint('cache');
   progress.end(`${model.articles.length} articles (${cache.hits} from cache), ${model.mentions.length} mentions, ${model.statements.length} statements`);
   memory('pipeline done');
 
@@ -65,7 +72,10 @@ if (previous) {
     progress.tick(++emitted);
   });
   memory('pages built and written');
-  const written = writeOutputs(root, model, site, pages.finish());
+  const finished = pages.finish();
+  checkpoint('pages');
+  const written = writeOutputs(root, model, site, finished);
+  checkpoint('written');
   progress.end(`${emitted} pages (${written.written} written, ${written.unchanged} unchanged, ${written.removed} removed)`);
   memory('written');
 
@@ -73,7 +83,7 @@ if (previous) {
     pagesWritten: written.written,
     pagesUnchanged: written.unchanged,
     pagesRemoved: written.removed,
-    siteDiagnostics: [...inputs.settingsDiagnostics, ...site.diagnostics],
+    siteDiagnostics: site.diagnostics,
     seconds: (performance.now() - started) / 1000,
     cacheHits: cache.hits,
   });

@@ -1,33 +1,32 @@
 /**
  * `npm run dev`: build the briefing pages, start Astro's dev server, and
- * rebuild the pages whenever something under content/ changes. Astro's own
- * watcher then picks up the regenerated pages, so an editor sees a new article
- * without restarting anything.
+ * rebuild the pages whenever something under content/ changes (added, edited,
+ * deleted or renamed, also when saved by rename: see scripts/io/watch-content.ts).
+ * Astro's own watcher then picks up the regenerated pages, so an editor sees a
+ * new article without restarting anything.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { watch } from 'node:fs';
+import { watchContent } from './io/watch-content.ts';
 
-function buildBriefings(): void {
-  spawnSync('npx', ['tsx', 'scripts/build-briefings.ts'], { stdio: 'inherit' });
+function buildBriefings(): Promise<void> {
+  return new Promise((resolve) => {
+    const child = spawn('npx', ['tsx', 'scripts/build-briefings.ts'], { stdio: 'inherit' });
+    child.on('close', () => resolve());
+  });
 }
 
-buildBriefings();
+spawnSync('npx', ['tsx', 'scripts/build-briefings.ts'], { stdio: 'inherit' });
 
 const astro = spawn('npx', ['astro', 'dev', ...process.argv.slice(2)], { stdio: 'inherit' });
 astro.on('exit', (code) => process.exit(code ?? 0));
 
-let timer: NodeJS.Timeout | undefined;
-watch('content', { recursive: true }, (_event, file) => {
-  clearTimeout(timer);
-  timer = setTimeout(() => {
-    console.log(`\ncontent changed (${file ?? 'unknown file'}): rebuilding briefing pages…`);
-    buildBriefings();
-  }, 300);
+const watcher = watchContent(process.env.CONTENT_DIR ?? 'content', buildBriefings, {
+  onChange: (paths) => console.log(`\ncontent changed (${paths.slice(0, 3).join(', ')}${paths.length > 3 ? ', …' : ''}): rebuilding briefing pages…`),
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     astro.kill(signal);
-    process.exit(0);
+    void watcher.close().finally(() => process.exit(0));
   });
 }

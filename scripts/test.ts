@@ -1,5 +1,6 @@
 /**
- * `npm test`: unit tests, then end-to-end tests against the built site in
+ * `npm test`: unit tests, then whole builds in temp copies of the project
+ * (tests/integration/), then end-to-end tests against the built site in
  * Debian's Chromium. The browser is never downloaded: we use CHROME_PATH or
  * /usr/bin/chromium, and install Debian's package when running as root.
  */
@@ -34,6 +35,8 @@ function provisionChromium(): string | undefined {
 
 const unit = run('npx', ['vitest', 'run', '--project', 'unit']);
 if (unit !== 0) process.exit(unit);
+const integration = run('npx', ['vitest', 'run', '--project', 'integration']);
+if (integration !== 0) process.exit(integration);
 
 const chromium = provisionChromium();
 if (!chromium) process.exit(1);

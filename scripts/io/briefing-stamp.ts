@@ -10,7 +10,7 @@
  * comparison of every page with its file took half a minute for nothing.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -64,4 +64,9 @@ export function writeStamp(root: URL, stamp: BriefingStamp): void {
   const path = stampPath(root);
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, JSON.stringify(stamp));
+}
+
+/** Before a build writes anything: a build killed halfway must not leave the last stamp vouching for its outputs. */
+export function forgetStamp(root: URL): void {
+  rmSync(stampPath(root), { force: true });
 }

@@ -11,7 +11,7 @@
  * the lockfile (and so every package), the Node version and the deploy settings.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 
 /** What Astro reads from the project, relative to its root (folders are walked, symlinks followed). */
@@ -108,4 +108,9 @@ export function writeStamp(root: string, outDir: string, state: InputState): voi
   const file = stampFile(root, outDir);
   mkdirSync(join(file, '..'), { recursive: true });
   writeFileSync(file, `${JSON.stringify({ outDir, ...state, output: outputMark(root, outDir) })}\n`);
+}
+
+/** Before the output folder is replaced: no stamp may vouch for it until the new one is written. */
+export function forgetStamp(root: string, outDir: string): void {
+  rmSync(stampFile(root, outDir), { force: true });
 }

@@ -1,12 +1,18 @@
 /**
  * Edge: write generated pages (MDX into Starlight's docs collection, prebuilt
  * source pages as JSON under src/generated/pages/), only files whose content
- * changed, so Astro's caches and the dev server see real changes only; remove
- * pages that are no longer generated; and write the sidebar and the knowledge
- * model as JSON.
+ * changed, so Astro's caches and the dev server see real changes only; and
+ * write the sidebar and the knowledge model as JSON.
+ *
+ * The build owns its output folders outright (`OWNED_FOLDERS`): at the end it
+ * removes every file in them that this build did not write. Nothing stale
+ * survives, whatever the last build did: one killed halfway, one of another
+ * corpus (CONTENT_DIR), an older version's layout. A manifest of the previous
+ * build could not promise that: it is written last, so an interrupted build
+ * left pages no manifest listed.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { KnowledgeModel } from '../pipeline/model.ts';
 import type { SiteOutput } from '../pipeline/site.ts';
@@ -14,6 +20,7 @@ import type { EmittedFile } from '../pipeline/emit/page.ts';
 import { MODEL_PATH, PREBUILT_PAGES_DIR } from '../pipeline/assemble/paths.ts';
 import { DOCS_DIR } from '../pipeline/emit/page.ts';
 import { writeJsonStreaming } from './write-json.ts';
+import { checkpoint } from './interrupt.ts';
 
 export interface WriteSummary {
   written: number;
@@ -29,7 +36,42 @@ const SOURCE_INDEX = `${PREBUILT_PAGES_DIR}sources.json`;
 /** Folders known to exist: one mkdir per folder, not per page. */
 const folders = new Set<string>();
 
+/** Folders (relative to the root) whose every file is an output of the briefing build; all gitignored. */
+export const OWNED_FOLDERS = [DOCS_DIR, 'src/generated/', 'public/data/'] as const;
+
+/** Absolute paths this build wrote (or found already as it would write them): the sweep keeps these. */
+const writtenThisBuild = new Set<string>();
+
+/**
+ * Remove every file under `folder` that this build did not write, and the
+ * folders left empty. Returns how many files went.
+ */
+function sweep(folder: string): number {
+  if (!existsSync(folder)) return 0;
+  let removed = 0;
+  const visit = (directory: string): boolean => {
+    let empty = true;
+    for (const entry of readdirSync(directory, { withFileTypes: true })) {
+      const path = join(directory, entry.name);
+      if (entry.isDirectory()) {
+        if (visit(path)) rmdirSync(path);
+        else empty = false;
+      } else if (writtenThisBuild.has(path)) {
+        empty = false;
+      } else {
+        // Symlinks and anything else placed here by hand go too: the folder is the build's.
+        rmSync(path, { force: true });
+        removed++;
+      }
+    }
+    return empty;
+  };
+  visit(folder);
+  return removed;
+}
+
 function writeIfChanged(path: string, content: string): boolean {
+  writtenThisBuild.add(path);
   // A different size settles it without reading the file.
   const stat = statSync(path, { throwIfNoEntry: false });
   if (stat && stat.size === Buffer.byteLength(content) && readFileSync(path, 'utf8') === content) return false;
@@ -38,15 +80,6 @@ function writeIfChanged(path: string, content: string): boolean {
   folders.add(folder);
   writeFileSync(path, content);
   return true;
-}
-
-/**
- * The manifest lists every page file the last build wrote, relative to the
- * project root. Builds before prebuilt pages listed them relative to the docs
- * folder: such an entry still names a file to remove (the old Markdown source pages).
- */
-function manifestEntry(entry: string): string {
-  return entry.startsWith('src/') ? entry : DOCS_DIR + entry;
 }
 
 /** What a page writer did: counts, and every page and sidecar file this build owns. */
@@ -61,19 +94,21 @@ export interface PagesWritten {
 /**
  * Writes pages as buildSite emits them (see its `emit` argument), so no more
  * than one page's text is held at a time (all of them were ~500 MB of the
- * briefing build's memory at 5,000 articles); `finish` removes the pages and
- * sidecars the previous build wrote and this one did not.
+ * briefing build's memory at 5,000 articles); `finish` removes every page and
+ * sidecar this build did not write (see `sweep`).
  */
 export function pageWriter(root: URL): { write(file: EmittedFile): void; finish(): PagesWritten } {
   const at = (file: string) => fileURLToPath(new URL(file, root));
   const generated = at('src/generated/');
   const pageData = `${generated}page-data/`;
   const done: PagesWritten = { written: 0, unchanged: 0, removed: 0, pages: new Set(), sidecars: new Set() };
+  writtenThisBuild.clear();
   return {
     write(file) {
       done.pages.add(file.file);
       if (writeIfChanged(at(file.file), file.source)) done.written++;
       else done.unchanged++;
+      checkpoint('page');
       // Large data props of the page (scripts/pipeline/emit/page-data.ts).
       if (file.data) {
         done.sidecars.add(file.data.file);
@@ -82,26 +117,14 @@ export function pageWriter(root: URL): { write(file: EmittedFile): void; finish(
     },
     finish() {
       const manifestPath = `${generated}manifest.json`;
-      const previous: string[] = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as string[]).map(manifestEntry) : [];
-      for (const file of previous) {
-        if (!done.pages.has(file) && existsSync(at(file))) {
-          rmSync(at(file));
-          done.removed++;
-        }
-      }
-      // No sidecar of a page that is gone.
-      if (existsSync(pageData)) {
-        for (const entry of readdirSync(pageData, { recursive: true, withFileTypes: true })) {
-          const relative = `${entry.parentPath.slice(pageData.length)}/${entry.name}`.replace(/^\/+/, '');
-          if (entry.isFile() && !done.sidecars.has(relative)) rmSync(pageData + relative);
-        }
-      }
       writeIfChanged(manifestPath, `${JSON.stringify([...done.pages].sort(), null, 1)}\n`);
       // The index src/pages/sources/[slug].astro makes its pages from.
       const sources = `${PREBUILT_PAGES_DIR}sources/`;
       const slugs = [...done.pages].filter((file) => file.startsWith(sources)).map((file) => file.slice(sources.length, -'.json'.length));
       writeIfChanged(at(SOURCE_INDEX), `${JSON.stringify(slugs.sort(), null, 1)}\n`);
       done.pages.add(SOURCE_INDEX);
+      // Pages and their sidecars are all written by now: what else is there is stale.
+      done.removed = sweep(at(DOCS_DIR)) + sweep(at(PREBUILT_PAGES_DIR)) + sweep(pageData);
       return done;
     },
   };
@@ -121,10 +144,14 @@ export function writeOutputs(root: URL, model: KnowledgeModel, site: SiteOutput,
   // Streamed, then copied: never one string of the whole model (see write-json.ts).
   const modelPath = fileURLToPath(new URL('build/model.json', root));
   writeJsonStreaming(modelPath, model as unknown as Record<string, unknown>);
+  checkpoint('model');
   const publishedPath = fileURLToPath(new URL(`public${MODEL_PATH}`, root));
   mkdirSync(dirname(publishedPath), { recursive: true });
   copyFileSync(modelPath, publishedPath);
+  writtenThisBuild.add(publishedPath);
   writeIfChanged(fileURLToPath(new URL('public/data/previews.json', root)), JSON.stringify(site.previews));
+  // Everything is written: the rest of the owned folders is stale (files of other generations, other corpora).
+  for (const folder of OWNED_FOLDERS) summary.removed += sweep(fileURLToPath(new URL(folder, root)));
   summary.files = [
     ...[...pages.pages].sort(),
     ...['manifest.json', 'sidebar.json', 'feed.json', 'site.json'].map((name) => `src/generated/${name}`),

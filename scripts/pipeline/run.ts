@@ -45,8 +45,11 @@ export interface PipelineInputs {
   /** What content/site.yaml gave; the rest comes from the articles (buildSite). */
   settings: SiteSettingsInput;
   sources?: { file: string; text: string };
-  articles: { file: string; bytes: Uint8Array }[];
+  /** `name`: the path below the articles folder (`sub/000_x.txt`), the article's sources.yaml key; defaults to the file's base name. */
+  articles: { file: string; name?: string; bytes: Uint8Array }[];
   registryFiles: { file: string; text: string }[];
+  /** What reading the inputs found (files skipped and why): reported with the rest. */
+  diagnostics?: Diagnostic[];
   /** Fingerprint of the pipeline code, so a code change invalidates cached results. */
   codeVersion?: string;
 }
@@ -232,7 +235,7 @@ export function runPipeline(inputs: PipelineInputs, cache: ArticleCache = memory
   if (cached) {
     const hits = cache.hits;
     const results = cached.articleKeys.map((articleKey) => cache.get(articleKey));
-    if (results.every((result) => result !== undefined)) return assembleModel(results, cached);
+    if (results.every((result) => result !== undefined)) return withInputDiagnostics(assembleModel(results, cached), inputs);
     // An article's entry is gone: run in full (and count its hits once).
     cache.hits = hits;
   }
@@ -249,12 +252,12 @@ export function runPipeline(inputs: PipelineInputs, cache: ArticleCache = memory
   // Ingest every file (cheap, and slugs must be made unique across the corpus first).
   const ingested: Article[] = [];
   for (const input of inputs.articles) {
-    const name = input.file.split('/').pop() ?? input.file;
-    const result = ingestArticle({ file: input.file, bytes: input.bytes, source: sourceEntries[name] });
+    const name = articleName(input);
+    const result = ingestArticle({ file: input.file, name, bytes: input.bytes, source: sourceEntries[name] });
     if (result.article) ingested.push(result.article);
     else diagnostics.push(...result.diagnostics);
   }
-  const articleNames = new Set(inputs.articles.map((input) => input.file.split('/').pop()));
+  const articleNames = new Set(inputs.articles.map(articleName));
   for (const name of Object.keys(sourceEntries)) {
     if (!articleNames.has(name)) {
       diagnostics.push({
@@ -322,5 +325,14 @@ export function runPipeline(inputs: PipelineInputs, cache: ArticleCache = memory
     relations,
   };
   if (key) cache.setCorpus?.(key, corpus);
-  return assembleModel(results, corpus);
+  return withInputDiagnostics(assembleModel(results, corpus), inputs);
+}
+
+function articleName(input: PipelineInputs['articles'][number]): string {
+  return input.name ?? input.file.split('/').pop() ?? input.file;
+}
+
+/** Outside the corpus cache: which files were skipped can change while every article read stays the same. */
+function withInputDiagnostics(model: KnowledgeModel, inputs: PipelineInputs): KnowledgeModel {
+  return inputs.diagnostics?.length ? { ...model, diagnostics: [...inputs.diagnostics, ...model.diagnostics] } : model;
 }

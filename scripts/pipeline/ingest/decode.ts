@@ -14,25 +14,52 @@ export interface DecodedText {
   diagnostics: Diagnostic[];
 }
 
-/** Share of control characters above which a file is treated as binary rather than text. */
+/** Share of control characters and invalid UTF-8 bytes above which a file is treated as binary rather than text. */
 const MAX_CONTROL_SHARE = 0.1;
 /** How much of the file the binary sniffing looks at; enough to judge, bounded for 2 MB inputs. */
 const SNIFF_BYTES = 64 * 1024;
 
+/** C0 controls other than tab, LF, CR and form feed. */
+const isControlByte = (byte: number) => byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c;
+
 /**
- * True for NUL bytes or many C0 control characters (other than tab, LF, CR,
- * form feed and escape-free whitespace) in the first `SNIFF_BYTES`: the
- * same heuristic `git` and `file` use to tell binary from text.
+ * True when control characters (NUL included) and bytes that are not UTF-8
+ * make up more than a tenth of the first `SNIFF_BYTES`: an image, an archive
+ * or an office document, not a text with a stray NUL (which is repaired and
+ * reported instead; see `decodeArticleBytes`).
  */
 export function looksBinary(bytes: Uint8Array): boolean {
-  const limit = Math.min(bytes.length, SNIFF_BYTES);
-  let controls = 0;
-  for (let i = 0; i < limit; i++) {
-    const byte = bytes[i]!;
-    if (byte === 0) return true;
-    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) controls++;
+  const sample = bytes.subarray(0, Math.min(bytes.length, SNIFF_BYTES));
+  let suspicious = 0;
+  for (const byte of sample) if (isControlByte(byte)) suspicious++;
+  // Each invalid UTF-8 sequence counts once; cut at the sample end, a valid sequence may look truncated, which is one byte at most.
+  for (let position = 0; position < sample.length; ) {
+    const offset = firstInvalidUtf8Offset(sample.subarray(position));
+    if (offset < 0) break;
+    suspicious++;
+    position += offset + 1;
   }
-  return limit > 0 && controls / limit > MAX_CONTROL_SHARE;
+  return sample.length > 0 && suspicious / sample.length > MAX_CONTROL_SHARE;
+}
+
+/**
+ * UTF-16 without a byte order mark: text in Latin script has a NUL in every
+ * other byte. Returns the byte order when at least a third of the bytes on one
+ * side are NUL and almost none on the other.
+ */
+export function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const limit = Math.min(bytes.length, SNIFF_BYTES) & ~1;
+  if (limit < 4) return undefined;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < limit; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
+  }
+  const pairs = limit / 2;
+  if (oddNul / pairs >= 1 / 3 && evenNul / pairs < 0.05) return 'utf-16le';
+  if (evenNul / pairs >= 1 / 3 && oddNul / pairs < 0.05) return 'utf-16be';
+  return undefined;
 }
 
 /**
@@ -94,22 +121,83 @@ export function normaliseText(text: string): string {
 }
 
 /**
+ * Characters no article means to contain and XML (the feed) forbids: C0
+ * controls other than tab, LF and CR (form feed and vertical tab included),
+ * DEL, C1 controls, and the noncharacters U+FFFE and U+FFFF.
+ */
+// eslint-disable-next-line no-control-regex
+const STRAY_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]/g;
+
+/** Remove stray control characters, naming the lines they were on. */
+function removeStrayCharacters(text: string, file: string, diagnostics: Diagnostic[]): string {
+  const lines: number[] = [];
+  let count = 0;
+  // Matches come in order: count line breaks from the previous match only (linear in the text).
+  let line = 1;
+  let scanned = 0;
+  for (const match of text.matchAll(STRAY_CHARACTERS)) {
+    count++;
+    for (let i = text.indexOf('\n', scanned); i !== -1 && i < match.index; i = text.indexOf('\n', i + 1)) line++;
+    scanned = match.index;
+    if (lines.at(-1) !== line && lines.length < 6) lines.push(line);
+  }
+  if (count === 0) return text;
+  const shown = lines.length > 5 ? `${lines.slice(0, 5).join(', ')}, …` : lines.join(', ');
+  const nul = text.includes('\u0000') ? ' (NUL included)' : '';
+  diagnostics.push({
+    severity: 'warning',
+    code: 'article/control-characters',
+    file,
+    line: lines[0]!,
+    message: `${file}:${lines[0]} holds ${count} control character(s)${nul} that are not text, on line(s) ${shown}; they were removed and the article kept.`,
+  });
+  return text.replace(STRAY_CHARACTERS, '');
+}
+
+/**
  * Decode an article file. Never throws.
  *
- * - UTF-8 BOM: stripped.
+ * - UTF-8 BOM: stripped. UTF-16 (LE or BE) with a BOM: decoded. UTF-16
+ *   without a BOM: recognised by its NUL bytes, decoded, and named in an
+ *   `article/utf-16` warning.
  * - Invalid UTF-8: decoded with U+FFFD replacement characters plus an
  *   `article/invalid-utf8` warning naming the line of the first bad byte.
- * - NUL bytes / mostly control characters: `article/binary` error and empty text.
+ * - A NUL or other control character in text: removed, with an
+ *   `article/control-characters` warning naming its line.
+ * - Mostly control characters or not UTF-8 at all: `article/binary` error and empty text.
  */
 export function decodeArticleBytes(bytes: Uint8Array, file: string): DecodedText {
   const diagnostics: Diagnostic[] = [];
+  const utf16 =
+    bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe
+      ? { encoding: 'utf-16le', bom: true }
+      : bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff
+        ? { encoding: 'utf-16be', bom: true }
+        : (() => {
+            const sniffed = sniffUtf16(bytes);
+            return sniffed ? { encoding: sniffed, bom: false } : undefined;
+          })();
+  if (utf16) {
+    if (!utf16.bom) {
+      diagnostics.push({
+        severity: 'warning',
+        code: 'article/utf-16',
+        file,
+        line: 1,
+        message: `${file} is ${utf16.encoding.toUpperCase()} text without a byte order mark; it was decoded as such. Re-save the file as UTF-8.`,
+      });
+    }
+    const body = utf16.bom ? bytes.subarray(2) : bytes;
+    const text = new TextDecoder(utf16.encoding, { fatal: false, ignoreBOM: true }).decode(body);
+    return { text: removeStrayCharacters(normaliseText(text), file, diagnostics), diagnostics };
+  }
   if (looksBinary(bytes)) {
     diagnostics.push({
       severity: 'error',
       code: 'article/binary',
       file,
       line: 1,
-      message: `${file} looks like a binary file (NUL bytes or many control characters), not article text; it was skipped.`,
+      message: `${file} looks like a binary file (mostly control characters or bytes that are not UTF-8 text), not article text; it was skipped.`,
     });
     return { text: '', diagnostics };
   }
@@ -128,5 +216,5 @@ export function decodeArticleBytes(bytes: Uint8Array, file: string): DecodedText
   }
   // ignoreBOM: the BOM is already gone; a second one would be content and must stay visible.
   const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(body);
-  return { text: normaliseText(text), diagnostics };
+  return { text: removeStrayCharacters(normaliseText(text), file, diagnostics), diagnostics };
 }

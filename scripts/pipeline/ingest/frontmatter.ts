@@ -138,7 +138,13 @@ function parseFrontmatterYaml(yamlText: string, file: string, diagnostics: Diagn
         report(fieldError(file, line, key, `must be text, got ${typeof value}`));
         continue;
       }
-      meta[key as (typeof STRING_FIELDS)[number]] = String(value).trim();
+      const text = String(value).trim();
+      if (key === 'url' && !isWebAddress(text)) {
+        // Always reported, also after a syntax error: a script address must never pass unnoticed.
+        diagnostics.push({ ...fieldError(file, line, key, `"${text.slice(0, 80)}" is not an http(s) address`), code: 'article/url' });
+        continue;
+      }
+      meta[key as (typeof STRING_FIELDS)[number]] = text;
     } else {
       const published = parseIsoDate(String(value)) ?? parseDatelineText(String(value));
       if (!published) {
@@ -150,6 +156,13 @@ function parseFrontmatterYaml(yamlText: string, file: string, diagnostics: Diagn
     }
   }
   return meta;
+}
+
+/** Only http(s) addresses become links: `javascript:`, `data:`, `file:` and the rest are refused. */
+export function isWebAddress(text: string): boolean {
+  if (!URL.canParse(text)) return false;
+  const { protocol, hostname } = new URL(text);
+  return (protocol === 'http:' || protocol === 'https:') && hostname !== '';
 }
 
 function fieldError(file: string, line: number, key: string, problem: string): Diagnostic {

@@ -14,6 +14,7 @@ import { decodeArticleBytes } from './decode.ts';
 import { splitFrontmatter, type FrontmatterMeta } from './frontmatter.ts';
 import { cleanHtmlBody, extractHtml } from './html.ts';
 import { inferMeta } from './infer.ts';
+import { HTML_MARKUP_FACTOR, MAX_ARTICLE_BYTES } from './limits.ts';
 import type { SourceEntry } from './sources.ts';
 
 export { cleanBody } from './clean.ts';
@@ -30,6 +31,8 @@ export { LINE_RULES } from './rules.ts';
 export interface IngestInput {
   /** Project-relative path, e.g. `content/articles/002_e060aad4f616cf48.txt`. */
   file: string;
+  /** Path below the articles folder (`sub/000_x.txt`); its slug is made from it. Defaults to the file's base name. */
+  name?: string;
   bytes: Uint8Array;
   /** The article's `content/sources.yaml` entry, if it has one. */
   source?: SourceEntry;
@@ -37,13 +40,7 @@ export interface IngestInput {
   maxBytes?: number;
 }
 
-/**
- * Larger inputs are refused rather than rendered. Why: a news article is
- * 5–100 KB; a file of several megabytes is a mis-scrape or a dump, and one
- * source page with 10,000 paragraphs takes Astro minutes to render (measured:
- * 7.5 min for a 2 MB file), holding up the build of every other page.
- */
-export const MAX_ARTICLE_BYTES = 512 * 1024;
+export { HTML_MARKUP_FACTOR, MAX_ARTICLE_BYTES } from './limits.ts';
 
 export interface IngestResult {
   /** Null when there is nothing to build (binary, empty or boilerplate-only input). */
@@ -51,13 +48,6 @@ export interface IngestResult {
   /** All diagnostics, also when `article` is null (then they explain why). */
   diagnostics: Diagnostic[];
 }
-
-/**
- * A saved web page is mostly markup, scripts and inline images: a news page
- * of 1–2 MB holds 5–50 KB of article. Its raw size may be this many times the
- * limit; the limit itself applies to the text extracted from it.
- */
-export const HTML_MARKUP_FACTOR = 8;
 
 function tooLarge(file: string, size: number, maxBytes: number, what: string): IngestResult {
   const kib = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
@@ -75,7 +65,7 @@ function tooLarge(file: string, size: number, maxBytes: number, what: string): I
   };
 }
 
-export function ingestArticle({ file, bytes, source, maxBytes = MAX_ARTICLE_BYTES }: IngestInput): IngestResult {
+export function ingestArticle({ file, name, bytes, source, maxBytes = MAX_ARTICLE_BYTES }: IngestInput): IngestResult {
   const isHtml = HTML_FILE.test(file);
   if (isHtml && bytes.length > maxBytes * HTML_MARKUP_FACTOR) return tooLarge(file, bytes.length, maxBytes * HTML_MARKUP_FACTOR, 'is');
   if (!isHtml && bytes.length > maxBytes) return tooLarge(file, bytes.length, maxBytes, 'is');
@@ -132,7 +122,7 @@ export function ingestArticle({ file, bytes, source, maxBytes = MAX_ARTICLE_BYTE
 
   const article: Article = {
     file,
-    slug: articleSlug(file),
+    slug: articleSlug(name ?? file.split('/').pop() ?? file),
     hash: articleHash(bytes, source),
     meta: inferred.meta,
     blocks: cleaned.blocks,
@@ -149,11 +139,22 @@ function pageProvenance(provenance: SourceMeta['provenance']): SourceMeta['prove
   return Object.fromEntries(Object.entries(provenance).map(([field, origin]) => [field, origin === 'frontmatter' ? 'page' : origin]));
 }
 
-/** `content/articles/002_e060aad4f616cf48.txt` → `002-e060aad4f616cf48`. */
-export function articleSlug(file: string): string {
-  const base = (file.split('/').pop() ?? file).replace(/\.[^.]+$/, '');
-  return slugify(base) || `article-${shortHash(file)}`;
+/**
+ * `002_e060aad4f616cf48.txt` → `002-e060aad4f616cf48`; a nested `sub/002_x.txt`
+ * → `sub-002-x`, so it does not take the slug of a top-level namesake. A name
+ * with nothing sluggable (`#?%.txt`, Arabic only) gets a hash of the name.
+ */
+export function articleSlug(name: string): string {
+  const base = name.replace(/\.[^./]+$/, '');
+  return slugify(base) || `article-${shortHash(name)}`;
 }
+
+/**
+ * Slugs a source page may not take: `/sources/index/` would shadow the index
+ * of sources in Starlight's docs collection (src/content/docs/sources/index.mdx).
+ * Such an article is published under the next free slug (`index-2`), with a warning.
+ */
+export const RESERVED_SLUGS: ReadonlySet<string> = new Set(['index']);
 
 /**
  * Cache key: the raw bytes plus the metadata entry (keys sorted, so reordering
@@ -179,8 +180,8 @@ export function dedupeSlugs(articles: readonly Article[]): Article[] {
   const byFile = articles
     .map((article, index) => ({ article, index }))
     .sort((a, b) => (a.article.file < b.article.file ? -1 : a.article.file > b.article.file ? 1 : a.index - b.index));
-  const taken = new Set(articles.map((a) => a.slug));
-  const kept = new Set<string>();
+  const taken = new Set([...articles.map((a) => a.slug), ...RESERVED_SLUGS]);
+  const kept = new Set<string>(RESERVED_SLUGS);
   const result: Article[] = [...articles];
   for (const { article, index } of byFile) {
     if (!kept.has(article.slug)) {
@@ -192,12 +193,15 @@ export function dedupeSlugs(articles: readonly Article[]): Article[] {
     const slug = `${article.slug}-${n}`;
     taken.add(slug);
     kept.add(slug);
+    const reserved = RESERVED_SLUGS.has(article.slug);
     const warning: Diagnostic = {
       severity: 'warning',
-      code: 'article/duplicate-slug',
+      code: reserved ? 'article/reserved-slug' : 'article/duplicate-slug',
       file: article.file,
       line: 1,
-      message: `${article.file} has the same slug "${article.slug}" as another article; it was published as "${slug}". Rename one of the files to choose.`,
+      message: reserved
+        ? `${article.file} would have the slug "${article.slug}", which the site uses for an index page; it was published as "${slug}". Rename the file to choose.`
+        : `${article.file} has the same slug "${article.slug}" as another article; it was published as "${slug}". Rename one of the files to choose.`,
     };
     result[index] = { ...article, slug, diagnostics: [...article.diagnostics, warning] };
   }

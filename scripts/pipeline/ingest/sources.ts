@@ -33,13 +33,26 @@ export const sourceEntrySchema = z.strictObject({
 export type SourceEntry = z.infer<typeof sourceEntrySchema>;
 
 export interface ParsedSources {
-  /** Valid entries by article file name (e.g. `002_e060aad4f616cf48.txt`). */
+  /** Valid entries by article path below the articles folder (`002_e060aad4f616cf48.txt`, `sub/003_x.md`). */
   entries: Record<string, SourceEntry>;
   diagnostics: Diagnostic[];
 }
 
-/** Entry keys are bare file names; a path would silently never match an article. */
-const FILE_NAME = /^[^/\\]+\.[A-Za-z0-9]+$/;
+/**
+ * Entry keys are article paths below content/articles/ with `/` separators:
+ * a bare file name for a top-level article, `sub/003_x.md` for one in a
+ * folder (so a nested file never takes its top-level namesake's entry).
+ */
+export function isArticleKey(key: string): boolean {
+  const segments = key.split('/');
+  return (
+    /\.[A-Za-z0-9]+$/.test(key) &&
+    segments.every((segment) => segment !== '' && segment !== '.' && segment !== '..' && !segment.includes('\\'))
+  );
+}
+
+/** Keep YAML's alias expansion bounded per entry: a few anchors are normal, thousands are a "billion laughs" bomb. */
+const MAX_ALIAS_COUNT = 100;
 
 export function parseSources(yamlText: string, file: string): ParsedSources {
   const diagnostics: Diagnostic[] = [];
@@ -71,32 +84,33 @@ export function parseSources(yamlText: string, file: string): ParsedSources {
     return { entries: { ...entries }, diagnostics };
   }
 
-  const plain = toPlainObject(doc);
-  if (plain === undefined) {
-    diagnostics.push({
-      severity: 'error',
-      code: 'sources/yaml',
-      file,
-      line: 1,
-      message: `${file} could not be read as data (too many aliases?); all entries were ignored.`,
-    });
-    return { entries: {}, diagnostics };
-  }
   for (const pair of doc.contents.items) {
     const keyNode = isScalar(pair.key) ? pair.key : undefined;
     const entryName = keyNode ? String(keyNode.value) : '';
     const entryLine = lineAt(keyNode?.range?.[0]);
-    if (!FILE_NAME.test(entryName)) {
+    if (!isArticleKey(entryName)) {
       diagnostics.push({
         severity: 'error',
         code: 'sources/entry',
         file,
         line: entryLine,
-        message: `${file}:${entryLine} entry "${entryName}" is not an article file name (like 002_abc.txt); ignored.`,
+        message: `${file}:${entryLine} entry "${entryName}" is not an article file name (like 002_abc.txt, or sub/002_abc.txt for a file in a folder); ignored.`,
       });
       continue;
     }
-    const raw = plain[entryName];
+    // Entry by entry: an alias bomb or an unresolvable alias in one entry costs that entry only.
+    const entryValue = toPlainValue(pair.value, doc);
+    if (!entryValue.ok) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'sources/entry',
+        file,
+        line: entryLine,
+        message: `${file}:${entryLine} entry "${entryName}" could not be read as data (${entryValue.error}); ignored, the article uses inferred metadata.`,
+      });
+      continue;
+    }
+    const raw = entryValue.value;
     if (raw === null || raw === undefined) continue; // an empty entry just declares the file
     if (typeof raw !== 'object' || Array.isArray(raw)) {
       diagnostics.push({
@@ -152,12 +166,21 @@ function fieldLine(
   return undefined;
 }
 
-/** The document as plain JS; `toJS` resolves aliases. Guarded because hostile YAML (alias bombs) can make it throw. */
-export function toPlainObject(doc: Document): Record<string, unknown> | undefined {
+/** One entry as plain JS; `toJS` resolves aliases, and throws past the alias budget (alias bombs) or on a dangling alias. */
+function toPlainValue(node: unknown, doc: Document): { ok: true; value: unknown } | { ok: false; error: string } {
+  if (node === null || node === undefined) return { ok: true, value: null };
   try {
-    const value: unknown = doc.toJS({ maxAliasCount: 100 });
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-  } catch {
-    return undefined;
+    return { ok: true, value: (node as { toJS(doc: Document, options: { maxAliasCount: number }): unknown }).toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: /alias/i.test(message) ? 'too many aliases' : message.split('\n', 1)[0]! };
   }
+}
+
+/** The whole document as a plain object (site.yaml); undefined when hostile YAML (an alias bomb) makes it unreadable. */
+export function toPlainObject(doc: Document): Record<string, unknown> | undefined {
+  const plain = toPlainValue(doc.contents, doc);
+  if (!plain.ok) return undefined;
+  const value = plain.value;
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }

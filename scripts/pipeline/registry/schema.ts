@@ -52,6 +52,17 @@ const entityId = z
   .regex(KEBAB_CASE, { error: 'expected a kebab-case id (lowercase letters, digits, single hyphens)' });
 
 const nameList = z.array(nonEmptyText, { error: 'expected a list of names' }).default([]);
+/**
+ * Ids an entry may not take: an entity's page is /<kind folder>/<id>/, and
+ * /actors/index/ would be written over the index page of actors
+ * (src/content/docs/actors/index.mdx). Nothing else lives in a kind folder.
+ */
+export const RESERVED_IDS: ReadonlySet<string> = new Set(['index']);
+
+const pageId = entityId.refine((id) => !RESERVED_IDS.has(id), {
+  error: (issue) => `"${String(issue.input)}" is reserved for the index page of each kind; choose another id`,
+});
+
 const idList = z.array(entityId, { error: 'expected a list of entity ids' }).default([]);
 
 const coordinates = z.tuple(
@@ -79,7 +90,7 @@ const dateField = z.unknown().transform((raw, ctx) => {
 export const entrySchema = z
   .object(
     {
-      id: entityId,
+      id: pageId,
       kind: z.enum(ENTITY_KINDS, { error: requiredOr(`expected one of ${ENTITY_KINDS.join(', ')}`) }),
       subtype: nonEmptyText,
       name: nonEmptyText,

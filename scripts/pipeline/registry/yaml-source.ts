@@ -75,33 +75,34 @@ export function readRegistryFile(file: string, text: string): RegistryFileResult
     return { entries: [], diagnostics };
   }
 
-  let values: unknown;
-  try {
-    values = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (error) {
-    diagnostics.push({
-      severity: 'error',
-      code: 'registry/yaml-syntax',
-      file,
-      line: 1,
-      message: `YAML could not be read, file skipped: ${firstLine(error instanceof Error ? error.message : String(error))}`,
-    });
-    return { entries: [], diagnostics };
-  }
-  const items = Array.isArray(values) ? values : [];
-
-  const entries = root.items.map((node, index): RawEntry => {
+  // Entry by entry: an alias bomb or a dangling alias in one entry costs that entry only.
+  const entries: RawEntry[] = [];
+  root.items.forEach((node, index) => {
     const entryLine = lineAt(isNode(node) ? node.range?.[0] : undefined);
-    return {
+    let value: unknown;
+    try {
+      value = isNode(node) ? (node as unknown as { toJS(doc: unknown, options: { maxAliasCount: number }): unknown }).toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }) : node;
+    } catch (error) {
+      const message = firstLine(error instanceof Error ? error.message : String(error));
+      diagnostics.push({
+        severity: 'error',
+        code: 'registry/invalid-entry',
+        file,
+        line: entryLine,
+        message: `entry #${index + 1}: could not be read as data (${/alias/i.test(message) ? 'too many aliases' : message}); entry skipped`,
+      });
+      return;
+    }
+    entries.push({
       file,
       index,
-      value: items[index],
+      value,
       line: entryLine,
       lineOf: (path) => {
         const offset = findOffset(node, path);
         return offset === undefined ? entryLine : lineAt(offset);
       },
-    };
+    });
   });
   return { entries, diagnostics };
 }

@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { pageWriter } from '../../../scripts/io/write-outputs.ts';
+import { pageWriter, writeOutputs } from '../../../scripts/io/write-outputs.ts';
 
 const temp = mkdtempSync(join(tmpdir(), 'briefing-write-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -39,5 +39,26 @@ describe('the page writer', () => {
     expect(existsSync(join(temp, 'src/generated/pages/sources/b-2.json'))).toBe(false);
     expect(existsSync(join(temp, 'src/content/docs/sources/a-1.md'))).toBe(false);
     expect(JSON.parse(read('src/generated/pages/sources.json'))).toEqual(['a-1']);
+  });
+
+  it('removes every page, sidecar and data file it did not write, also ones no manifest lists (a killed build, another corpus)', () => {
+    // What a build killed before its manifest leaves: pages and sidecars nobody recorded, in nested folders too.
+    for (const file of ['src/content/docs/actors/ghost.mdx', 'src/content/docs/events/deep/ghost.mdx', 'src/generated/pages/sources/ghost.json', 'src/generated/page-data/actors/ghost.json', 'src/generated/stray.json', 'public/data/old.json']) {
+      mkdirSync(join(temp, file, '..'), { recursive: true });
+      writeFileSync(join(temp, file), 'stale');
+    }
+    writeFileSync(join(temp, 'src/generated/manifest.json'), '[]');
+    const writer = pageWriter(root);
+    writer.write({ file: 'src/content/docs/actors/russia.mdx', source: '---\ntitle: Russia\n---\n' });
+    writer.write({ file: 'src/generated/pages/sources/a-1.json', source: '{}' });
+    const pages = writer.finish();
+    expect(pages.removed).toBe(4);
+    const model = { articles: [], entities: [], diagnostics: [] } as unknown as Parameters<typeof writeOutputs>[1];
+    const summary = writeOutputs(root, model, { sidebar: [], feed: [], previews: {} } as unknown as Parameters<typeof writeOutputs>[2], pages);
+    expect(summary.removed).toBe(6);
+    const left = (folder: string) => (existsSync(join(temp, folder)) ? readdirSync(join(temp, folder), { recursive: true }).map(String).sort() : []);
+    expect(left('src/content/docs')).toEqual(['actors', 'actors/russia.mdx']);
+    expect(left('src/generated')).toEqual(['feed.json', 'manifest.json', 'pages', 'pages/sources', 'pages/sources.json', 'pages/sources/a-1.json', 'sidebar.json']);
+    expect(left('public/data')).toEqual(['briefing.json', 'previews.json']);
   });
 });

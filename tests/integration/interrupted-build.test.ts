@@ -1,0 +1,216 @@
+/**
+ * Issue 12, "nothing stale, ever", and "builds from any checkout path".
+ *
+ * The project is copied into a folder whose path has spaces and non-ASCII
+ * letters, and built there from a small invented corpus (A). Then builds of
+ * a larger corpus (B: A plus an article and an entity, so B has pages A
+ * lacks) are killed with SIGKILL at many points, each followed by a build of
+ * A; the outputs must then equal the clean build of A byte for byte, with the
+ * same file lists: the generated folders, the model, dist/.
+ *
+ * Kill points: the briefing build's checkpoints (scripts/io/interrupt.ts)
+ * and, for Astro and Pagefind, the whole process group killed while they run.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSiteProject } from '../../scripts/bench/site-project.ts';
+
+const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+const fixture = fileURLToPath(new URL('../fixtures/small-corpus/', import.meta.url));
+// Spaces and non-ASCII letters in the checkout path. ('#' is not among them: Vite cannot serve a root with '#', and says so.)
+const parent = mkdtempSync(join(tmpdir(), 'briefing ü '));
+const project = join(parent, 'Projekt Übersicht 1');
+
+/** What a build produces, by path relative to the project → sha1. */
+const OUTPUTS = ['src/content/docs', 'src/generated', 'public/data', 'build/model.json', 'dist'];
+
+function snapshot(folders = OUTPUTS): Record<string, string> {
+  const files: Record<string, string> = {};
+  const visit = (path: string) => {
+    if (!existsSync(path)) return;
+    for (const entry of readdirSync(path, { withFileTypes: true })) {
+      const child = join(path, entry.name);
+      if (entry.isDirectory()) visit(child);
+      else files[relative(project, child)] = createHash('sha1').update(readFileSync(child)).digest('hex');
+    }
+  };
+  for (const folder of folders) {
+    const path = join(project, folder);
+    if (folder.endsWith('.json')) {
+      if (existsSync(path)) files[folder] = createHash('sha1').update(readFileSync(path)).digest('hex');
+    } else visit(path);
+  }
+  return files;
+}
+
+/** Corpus A, or B (A plus one more article and entity). */
+function writeCorpus(which: 'A' | 'B'): void {
+  const content = join(project, 'content');
+  rmSync(content, { recursive: true, force: true });
+  cpSync(fixture, content, { recursive: true });
+  if (which === 'B') {
+    writeFileSync(
+      join(content, 'articles', 'b01_new-envoy.txt'),
+      'Valmora names a new envoy\n\nMAR 20, 2025\n\nValmora named Jon Berg as its envoy to Esteria on Thursday, officials said.\n\nBerg met Maria Lind in Northport on Friday.\n',
+    );
+    writeFileSync(
+      join(content, 'entities', 'zz-extra.yaml'),
+      '- id: jon-berg\n  kind: actor\n  subtype: person\n  name: Jon Berg\n  aliases: [Berg]\n  affiliation: [valmora]\n  description: Envoy of Valmora (invented, for tests).\n',
+    );
+  }
+}
+
+interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  output: string;
+}
+
+/**
+ * Runs a build script of the copy with the copy's own Node (node_modules/.bin
+ * first on PATH, as npm scripts do). `killOn`: SIGKILL the whole process group
+ * (Astro's and Pagefind's processes included) when the output matches.
+ */
+function build(script: 'build-briefings' | 'astro-build', env: NodeJS.ProcessEnv = {}, killOn?: RegExp): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`], {
+      cwd: project,
+      detached: true,
+      env: { ...process.env, NODE_ENV: 'production', PATH: `${join(project, 'node_modules/.bin')}:${process.env.PATH}`, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    let killed = false;
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (killOn && !killed && killOn.test(output)) {
+        killed = true;
+        process.kill(-child.pid!, 'SIGKILL');
+      }
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      // The group too: a Pagefind or Astro worker outliving its parent would write on.
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+      resolve({ code, signal: killed ? 'SIGKILL' : signal, output });
+    });
+  });
+}
+
+async function complete(script: 'build-briefings' | 'astro-build'): Promise<Run> {
+  const run = await build(script);
+  expect(run.code, run.output.slice(-3000)).toBe(0);
+  return run;
+}
+
+async function interrupted(script: 'build-briefings' | 'astro-build', point: string, killOn?: RegExp): Promise<Run> {
+  const run = await build(script, killOn ? {} : { BRIEFING_INTERRUPT: point }, killOn);
+  expect(run.signal, `${point}: the build was not killed\n${run.output.slice(-2000)}`).toBe('SIGKILL');
+  return run;
+}
+
+let clean: Record<string, string>;
+let cleanBriefing: Record<string, string>;
+const briefingOutputs = OUTPUTS.filter((folder) => folder !== 'dist');
+const pointsTested: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(project, { recursive: true });
+  createSiteProject(projectRoot, project);
+  writeCorpus('A');
+  await complete('build-briefings');
+  await complete('astro-build');
+  clean = snapshot();
+  cleanBriefing = snapshot(briefingOutputs);
+});
+
+afterAll(() => {
+  rmSync(parent, { recursive: true, force: true });
+  console.log(`interruption points tested: ${pointsTested.length} (${pointsTested.join(', ')})`);
+});
+
+describe('a checkout path with spaces and non-ASCII letters', () => {
+  it('builds the briefing pages and the site there', () => {
+    expect(Object.keys(clean).filter((file) => /^dist\/sources\/[^/]+\/index\.html$/.test(file))).toHaveLength(3);
+    expect(clean['dist/actors/maria-lind/index.html']).toBeDefined();
+    expect(clean['dist/pagefind/pagefind-entry.json']).toBeDefined();
+    expect(Object.keys(clean).filter((file) => file.startsWith('src/content/docs/')).length).toBeGreaterThan(5);
+  });
+});
+
+describe('an interrupted build leaves nothing stale', () => {
+  // Each: build B killed at the point, then A built in full; the briefing outputs must be A's, exactly.
+  // Before any output, after the cache, after the first and a late page, during the model write, after all outputs but before the stamp.
+  const briefingPoints = ['start', 'cache', 'page:1', 'page:12', 'model', 'written'];
+  for (const point of briefingPoints) {
+    it(`briefing build killed at "${point}"`, async () => {
+      writeCorpus('B');
+      await interrupted('build-briefings', point);
+      writeCorpus('A');
+      await complete('build-briefings');
+      expect(snapshot(briefingOutputs)).toEqual(cleanBriefing);
+      pointsTested.push(`briefing ${point}`);
+    });
+  }
+
+  it('Astro and Pagefind killed before the swap: dist/ stays the last complete build, and the next build equals a clean one', async () => {
+    writeCorpus('B');
+    await complete('build-briefings');
+    // While Astro renders, while Pagefind indexes, and between them.
+    const astroPoints: [string, RegExp | undefined][] = [
+      ['astro-start', undefined],
+      ['during astro', /\[build\]|\[content\]|\[types\]/],
+      ['during pagefind', /Pagefind indexing/],
+      ['pagefind-done', undefined],
+    ];
+    for (const [point, killOn] of astroPoints) {
+      await interrupted('astro-build', point, killOn);
+      // The output in place is still exactly the last complete build.
+      expect(snapshot(['dist']), point).toEqual(Object.fromEntries(Object.entries(clean).filter(([file]) => file.startsWith('dist/'))));
+      pointsTested.push(`astro ${point}`);
+    }
+    writeCorpus('A');
+    await complete('build-briefings');
+    const reuse = await complete('astro-build');
+    expect(reuse.output).toContain('reusing it');
+    expect(snapshot()).toEqual(clean);
+    expect(readdirSync(project).filter((name) => name.startsWith('.dist'))).toEqual([]);
+  });
+
+  it('killed during the swap and before the stamp: the next build rebuilds, never trusts the stamp, and equals a clean one', async () => {
+    writeCorpus('B');
+    await complete('build-briefings');
+    await interrupted('astro-build', 'swap');
+    pointsTested.push('astro swap');
+    // dist/ is gone mid-swap; the stamp of A was removed before it.
+    await interrupted('astro-build', 'stamp');
+    pointsTested.push('astro stamp');
+    // dist/ now holds B, and no stamp: building A must render again, not reuse.
+    writeCorpus('A');
+    await complete('build-briefings');
+    const rebuild = await complete('astro-build');
+    expect(rebuild.output).not.toContain('reusing it');
+    expect(snapshot()).toEqual(clean);
+    expect(readdirSync(project).filter((name) => name.startsWith('.dist'))).toEqual([]);
+  });
+
+  it('keeps a no-change rebuild cheap: both stamps skip all work', async () => {
+    const briefing = await complete('build-briefings');
+    expect(briefing.output).toContain('nothing to do');
+    const astro = await complete('astro-build');
+    expect(astro.output).toContain('reusing it');
+    expect(snapshot()).toEqual(clean);
+    expect(pointsTested.length).toBeGreaterThanOrEqual(10);
+  });
+});
