@@ -32,7 +32,8 @@ function withSeparatePagefind(integration) {
   return { ...integration, hooks };
 }
 
-const briefing = parseYaml(readFileSync(new URL('./content/site.yaml', import.meta.url), 'utf8'));
+// CONTENT_DIR: the same content folder the briefing build read (the hostile-corpus build sets it).
+const briefing = parseYaml(readFileSync(new URL(`./${process.env.CONTENT_DIR ?? 'content'}/site.yaml`, import.meta.url), 'utf8'));
 
 export default defineConfig({
   site,

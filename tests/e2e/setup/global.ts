@@ -54,7 +54,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     // The hostile corpus first: its generated pages are then replaced by the real build.
     writeHostileCorpus(hostileContentDir);
     run('npx', ['tsx', 'scripts/build-briefings.ts'], { CONTENT_DIR: hostileContentDir });
-    run('npx', ['astro', 'build', '--outDir', hostileOutDir], {});
+    run('npx', ['astro', 'build', '--outDir', hostileOutDir], { CONTENT_DIR: hostileContentDir });
     run('npm', ['run', 'build'], {});
     // The same build again, right away (pipeline, Astro, Pagefind), for the reproducibility check.
     rmSync(reproOutDir, { recursive: true, force: true });
