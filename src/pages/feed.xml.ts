@@ -28,7 +28,7 @@ const xmlText = (text: string) => stripXmlForbidden(text).text;
 
 /** Every text and attribute value of the tree, without the characters XML forbids. */
 function xmlSafe<Node extends Nodes>(node: Node): Node {
-  if (node.type === 'text' || node.type === 'comment' || node.type === 'cdata') node.value = xmlText(node.value);
+  if (node.type === 'text') node.value = xmlText(node.value);
   if (node.type === 'element') {
     for (const [name, value] of Object.entries(node.attributes)) if (typeof value === 'string') node.attributes[name] = xmlText(value);
   }
@@ -64,5 +64,10 @@ export const GET: APIRoute = ({ site }) => {
       ),
     ]),
   ]);
-  return new Response(toXml(xmlSafe(tree)), { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+  // xast-util-to-xml escapes only `&` and `<` in text (lib/text.js), but `]]>`
+  // is not allowed in XML character data: a title holding it made the feed
+  // unreadable. The tree has no CDATA section, so every `]]>` is text or an
+  // attribute value, where `]]&gt;` means the same.
+  const xml = toXml(xmlSafe(tree)).replaceAll(']]>', ']]&gt;');
+  return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
 };

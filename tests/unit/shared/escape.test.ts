@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasXmlForbidden, neutraliseJson, stripXmlForbidden } from '../../../scripts/pipeline/shared/escape.ts';
+import { hasXmlForbidden, neutraliseJson, pagefindUiText, stripXmlForbidden } from '../../../scripts/pipeline/shared/escape.ts';
 
 describe('characters XML forbids', () => {
   it('removes C0 controls (but tab and line breaks), U+FFFE, U+FFFF and lone surrogates, and names them', () => {
@@ -26,5 +26,17 @@ describe('JSON placed in HTML', () => {
     expect(json).not.toMatch(/[<>&\u2028\u2029]/);
     expect(json).toContain('\\u003c/script\\u003e');
     expect(JSON.parse(json)).toEqual(value);
+  });
+});
+
+describe('Pagefind filter values (shown as HTML by its search dialog)', () => {
+  it('survive two decodings as HTML that shows the original text', () => {
+    const outlet = `<img src=x onerror="alert(1)"> AT&T 'x'`;
+    const value = pagefindUiText(outlet);
+    expect(value).not.toMatch(/[<>]/);
+    const decode = (text: string) => text.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));
+    // The indexer decodes once (after the page's own escaping is undone): what it stores is still HTML.
+    expect(decode(value)).toBe(`&#60;img src=x onerror="alert(1)"&#62; AT&#38;T 'x'`);
+    expect(decode(decode(value))).toBe(outlet);
   });
 });
