@@ -1,6 +1,8 @@
 /**
- * `npm test`: unit tests, then whole builds in temp copies of the project
- * (tests/integration/), then end-to-end tests against the built site in
+ * `npm test`: the licence check of the production dependencies
+ * (scripts/quality/licences.ts, policy in licences.json), unit tests, then
+ * whole builds in temp copies of the project (tests/integration/), then
+ * end-to-end tests against the built site in
  * Debian's Chromium. The browser is never downloaded: we use CHROME_PATH or
  * /usr/bin/chromium, and install Debian's package when running as root.
  */
@@ -32,6 +34,9 @@ function provisionChromium(): string | undefined {
   if (run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium']) !== 0) return undefined;
   return findChromium();
 }
+
+const licences = run('npx', ['tsx', 'scripts/quality/licences.ts']);
+if (licences !== 0) process.exit(licences);
 
 const unit = run('npx', ['vitest', 'run', '--project', 'unit']);
 if (unit !== 0) process.exit(unit);

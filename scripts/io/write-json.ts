@@ -5,16 +5,36 @@
  * `JSON.stringify` made a string of that size (twice that in UTF-16 when any
  * character is outside Latin-1) plus its UTF-8 buffer, and was the build's
  * peak memory. Here each top-level array is written element by element in
- * ~1 MB chunks. The bytes are exactly `JSON.stringify(value)`'s (tested).
+ * ~1 MB chunks. The bytes are exactly `JSON.stringify(value)`'s (tested),
+ * except that strings lose the characters XML forbids (the data is published;
+ * see scripts/pipeline/shared/escape.ts; reported by the pipeline's
+ * assemble/forbidden-characters.ts, which knows the file and line).
  */
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { stripXmlForbidden } from '../pipeline/shared/escape.ts';
 
 const CHUNK_CHARS = 1 << 20;
 
+/**
+ * How a forbidden character can look in `JSON.stringify`'s output: raw U+FFFE
+ * or U+FFFF, or an escape (`\b`, `\f`, `\u0001`…, a lone `\ud800`). It also
+ * matches an escaped backslash followed by such letters: that only costs the
+ * exact (slower) pass below, which keeps the common case at native speed.
+ */
+const mayHoldForbidden = /[\ufffe\uffff]|\\(?:[bf]|u00[01][0-9a-f]|ud[89a-f][0-9a-f]{2})/i;
+
+const withoutForbidden = (_key: string, value: unknown) => (typeof value === 'string' ? stripXmlForbidden(value).text : value);
+
+/** `JSON.stringify`, with the characters XML forbids removed from strings. */
+function publishedJson(value: unknown): string | undefined {
+  const json = JSON.stringify(value);
+  return json !== undefined && mayHoldForbidden.test(json) ? JSON.stringify(value, withoutForbidden) : json;
+}
+
 /** `JSON.stringify` of one value where it is an array element: `undefined` and functions become `null`. */
 function element(value: unknown): string {
-  return JSON.stringify(value) ?? 'null';
+  return publishedJson(value) ?? 'null';
 }
 
 /** Writes `value` (a plain object) as compact JSON to `path`; returns the bytes written. */
@@ -42,7 +62,7 @@ export function writeJsonStreaming(path: string, value: Record<string, unknown>)
         put('[');
         member.forEach((item, index) => put(index === 0 ? element(item) : `,${element(item)}`));
         put(']');
-      } else put(JSON.stringify(member));
+      } else put(publishedJson(member)!);
     }
     put('}', true);
   } finally {

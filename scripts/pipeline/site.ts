@@ -10,6 +10,7 @@ import { mapDiagnostics } from './charts/map.ts';
 import { assembleSourcePage } from './assemble/source-page.ts';
 import { profileSources } from './assemble/source-profile.ts';
 import { assembleFeed, type Feed } from './assemble/feed.ts';
+import { forbiddenCharacterDiagnostics } from './assemble/forbidden-characters.ts';
 import { assemblePreviews, type Preview } from './assemble/previews.ts';
 import { sourcePath } from './assemble/paths.ts';
 import { emitHomePage } from './emit/home-page.ts';
@@ -50,7 +51,7 @@ export function buildSite(model: KnowledgeModel, given: SiteSettingsInput, emit?
   const files: EmittedFile[] = [];
   const output = emit ?? ((file: EmittedFile) => void files.push(file));
   // Bases and places the map cannot show, named in the build report rather than dropped silently.
-  const diagnostics: Diagnostic[] = mapDiagnostics(model.entities);
+  const diagnostics: Diagnostic[] = [...mapDiagnostics(model.entities), ...forbiddenCharacterDiagnostics(model.articles, model.entities, settings)];
   // Each page is serialised as soon as it is emitted, so only one page's syntax
   // tree is alive at a time (holding all 5,000 source pages' trees was most of
   // the build's memory at that size).

@@ -4,18 +4,37 @@
  * scripts/pipeline/assemble/feed.ts); this endpoint only makes the URLs
  * absolute for the deploy's site and base, and serialises an xast tree, so
  * article text is escaped by the XML serialiser, never pasted into markup.
+ * The serialiser escapes markup but keeps characters XML forbids (U+FFFE, C0
+ * controls…), any one of which makes the whole feed unreadable: the tree is
+ * cleaned of them just before it is serialised, whatever their origin
+ * (assemble/feed.ts already removes them, and the build report names where
+ * they came from).
  */
 import type { APIRoute } from 'astro';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { x } from 'xastscript';
 import { toXml } from 'xast-util-to-xml';
+import type { Nodes } from 'xast';
 import type { Feed } from '../../scripts/pipeline/assemble/feed.ts';
+import { stripXmlForbidden } from '../../scripts/pipeline/shared/escape.ts';
 
 // Read from the project root: a relative import.meta.url would point into the build output.
 const feed = JSON.parse(readFileSync(join(process.cwd(), 'src/generated/feed.json'), 'utf8')) as Feed;
 
 const timestamp = (date: string) => `${date}T00:00:00Z`;
+
+const xmlText = (text: string) => stripXmlForbidden(text).text;
+
+/** Every text and attribute value of the tree, without the characters XML forbids. */
+function xmlSafe<Node extends Nodes>(node: Node): Node {
+  if (node.type === 'text') node.value = xmlText(node.value);
+  if (node.type === 'element') {
+    for (const [name, value] of Object.entries(node.attributes)) if (typeof value === 'string') node.attributes[name] = xmlText(value);
+  }
+  if ('children' in node) for (const child of node.children) xmlSafe(child);
+  return node;
+}
 
 export const GET: APIRoute = ({ site }) => {
   const base = import.meta.env.BASE_URL.replace(/\/+$/, '');
@@ -45,5 +64,10 @@ export const GET: APIRoute = ({ site }) => {
       ),
     ]),
   ]);
-  return new Response(toXml(tree), { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+  // xast-util-to-xml escapes only `&` and `<` in text (lib/text.js), but `]]>`
+  // is not allowed in XML character data: a title holding it made the feed
+  // unreadable. The tree has no CDATA section, so every `]]>` is text or an
+  // attribute value, where `]]&gt;` means the same.
+  const xml = toXml(xmlSafe(tree)).replaceAll(']]>', ']]&gt;');
+  return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
 };

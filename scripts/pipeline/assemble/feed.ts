@@ -6,6 +6,13 @@
 import type { DateValue, Entity, SegmentedArticle } from '../model.ts';
 import { entityPath, sourcePath } from './paths.ts';
 import { describe } from './source-page.ts';
+import { stripXmlForbidden } from '../shared/escape.ts';
+
+/**
+ * Characters XML forbids would make the whole feed unreadable: they are
+ * removed here, and reported once per input place by forbidden-characters.ts.
+ */
+const xmlText = (text: string) => stripXmlForbidden(text).text;
 
 export interface FeedEntry {
   kind: 'source' | 'event';
@@ -40,25 +47,25 @@ export function assembleFeed(
     if (!published) continue;
     entries.push({
       kind: 'source',
-      title: article.meta.title,
+      title: xmlText(article.meta.title),
       path: sourcePath(article.slug),
       date: published.start,
       dateLabel: published.label,
-      summary: describe(article, 400),
-      ...((article.meta.outlet ?? article.meta.author) && { author: article.meta.outlet ?? article.meta.author }),
+      summary: xmlText(describe(article, 400)),
+      ...((article.meta.outlet ?? article.meta.author) && { author: xmlText((article.meta.outlet ?? article.meta.author)!) }),
     });
   }
   for (const entity of entities) {
     if (entity.kind !== 'event' || !entity.date) continue;
     entries.push({
       kind: 'event',
-      title: entity.name,
+      title: xmlText(entity.name),
       path: entityPath(entity.kind, entity.id),
       date: entity.date.start,
       dateLabel: entity.date.label,
-      summary: entity.description,
+      summary: xmlText(entity.description),
     });
   }
   entries.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.kind.localeCompare(b.kind) || a.path.localeCompare(b.path)));
-  return { title: settings.title, subtitle: settings.description, ...(entries[0] && { updated: entries[0].date }), entries };
+  return { title: xmlText(settings.title), subtitle: xmlText(settings.description), ...(entries[0] && { updated: entries[0].date }), entries };
 }

@@ -5,6 +5,7 @@
  */
 import type { EntityPage, PageRef } from './entity-page.ts';
 import { plural, shorten } from '../shared/text.ts';
+import { stripXmlForbidden } from '../shared/escape.ts';
 
 export interface Preview {
   name: string;
@@ -38,7 +39,14 @@ export function previewOf(page: EntityPage): Preview {
         : `${plural(stats.mentions, 'mention')} in ${plural(stats.sources, 'source')}${independent}`,
   );
   const kindName = entity.kind.charAt(0).toUpperCase() + entity.kind.slice(1);
-  return { name: entity.name, kind: `${kindName} · ${entity.subtype.replace(/-/g, ' ')}`, lead: shorten(entity.description, LEAD_LENGTH), facts };
+  // Published data (dist/data/previews.json): without the characters XML forbids (reported by forbidden-characters.ts).
+  const clean = (text: string) => stripXmlForbidden(text).text;
+  return {
+    name: clean(entity.name),
+    kind: clean(`${kindName} · ${entity.subtype.replace(/-/g, ' ')}`),
+    lead: clean(shorten(entity.description, LEAD_LENGTH)),
+    facts: facts.map(clean),
+  };
 }
 
 /** Path → preview, in path order so the file is stable between builds. */

@@ -1,10 +1,12 @@
 /**
- * schema.org JSON-LD for generated pages, as a Starlight `head` entry.
- * Starlight writes head content with `set:html`, so every `<`, `>` and `&`
- * is escaped as a JSON unicode escape: article text can never close the
- * script element.
+ * schema.org JSON-LD for generated pages, as a Starlight `head` entry. Every
+ * `<`, `>`, `&`, U+2028 and U+2029 is a JSON unicode escape: article text can
+ * never close the script element or open a comment. src/components/Head.astro
+ * neutralises every JSON head entry again the same way (safe-head.ts), so this
+ * holds even for an entry built elsewhere.
  */
 import type { DateValue, Entity } from '../model.ts';
+import { neutraliseJson } from '../shared/escape.ts';
 
 export interface HeadEntry {
   tag: 'script';
@@ -13,10 +15,7 @@ export interface HeadEntry {
 }
 
 export function jsonLdHead(data: Record<string, unknown>): HeadEntry {
-  const content = JSON.stringify({ '@context': 'https://schema.org', ...data }).replace(
-    /[<>&\u2028\u2029]/g,
-    (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  const content = neutraliseJson({ '@context': 'https://schema.org', ...data });
   return { tag: 'script', attrs: { type: 'application/ld+json' }, content };
 }
 

@@ -15,18 +15,14 @@ export interface TitleHead {
 }
 
 /**
- * Starlight writes head content as raw HTML, and <title> is RCDATA: a character
- * reference is decoded and `</title` ends the element, so `&` and `<` are escaped.
+ * A Starlight `head` entry replacing the default <title>, or undefined when the
+ * default fits. Its content is plain text: src/components/Head.astro renders
+ * every title as a text child (escaped there, for every page; docs/security.md).
  */
-function escapeRcdata(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-}
-
-/** A Starlight `head` entry replacing the default <title>, or undefined when the default fits. */
 export function titleHead(title: string, siteTitle: string, max = maxTitleLength): TitleHead | undefined {
   if (title.length + delimiter.length + siteTitle.length <= max) return undefined;
   const room = Math.max(max - delimiter.length - siteTitle.length - 1, 20);
   const cut = title.slice(0, room);
   const words = cut.slice(0, Math.max(cut.lastIndexOf(' '), room / 2)).replace(/[\s,;:–—.…-]+$/u, '');
-  return { tag: 'title', content: escapeRcdata(`${words}…${delimiter}${siteTitle}`) };
+  return { tag: 'title', content: `${words}…${delimiter}${siteTitle}` };
 }

@@ -31,4 +31,17 @@ describe('writeJsonStreaming', () => {
     writeJsonStreaming(path, {});
     expect(readFileSync(path, 'utf8')).toBe('{}');
   });
+
+  it('drops the characters XML forbids from published strings, and only those', () => {
+    const value = {
+      articles: [{ title: 'bad \ufffe\uffff \u0001\b\f end', text: 'lone \ud800 and pair 😀' }, { text: 'tab\t and a backslash-b \\b stay' }],
+      meta: { name: 'x\u001fy' },
+    };
+    const path = join(folder, 'forbidden.json');
+    writeJsonStreaming(path, value);
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({
+      articles: [{ title: 'bad   end', text: 'lone  and pair 😀' }, { text: 'tab\t and a backslash-b \\b stay' }],
+      meta: { name: 'xy' },
+    });
+  });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../../scripts/pipeline/run.ts';
 import { buildSite } from '../../../scripts/pipeline/site.ts';
-import { hostileCases, hostileCorpus } from '../../fixtures/hostile-corpus.ts';
+import { hostileCases, hostileCorpus, payloadFileNames, payloadInputs, payloads } from '../../fixtures/hostile-corpus.ts';
+import { hasXmlForbidden, stripXmlForbidden } from '../../../scripts/pipeline/shared/escape.ts';
 
 const corpus = hostileCorpus();
 const settings = { title: 'Hostile', description: 'Hostile input.' };
@@ -45,7 +46,8 @@ describe('hostile and malformed input', () => {
     const where = (code: string) => model.diagnostics.filter((diagnostic) => diagnostic.code === code).map((diagnostic) => `${diagnostic.file}:${diagnostic.line}`);
     expect(where('article/invalid-utf8')).toEqual([expect.stringMatching(/h04-invalid-utf8\.txt:\d+$/)]);
     expect(where('article/frontmatter').length).toBeGreaterThan(0);
-    for (const place of where('article/frontmatter')) expect(place).toMatch(/h21-broken-frontmatter\.md:\d+$/);
+    // The broken file, and the payloads in checked fields (dates): nothing else.
+    for (const place of where('article/frontmatter')) expect(place).toMatch(/(?:h21-broken-frontmatter|p-[a-z-]+-front-checked)\.md:\d+$/);
     const sourceErrors = model.diagnostics.filter((diagnostic) => diagnostic.file.endsWith('sources.yaml') && diagnostic.severity === 'error');
     expect(sourceErrors.length).toBeGreaterThan(0);
     expect(sourceErrors[0]!.line).toBeGreaterThan(0);
@@ -78,5 +80,55 @@ describe('hostile and malformed input', () => {
 
   it('reports what it cannot resolve instead of guessing', () => {
     expect(model.unresolvedDates.some((item) => /days before/i.test(item.text))).toBe(true);
+  });
+});
+
+describe('markup payloads in every place a string enters', () => {
+  const payloadCases = payloadInputs().cases;
+  const articleOf = (name: string) => model.articles.find((article) => article.file === `build/hostile-content/articles/${name}`);
+  /** What a reader should see: the payload as text, without the characters XML forbids, whitespace as the page shows it. */
+  const shown = (text: string) => stripXmlForbidden(text).text.replace(/\s+/g, ' ').trim();
+
+  it('tries over 80 payload cases, each payload in each place', () => {
+    expect(payloadCases.length).toBeGreaterThanOrEqual(80);
+    const places = new Set(payloadCases.map((item) => item.place));
+    for (const place of places) expect(payloadCases.filter((item) => item.place === place).length, place).toBeGreaterThanOrEqual(payloads.length - 1);
+  });
+
+  it('keeps each payload as the text of the field it was given in', () => {
+    for (const { key, text } of payloads) {
+      for (const name of [`p-${key}-front.md`, `p-${key}-sources.txt`]) {
+        const meta = articleOf(name)?.meta;
+        expect(meta, name).toBeDefined();
+        for (const field of ['title', 'outlet', 'author', 'stance'] as const) expect(shown(meta![field] ?? ''), `${name} ${field}`).toBe(shown(text));
+      }
+      expect(shown(articleOf(`p-${key}-line.txt`)?.meta.title ?? '').startsWith(shown(text).slice(0, 60)), `p-${key}-line.txt title`).toBe(true);
+      const body = articleOf(`p-${key}-body.txt`)?.paragraphs.map((paragraph) => paragraph.text).join('\n') ?? '';
+      expect(shown(body), `p-${key}-body.txt`).toContain(shown(text));
+      const actor = model.entities.find((entity) => entity.id === `payload-actor-${key}`);
+      expect(actor && [actor.name, actor.subtype, actor.description].map(shown), key).toEqual([shown(text), shown(text), shown(text)]);
+      expect(model.entities.some((entity) => entity.id === `payload-event-${key}`), key).toBe(true);
+    }
+  });
+
+  it('refuses a payload in a checked field (a date, a URL in sources.yaml, an id reference) with file and line', () => {
+    const reported = (file: string) => model.diagnostics.filter((diagnostic) => diagnostic.severity === 'error' && diagnostic.file.endsWith(file) && (diagnostic.line ?? 0) > 0);
+    for (const { key } of payloads) {
+      expect(reported(`p-${key}-front-checked.md`).some((diagnostic) => diagnostic.message.includes('"published"')), key).toBe(true);
+      expect(reported('sources.yaml').some((diagnostic) => diagnostic.message.includes(`p-${key}-sources-checked.txt", field "url"`)), key).toBe(true);
+      expect(reported('zz-payloads.yaml').some((diagnostic) => diagnostic.message.includes(`payload-event-place-${key}`)), key).toBe(true);
+    }
+  });
+
+  it('builds the files named with markup characters, their names as text', () => {
+    for (const name of payloadFileNames) expect(articleOf(name)?.meta.title, name).toBe(name);
+  });
+
+  it('removes the characters XML forbids from the feed and the previews, and reports where they were', () => {
+    expect(hasXmlForbidden(JSON.stringify(site.feed))).toBe(false);
+    expect(hasXmlForbidden(JSON.stringify(site.previews))).toBe(false);
+    const reported = site.diagnostics.filter((diagnostic) => diagnostic.code === 'output/xml-forbidden-character').map((diagnostic) => diagnostic.file);
+    expect(reported).toContain('build/hostile-content/articles/p-xml-forbidden-front.md');
+    expect(reported).toContain('build/hostile-content/entities/zz-payloads.yaml');
   });
 });
