@@ -54,11 +54,11 @@ describe('the page writer', () => {
     const pages = writer.finish();
     expect(pages.removed).toBe(4);
     const model = { articles: [], entities: [], diagnostics: [] } as unknown as Parameters<typeof writeOutputs>[1];
-    const summary = writeOutputs(root, model, { sidebar: [], feed: [], previews: {} } as unknown as Parameters<typeof writeOutputs>[2], pages);
+    const summary = writeOutputs(root, model, { sidebar: [], feed: [], previews: {}, settings: { title: 'T', description: 'D' } } as unknown as Parameters<typeof writeOutputs>[2], pages);
     expect(summary.removed).toBe(6);
     const left = (folder: string) => (existsSync(join(temp, folder)) ? readdirSync(join(temp, folder), { recursive: true }).map(String).sort() : []);
     expect(left('src/content/docs')).toEqual(['actors', 'actors/russia.mdx']);
-    expect(left('src/generated')).toEqual(['feed.json', 'manifest.json', 'pages', 'pages/sources', 'pages/sources.json', 'pages/sources/a-1.json', 'sidebar.json']);
+    expect(left('src/generated')).toEqual(['feed.json', 'manifest.json', 'pages', 'pages/sources', 'pages/sources.json', 'pages/sources/a-1.json', 'sidebar.json', 'site.json']);
     expect(left('public/data')).toEqual(['briefing.json', 'previews.json']);
   });
 });
