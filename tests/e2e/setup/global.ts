@@ -4,10 +4,12 @@
  * existing builds while iterating on a test.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { hostileContentDir, hostileOutDir, seedContentDir, hostileUrl, ports, reproOutDir, rootUrl, subpathBase, subpathOutDir, subpathUrl } from './constants.ts';
-import { writeHostileCorpus } from '../../fixtures/hostile-corpus.ts';
+import { writeFileSystemCases, writeHostileCorpus } from '../../fixtures/hostile-corpus.ts';
 
 const servers: ChildProcess[] = [];
 
@@ -53,6 +55,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (!skipBuild) {
     // The hostile corpus first: its generated pages are then replaced by the real build.
     writeHostileCorpus(hostileContentDir);
+    // File names, symlinks (one leading outside the project), encodings and YAML bombs beside the payloads.
+    writeFileSystemCases(resolve(hostileContentDir), mkdtempSync(join(tmpdir(), 'hostile-outside-')));
     run('npx', ['tsx', 'scripts/build-briefings.ts'], { CONTENT_DIR: hostileContentDir });
     run('npx', ['astro', 'build', '--outDir', hostileOutDir], {});
     // The site under test is built from the seed-story fixture, never from content/ (whatever the user keeps there).
