@@ -8,6 +8,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // A hang guard, not a speed figure: the machines are shared, and at a load of 20 a 5 s default failed tests that build whole corpora.
+          testTimeout: 30_000,
         },
       },
       {

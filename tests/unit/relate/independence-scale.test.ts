@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SharedPassage, Statement } from '../../../scripts/pipeline/model.ts';
 import { countIndependentSupport } from '../../../scripts/pipeline/relate/independence.ts';
+import { growthRatio, linearBound } from '../helpers/growth.ts';
 
 function item(articleSlug: string, n: number, text = `Statement number ${n} of ${articleSlug} says something of its own here.`): Statement {
   return {
@@ -31,26 +32,31 @@ describe('countIndependentSupport with a large passage list', () => {
     expect(countIndependentSupport(items, [...unrelated.slice(0, 2000), copy, ...unrelated.slice(2000)])).toEqual(alone);
   });
 
-  it('answers many calls over one list in time proportional to each call, not to the list', () => {
-    const shared = [...unrelated, copy];
+  it('answers many calls over one list in time proportional to each call, not to the list', { timeout: 120_000 }, () => {
     const items = [item('a', 1), item('b', 1)];
-    countIndependentSupport(items, shared); // builds the per-list index once
-    const started = performance.now();
-    for (let call = 0; call < 5000; call++) countIndependentSupport(items, shared);
-    const perCall = (performance.now() - started) / 5000;
-    // Scanning 4,000 passages per call took ~0.3 ms; the index makes a call ~20 µs.
-    expect(perCall).toBeLessThan(0.15);
+    // Lists of 40 and 4,000 passages, each indexed by its first call: a call that scanned its list would take 100 times longer on the long one.
+    const lists = new Map([40, 4_000].map((size) => [size, [...unrelated.slice(0, size - 1), copy]]));
+    for (const list of lists.values()) countIndependentSupport(items, list);
+    const growth = growthRatio((size) => {
+      const list = lists.get(size)!;
+      for (let call = 0; call < 5000; call++) countIndependentSupport(items, list);
+    }, 40, 100);
+    expect(growth).toBeLessThan(10);
   });
 
-  it('finds the copy direction of every cluster among many items without comparing clusters with every edge', () => {
-    // 600 articles, each copying paragraph 1 of the one before: one chain, one independent source.
-    const slugs = Array.from({ length: 600 }, (_, i) => `a${String(i).padStart(3, '0')}`);
-    const chain = slugs.slice(1).map((slug, i) => passage(slugs[i]!, `p-${slugs[i]}-1`, slug, `p-${slug}-1`));
-    const items = slugs.map((slug) => item(slug, 1, `Copied text ${slug}`));
-    const started = performance.now();
+  it('finds the copy direction of every cluster among many items without comparing clusters with every edge', { timeout: 120_000 }, () => {
+    // n articles, each copying paragraph 1 of the one before: one chain, one independent source.
+    const chainOf = (count: number) => {
+      const slugs = Array.from({ length: count }, (_, i) => `a${String(i).padStart(4, '0')}`);
+      const chain = slugs.slice(1).map((slug, i) => passage(slugs[i]!, `p-${slugs[i]}-1`, slug, `p-${slug}-1`));
+      return { chain, items: slugs.map((slug) => item(slug, 1, `Copied text ${slug}`)) };
+    };
+    const chains = new Map([75, 600].map((count) => [count, chainOf(count)]));
+    const { items, chain } = chains.get(600)!;
     const support = countIndependentSupport(items, chain);
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(support.sources).toBe(600);
     expect(support.independent).toBe(1);
+    // Fresh arrays each time: the per-list index must not carry over between rounds.
+    expect(growthRatio((count) => countIndependentSupport([...chains.get(count)!.items], [...chains.get(count)!.chain]), 75, 8)).toBeLessThan(linearBound(8));
   });
 });
