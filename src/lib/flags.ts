@@ -15,6 +15,8 @@ export type FlagPart = { text: string } | { flag: { code: string; name: string; 
 
 /** A pair of regional indicator symbols is one flag (Unicode's emoji flag sequence). */
 const FLAG = /([\u{1F1E6}-\u{1F1FF}])([\u{1F1E6}-\u{1F1FF}])/gu;
+/** The same, without the global flag: `test` on a global expression moves its lastIndex, which `matchAll` then copies. */
+const ANY_FLAG = /[\u{1F1E6}-\u{1F1FF}]{2}/u;
 const REGIONAL_A = 0x1f1e6;
 const MAX_SVG_BYTES = 4096;
 
@@ -38,8 +40,7 @@ function flagSource(cca3: string): string | undefined {
 
 /** True when `text` holds a flag emoji: the common case (none) costs one regular-expression test. */
 export function hasFlags(text: string): boolean {
-  FLAG.lastIndex = 0;
-  return FLAG.test(text);
+  return ANY_FLAG.test(text);
 }
 
 /** `text` split into runs of text and flags, in order; text without flags is one part. */
