@@ -5,16 +5,22 @@
  * score misses its target (scripts/quality/lighthouse.ts), listing the audits
  * that lost points. Slow (about a minute), so not part of `npm test`.
  *
+ * Also weighs the JavaScript each page loads before any interaction (the
+ * scripts in Lighthouse's network log, gzipped here) against budgets.json's
+ * default js gzip limit (15 KB, issue 16).
+ *
  * The site is served with `astro preview` at the origin it was built for
  * (SITE, http://localhost:4321 by default) so canonical URLs match the page.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { kindPages } from './quality/page-kinds.ts';
 import { categories, misses, scoreTable, type PageScores } from './quality/lighthouse.ts';
 import { siteConfig } from './site-config.mjs';
+import type { Budgets } from './quality/budgets.ts';
 
 const audited = new Set(['home', 'actor', 'base', 'event', 'source']);
 const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -54,7 +60,19 @@ const chrome = await chromeLauncher.launch({
 });
 
 const results: PageScores[] = [];
+const jsLimit = (JSON.parse(readFileSync('budgets.json', 'utf8')) as Budgets).default.js?.gzip ?? Number.POSITIVE_INFINITY;
+const jsMisses: string[] = [];
 let version = '';
+
+/** Gzipped bytes of the scripts a Lighthouse run loaded (the page as loaded, before any interaction). */
+async function scriptBytes(lhr: { audits: Record<string, { details?: unknown } | undefined> }): Promise<number> {
+  const items = ((lhr.audits['network-requests']?.details as { items?: { url: string; resourceType?: string }[] } | undefined)?.items ?? []).filter(
+    (item) => item.resourceType === 'Script',
+  );
+  let total = 0;
+  for (const item of items) total += gzipSync(Buffer.from(await (await fetch(item.url)).arrayBuffer())).length;
+  return total;
+}
 try {
   await waitFor(`${origin}${base}`);
   for (const page of kindPages('dist').filter((page) => audited.has(page.kind))) {
@@ -81,7 +99,9 @@ try {
     const metrics = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift']
       .map((id) => `${lhr.audits[id]?.title ?? id} ${lhr.audits[id]?.displayValue ?? 'n/a'}`)
       .join(', ');
-    console.log(`audited ${url}: ${metrics}`);
+    const js = await scriptBytes(lhr);
+    if (js > jsLimit) jsMisses.push(`${page.kind}: ${(js / 1024).toFixed(1)} KB of JavaScript gzipped before interaction, over ${(jsLimit / 1024).toFixed(1)} KB`);
+    console.log(`audited ${url}: ${metrics}, JavaScript ${(js / 1024).toFixed(1)} KB gzipped`);
   }
 } finally {
   chrome.kill();
@@ -96,7 +116,7 @@ try {
 
 console.log(`\nLighthouse ${version}, ${chromePath}, default (mobile, simulated throttling) settings\n`);
 console.log(scoreTable(results));
-const missed = misses(results);
+const missed = [...misses(results), ...jsMisses];
 if (missed.length > 0) {
   console.log('\nBelow target:');
   for (const miss of missed) console.log(`  ${miss}`);

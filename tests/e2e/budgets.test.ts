@@ -82,6 +82,31 @@ describe('page weight and privacy', () => {
     expect(blocked).toEqual(['https://fonts.example.com/font.woff2']);
   });
 
+  it('loads the search UI on first use only: not before, and it works after a click or "/"', async () => {
+    const { context, page, resources } = await openPage('');
+    const searchUi = (url: string) => /\/_astro\/ui-core[^/]*\.js$|\/pagefind\/pagefind-ui/.test(url);
+    expect(resources.filter((resource) => searchUi(resource.url))).toEqual([]);
+    const loaded: string[] = [];
+    page.on('request', (request) => {
+      if (searchUi(request.url())) loaded.push(request.url());
+    });
+    await page.click('button[data-open-modal]');
+    const input = page.locator('.pagefind-ui__search-input');
+    await input.waitFor({ state: 'visible' });
+    expect(loaded.length).toBeGreaterThan(0);
+    // The reader is put in the search field once the UI has loaded.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('pagefind-ui__search-input'))).toBe(true);
+    await input.fill('Qamishli');
+    await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
+    await context.close();
+
+    // The keyboard shortcut "/" opens it as well, on a page where nothing loaded it yet.
+    const second = await openPage('sources/');
+    await second.page.keyboard.press('/');
+    await second.page.locator('.pagefind-ui__search-input').waitFor({ state: 'visible' });
+    await second.context.close();
+  });
+
   for (const kind of pages) {
     it(`${kind.kind} (${kind.path || '/'}) stays within budget and never leaves the origin`, async () => {
       const { context, page, blocked, resources } = await openPage(kind.path);

@@ -5,9 +5,12 @@
  * sorted by id at fixed positions, d3's random source is a seeded LCG and the
  * simulation runs a fixed number of ticks).
  *
- * Readable at 50 nodes: only the most-mentioned nodes are kept, each keeps
- * only its strongest edges, and labels that would collide are left out (the
- * node keeps its name for assistive technology, tooltips and the table).
+ * Readable as a graphics desk would publish it: only the most-mentioned
+ * nodes are kept (25 on the home page), each keeps only its strongest edges,
+ * every node drawn carries its whole name (broken over two lines when long,
+ * never cut), and no label overlaps another label or a node: where the
+ * labels cannot all be placed, the least-mentioned node in the way is left
+ * out of that artboard (the table lists every node) and the layout is redone.
  */
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationLinkDatum, type SimulationNodeDatum } from 'd3';
 import type { Entity, EntityKind, KnowledgeModel } from '../model.ts';
@@ -23,8 +26,8 @@ export type TypedRelation = 'affiliation' | 'operator' | 'participant';
 export interface NetworkNode {
   id: string;
   name: string;
-  /** The name as drawn: long names (events) are cut at a word with an ellipsis; the full name is in the tooltip and table. */
-  label: string;
+  /** The whole name as drawn: one line, or two broken at a word when long (never cut). */
+  lines: string[];
   kind: NetworkKind;
   subtype: string;
   path: string;
@@ -56,12 +59,22 @@ export interface NetworkOptions {
   edgesPerNode?: number;
 }
 
-/** `name` cut to at most `max` characters at a word boundary, with an ellipsis. */
-export function shortLabel(name: string, max = 28): string {
-  if (name.length <= max) return name;
-  const cut = name.slice(0, max - 1);
-  const space = cut.search(/[\s,]+\S*$/);
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:–-]+$/, '')}…`;
+/** Longest line of a node's label, in characters, before the name is broken over two lines. */
+const LINE_CHARS = 22;
+
+/**
+ * `name` on one line, or on two broken at the space or hyphen nearest its
+ * middle when longer than `max` characters: a whole name on two short lines
+ * packs among the nodes where one long line, or a cut name, would not.
+ */
+export function labelLines(name: string, max = LINE_CHARS): string[] {
+  if (name.length <= max) return [name];
+  let best = -1;
+  for (const match of name.matchAll(/ /g)) {
+    const at = match.index;
+    if (best === -1 || Math.abs(at - name.length / 2) < Math.abs(best - name.length / 2)) best = at;
+  }
+  return best === -1 ? [name] : [name.slice(0, best), name.slice(best + 1)];
 }
 
 function pairKey(a: string, b: string): [string, string, string] {
@@ -142,7 +155,7 @@ export function buildNetworkGraph(model: Pick<KnowledgeModel, 'entities' | 'ment
       .map((entity) => ({
         id: entity.id,
         name: entity.name,
-        label: shortLabel(entity.name),
+        lines: labelLines(entity.name),
         kind: entity.kind,
         subtype: entity.subtype,
         path: entityPath(entity.kind, entity.id),
@@ -174,7 +187,8 @@ export interface NetworkLayoutNode {
   x: number;
   y: number;
   r: number;
-  label?: { x: number; y: number; anchor: TextAnchor; leader?: [number, number, number, number] };
+  /** `y` is the first line's baseline; further lines follow `lineHeight` apart. */
+  label?: { x: number; y: number; anchor: TextAnchor; lineHeight: number; leader?: [number, number, number, number] };
 }
 
 export interface NetworkArtboard {
@@ -182,6 +196,8 @@ export interface NetworkArtboard {
   height: number;
   nodes: NetworkLayoutNode[];
   type: NetworkType;
+  /** Nodes whose label found no free place (empty once `layoutWithRoom` is done). */
+  crowded: string[];
 }
 
 export interface NetworkChart extends NetworkGraph {
@@ -203,8 +219,6 @@ const TICKS = 300;
  */
 const EGO_TICKS = 120;
 const ALPHA_MIN = 0.001;
-/** This many of the largest nodes may have their label set apart, with a leader. */
-const LEADER_LABELS = 10;
 const SEED = 0x5eed;
 
 interface SimNode extends SimulationNodeDatum {
@@ -297,24 +311,26 @@ export function layoutNetwork(graph: NetworkGraph, artboard: { width: number; he
   const positioned = nodes.map((node) => ({ id: node.id, x: round(node.x ?? 0), y: round(node.y ?? 0), r: round(node.r) }));
   const byId = new Map(graph.nodes.map((node) => [node.id, node]));
   const lineHeight = Math.ceil(type.label * 1.25);
-  // The largest nodes may take a label set apart with a leader; the rest only beside the node. A label
-  // that finds no free spot is left out rather than drawn over another: the table names every node.
-  // Bases and events are few and the story's places and moments: their labels go before actors of similar size.
+  // Every node gets its label, beside it or set apart with a leader; bases and events are few and the
+  // story's places and moments, so their labels go before actors of similar size.
   const priority = (node: { id: string; r: number }) => node.r + (byId.get(node.id)?.kind === 'actor' ? 0 : 4);
   const requests = [...positioned]
     .sort((a, b) => priority(b) - priority(a) || (a.id < b.id ? -1 : 1))
-    .map((node, rank) => ({
-      id: node.id,
-      x: node.x,
-      y: node.y,
-      radius: node.r,
-      width: textWidth(byId.get(node.id)?.label ?? node.id, type.label, { bold: true }),
-      height: lineHeight,
-      optional: true,
-      modes: (rank < LEADER_LABELS ? ['beside', 'leader'] : ['beside']) as ('beside' | 'leader' | 'centre')[],
-    }));
+    .map((node) => {
+      const lines = byId.get(node.id)?.lines ?? [node.id];
+      return {
+        id: node.id,
+        x: node.x,
+        y: node.y,
+        radius: node.r,
+        width: Math.max(...lines.map((line) => textWidth(line, type.label, { bold: true }))),
+        height: lineHeight * lines.length,
+        modes: ['beside', 'leader'] as ('beside' | 'leader' | 'centre')[],
+      };
+    });
   const obstacles = positioned.map((node) => ({ id: node.id, x: node.x - node.r, y: node.y - node.r, width: node.r * 2, height: node.r * 2 }));
-  const labels = new Map(placeLabels(requests, { obstacles, bounds: { x: 1, y: 1, width: width - 2, height: height - 2 }, gap: 2, padding: 1 }).map((label) => [label.id, label]));
+  const placed = placeLabels(requests, { obstacles, bounds: { x: 1, y: 1, width: width - 2, height: height - 2 }, gap: 2, padding: 1 });
+  const labels = new Map(placed.map((label) => [label.id, label]));
 
   return {
     width,
@@ -324,17 +340,48 @@ export function layoutNetwork(graph: NetworkGraph, artboard: { width: number; he
       .sort((a, b) => a.r - b.r || (a.id < b.id ? -1 : 1))
       .map((node) => {
         const label = labels.get(node.id);
-        return { ...node, ...(label && { label: { x: label.x, y: label.y, anchor: label.anchor, ...(label.leader && { leader: label.leader }) } }) };
+        return {
+          ...node,
+          ...(label && {
+            label: { x: label.x, y: round(label.box.y + lineHeight * 0.78), anchor: label.anchor, lineHeight, ...(label.leader && { leader: label.leader }) },
+          }),
+        };
       }),
     type,
+    crowded: placed.filter((label) => label.forced).map((label) => label.id),
   };
 }
 
+/**
+ * `layoutNetwork`, redone without the least-mentioned node whose label found
+ * no free place, until every label has one: a smaller network whose every
+ * node is named beats a bigger one with labels over each other. The subject
+ * of an ego network always stays. Nodes left without an edge go too.
+ */
+export function layoutWithRoom(graph: NetworkGraph, artboard: { width: number; height: number; type: NetworkType }, centre?: string): NetworkArtboard {
+  let current = graph;
+  for (;;) {
+    const board = layoutNetwork(current, artboard, centre);
+    if (board.crowded.length === 0 || current.nodes.length <= 2) return board;
+    const mentions = new Map(current.nodes.map((node) => [node.id, node.mentions]));
+    const dropped = board.crowded
+      .filter((id) => id !== centre)
+      .sort((a, b) => (mentions.get(a) ?? 0) - (mentions.get(b) ?? 0) || (a < b ? 1 : -1))[0];
+    if (dropped === undefined) return board;
+    const edges = current.edges.filter((edge) => edge.source !== dropped && edge.target !== dropped);
+    const linked = new Set(edges.flatMap((edge) => [edge.source, edge.target]));
+    current = { ...current, nodes: current.nodes.filter((node) => linked.has(node.id) || node.id === centre), edges };
+  }
+}
+
+/** At most this many nodes in the whole story's network (the home page): past it, no layout stays legible at 340 px. */
+export const HOME_NETWORK_NODES = 25;
+
 /** The whole story's network, or undefined when there are no connected entities. */
 export function buildNetworkChart(model: Pick<KnowledgeModel, 'entities' | 'mentions' | 'relations'>, options: NetworkOptions = {}): NetworkChart | undefined {
-  const graph = buildNetworkGraph(model, options);
+  const graph = buildNetworkGraph(model, { maxNodes: HOME_NETWORK_NODES, ...options });
   if (graph.nodes.length < 2) return undefined;
-  return { ...graph, wide: layoutNetwork(graph, NETWORK_ARTBOARDS.wide), narrow: layoutNetwork(graph, NETWORK_ARTBOARDS.narrow) };
+  return { ...graph, wide: layoutWithRoom(graph, NETWORK_ARTBOARDS.wide), narrow: layoutWithRoom(graph, NETWORK_ARTBOARDS.narrow) };
 }
 
 export const EGO_ARTBOARDS = {
@@ -381,5 +428,5 @@ export function egoGraph(full: NetworkGraph, id: string, options: { maxNeighbour
 export function buildEgoNetworkChart(full: NetworkGraph, id: string): NetworkChart | undefined {
   const graph = egoGraph(full, id);
   if (!graph) return undefined;
-  return { ...graph, wide: layoutNetwork(graph, EGO_ARTBOARDS.wide, id), narrow: layoutNetwork(graph, EGO_ARTBOARDS.narrow, id) };
+  return { ...graph, wide: layoutWithRoom(graph, EGO_ARTBOARDS.wide, id), narrow: layoutWithRoom(graph, EGO_ARTBOARDS.narrow, id) };
 }

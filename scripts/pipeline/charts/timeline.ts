@@ -9,11 +9,11 @@ import type { DatePrecision, Entity, SegmentedArticle, Statement } from '../mode
 import { excerpt, statementDate } from '../assemble/citations.ts';
 import { entityPath, paragraphPath } from '../assemble/paths.ts';
 import { outletLabel } from '../assemble/source-page.ts';
-import { packLanes } from './lanes.ts';
+import { packInOrder, packLanes } from './lanes.ts';
 import { plural } from '../shared/text.ts';
 import { brokenTimeAxis, splitLongTail } from './scales.ts';
 import { truncate, widthOf, type TextStyle } from './text.ts';
-import { axisLayout, pointTime, segmentX, timeExtent, type AxisLayout, type Segment, type SegmentKind } from './time-axis.ts';
+import { axisLayout, DAY_MS, pointTime, segmentX, timeExtent, type AxisLayout, type Segment, type SegmentKind } from './time-axis.ts';
 
 /* ------------------------------------------------------------------ */
 /* Data                                                                */
@@ -166,6 +166,48 @@ export function describeTimeline(data: TimelineData): string {
   return `${parts.join(' and ')}${range}. Single days are drawn as dots; months, years and ranges as bars.`;
 }
 
+export interface StoryPeriod {
+  /** Times in ms (t1 exclusive). */
+  t0: number;
+  t1: number;
+  /** "October 2025 to January 2026". */
+  label: string;
+}
+
+/** Share of the dated marks the story's period must hold. */
+const PERIOD_SHARE = 0.7;
+
+/**
+ * Where the story's dated marks cluster: the shortest stretch of time holding
+ * 70 % of them (by each mark's middle), widened by a margin so that marks at
+ * its ends are not cut, in whole months. Undefined with fewer than four marks
+ * or when that stretch is most of the whole range anyway (nothing to zoom to).
+ * The timeline opens on it when its script runs; "All" shows the whole range.
+ */
+export function storyPeriod(data: TimelineData): StoryPeriod | undefined {
+  const extents = [...data.events, ...data.statements].map((mark) => timeExtent(mark.date));
+  if (extents.length < 4) return undefined;
+  const middles = extents.map((extent) => (extent.t0 + extent.t1) / 2).sort((a, b) => a - b);
+  const count = Math.ceil(middles.length * PERIOD_SHARE);
+  let best = { from: middles[0]!, to: middles.at(-1)! };
+  for (let index = 0; index + count - 1 < middles.length; index++) {
+    const from = middles[index]!;
+    const to = middles[index + count - 1]!;
+    if (to - from < best.to - best.from) best = { from, to };
+  }
+  const whole = { t0: Math.min(...extents.map((extent) => extent.t0)), t1: Math.max(...extents.map((extent) => extent.t1)) };
+  const margin = Math.max(7 * DAY_MS, (best.to - best.from) * 0.08);
+  const start = new Date(Math.max(whole.t0, best.from - margin));
+  const end = new Date(Math.min(whole.t1, best.to + margin));
+  const t0 = Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), 1);
+  const t1 = Date.UTC(end.getUTCFullYear(), end.getUTCMonth() + 1, 1);
+  if (t1 - t0 > (whole.t1 - whole.t0) * 0.6) return undefined;
+  const month = (t: number) => `${MONTH_NAMES[new Date(t).getUTCMonth()]} ${new Date(t).getUTCFullYear()}`;
+  const first = month(t0);
+  const last = month(t1 - DAY_MS);
+  return { t0, t1, label: first === last ? first : `${first} to ${last}` };
+}
+
 /* ------------------------------------------------------------------ */
 /* Layout                                                              */
 /* ------------------------------------------------------------------ */
@@ -173,6 +215,8 @@ export function describeTimeline(data: TimelineData): string {
 export interface TimelineType {
   /** Event names. */
   label: TextStyle;
+  /** Dates beside the stacks of dated statements. */
+  dateLabel: TextStyle;
 }
 
 export interface TimelineArtboard {
@@ -185,8 +229,8 @@ export interface TimelineArtboard {
 
 /** A wide artboard for desktop columns and a narrow one for phones, each with type drawn at its own size. */
 export const TIMELINE_ARTBOARDS = {
-  wide: { width: 640, type: { label: { size: 12 } }, maxEventLanes: 14, maxStatementLanes: 12 },
-  narrow: { width: 340, type: { label: { size: 12 } }, maxEventLanes: 14, maxStatementLanes: 12 },
+  wide: { width: 640, type: { label: { size: 12 }, dateLabel: { size: 11 } }, maxEventLanes: 14, maxStatementLanes: 12 },
+  narrow: { width: 340, type: { label: { size: 12 }, dateLabel: { size: 11 } }, maxEventLanes: 14, maxStatementLanes: 12 },
 } as const satisfies Record<string, TimelineArtboard>;
 
 /** Vertical rhythm, px. */
@@ -197,7 +241,8 @@ const METRICS = {
   panelTitle: 18,
   panelGap: 14,
   eventLane: 22,
-  statementLane: 11,
+  /** Tall enough for an 11 px date label beside a mark, clear of the rows above and below. */
+  statementLane: 15,
   bottom: 8,
   eventRadius: 5.5,
   statementRadius: 4,
@@ -329,6 +374,12 @@ function eventLabel(name: string, placed: Placed, left: number, right: number, s
     : { text, full: name, x: placed.x0 - METRICS.labelGap, anchor: 'end', truncated: true };
 }
 
+/** A date beside its stack, whole or not at all: a cut date ("28 Jan…") misleads; the table and tooltips carry every date. */
+function dateLabel(text: string, placed: Placed, left: number, right: number, style: TextStyle): TimelineLabel | undefined {
+  const label = eventLabel(text, placed, left, right, style);
+  return label.truncated ? undefined : label;
+}
+
 function labelExtent(placed: Placed, label: TimelineLabel, style: TextStyle): { start: number; end: number } {
   const width = widthOf(label.text, style);
   return label.anchor === 'start' ? { start: placed.x0, end: label.x + width } : { start: label.x - width, end: placed.x1 };
@@ -370,7 +421,8 @@ export function layoutTimeline(data: TimelineData, artboard: TimelineArtboard): 
     const label = eventLabel(event.name, placed, left, right, type.label);
     return { event, placed, label, extent: labelExtent(placed, label, type.label) };
   });
-  const eventLanes = packLanes(
+  // In date order (next fit): the eye reads the story down the rows, as it happened.
+  const eventLanes = packInOrder(
     events.map((item) => item.extent),
     METRICS.markGap,
     artboard.maxEventLanes,
@@ -395,10 +447,23 @@ export function layoutTimeline(data: TimelineData, artboard: TimelineArtboard): 
     y = top + eventRows * METRICS.eventLane + METRICS.panelGap;
   }
 
-  // Dated statements, stacked.
+  // Dated statements, stacked; the first (top) mark of each date carries the date, and how many statements give it.
   const statements = data.statements.map((statement) => ({ statement, placed: place(segments, statement.date, METRICS.statementRadius) }));
+  const perDate = new Map<string, number>();
+  const dateKey = (date: ChartDate) => `${date.start}/${date.end}/${date.label}`;
+  for (const { statement } of statements) perDate.set(dateKey(statement.date), (perDate.get(dateKey(statement.date)) ?? 0) + 1);
+  const labelled = new Set<string>();
+  const withLabels = statements.map((item) => {
+    const key = dateKey(item.statement.date);
+    if (labelled.has(key)) return { ...item, extent: { start: item.placed.x0, end: item.placed.x1 } };
+    labelled.add(key);
+    const count = perDate.get(key)!;
+    const text = count > 1 ? `${item.statement.date.label} (${count})` : item.statement.date.label;
+    const label = dateLabel(text, item.placed, left, right, type.dateLabel);
+    return { ...item, ...(label && { label }), extent: label ? labelExtent(item.placed, label, type.dateLabel) : { start: item.placed.x0, end: item.placed.x1 } };
+  });
   const statementLanes = packLanes(
-    statements.map(({ placed }) => ({ start: placed.x0, end: placed.x1 })),
+    withLabels.map(({ extent }) => extent),
     1.5,
     artboard.maxStatementLanes,
   );
@@ -406,7 +471,7 @@ export function layoutTimeline(data: TimelineData, artboard: TimelineArtboard): 
   if (statements.length > 0) {
     const top = y + METRICS.panelTitle;
     panels.push({ key: 'statements', title: 'Dates given in the sources', y, top, bottom: top + statementRows * METRICS.statementLane });
-    statements.forEach(({ statement, placed }, index) => {
+    withLabels.forEach(({ statement, placed, label }, index) => {
       const lane = statementLanes[index]!;
       if (lane === -1) return;
       marks.push({
@@ -415,6 +480,7 @@ export function layoutTimeline(data: TimelineData, artboard: TimelineArtboard): 
         path: statement.path,
         approximate: statement.date.approximate === true,
         ...markGeometry(placed, top + lane * METRICS.statementLane + METRICS.statementLane / 2, METRICS.statementRadius, METRICS.statementBar),
+        ...(label && { label }),
         title: `${statement.date.label}, ${statement.outlet}: ${excerpt(statement.text, undefined, 160)}`,
       });
     });

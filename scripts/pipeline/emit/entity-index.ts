@@ -21,7 +21,8 @@ export function emitEntityIndex(kind: EntityKind, pages: readonly EntityPage[]):
   const { title, intro } = titles[kind];
   return {
     path: `/${kindFolder[kind]}/`,
-    frontmatter: { title, description: intro, kind: 'index' },
+    // No "On this page" column (the page has no sections): the table takes its width.
+    frontmatter: { title, description: intro, kind: 'index', tableOfContents: false },
     tree: root([
       imports(['IndexTable', 'SearchFilters']),
       block('SearchFilters', { kind: 'index' }),

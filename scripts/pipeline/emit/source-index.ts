@@ -32,6 +32,8 @@ export function emitSourceIndex(sources: readonly HomeSource[], profiles: Readon
       title: 'Sources',
       description: `The ${sources.length} news articles this briefing is built from, newest first.`,
       kind: 'index',
+      // No "On this page" column (the page has no sections): the table takes its width.
+      tableOfContents: false,
     },
     tree: root([
       imports(['IndexTable', 'SearchFilters']),

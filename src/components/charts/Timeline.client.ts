@@ -219,8 +219,11 @@ export function enhanceTimeline(figure: HTMLElement): void {
     if (status) status.textContent = range ? `Showing ${formatDay(range[0])} to ${formatDay(range[1] - 1)}` : hint;
   };
 
+  const period = buttons.find((button) => button.dataset.range === 'period');
+  const periodRange = (): [number, number] => [Number(period?.dataset.t0), Number(period?.dataset.t1)];
   for (const button of buttons) {
     button.addEventListener('click', () => {
+      if (button === period) return show(periodRange(), 'period');
       const days = Number(button.dataset.range);
       if (!Number.isFinite(days)) return show(undefined, 'all');
       // A little room after the latest mark so that it is not cut at the edge.
@@ -231,6 +234,8 @@ export function enhanceTimeline(figure: HTMLElement): void {
 
   for (const board of boards) addBrush(board, (range) => show(range, undefined));
   controls.hidden = false;
+  // Open on the story's period (see storyPeriod in timeline.ts); "All" is the range drawn without script.
+  if (period) show(periodRange(), 'period');
 }
 
 /** Drag across the axis band to zoom to the dragged range. */

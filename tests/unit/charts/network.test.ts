@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Entity, Mention, Relation } from '../../../scripts/pipeline/model.ts';
-import { buildNetworkChart, buildNetworkGraph, layoutNetwork, lcg, NETWORK_ARTBOARDS, shortLabel, type NetworkArtboard, type NetworkGraph } from '../../../scripts/pipeline/charts/network.ts';
+import { buildNetworkChart, buildNetworkGraph, HOME_NETWORK_NODES, labelLines, layoutNetwork, layoutWithRoom, lcg, NETWORK_ARTBOARDS, type NetworkArtboard, type NetworkGraph } from '../../../scripts/pipeline/charts/network.ts';
 import { overlaps, textWidth } from '../../../scripts/pipeline/charts/map-labels.ts';
 
 function entity(partial: Partial<Entity> & Pick<Entity, 'id' | 'kind' | 'subtype' | 'name'>): Entity {
@@ -60,14 +60,15 @@ function storyModel(tail = 60) {
   return model;
 }
 
+/** Each drawn label's box, from its lines as the component draws them (first baseline, then a line height apart). */
 function labelBoxes(board: NetworkArtboard, graph: NetworkGraph) {
-  const labels = new Map(graph.nodes.map((node) => [node.id, node.label]));
-  const lineHeight = Math.ceil(board.type.label * 1.25);
+  const lines = new Map(graph.nodes.map((node) => [node.id, node.lines]));
   return board.nodes.flatMap((node) => {
     if (!node.label) return [];
-    const width = textWidth(labels.get(node.id)!, board.type.label, { bold: true });
+    const text = lines.get(node.id)!;
+    const width = Math.max(...text.map((line) => textWidth(line, board.type.label, { bold: true })));
     const x = node.label.anchor === 'start' ? node.label.x : node.label.anchor === 'end' ? node.label.x - width : node.label.x - width / 2;
-    return [{ id: node.id, x, y: node.label.y - lineHeight * 0.78, width, height: lineHeight }];
+    return [{ id: node.id, x, y: node.label.y - node.label.lineHeight * 0.78, width, height: node.label.lineHeight * text.length }];
   });
 }
 
@@ -124,11 +125,15 @@ describe('network graph', () => {
     expect(lonely.nodes.map((node) => node.id)).toEqual(['a', 'b']);
   });
 
-  it('shortens long labels at a word, keeping the full name', () => {
+  it('keeps long names whole, broken over two lines at the space nearest the middle', () => {
     const meeting = graph.nodes.find((node) => node.id === 'meeting')!;
     expect(meeting.name).toBe('Putin–al-Sharaa meeting at the Kremlin, January 2026');
-    expect(meeting.label).toBe('Putin–al-Sharaa meeting at…');
-    expect(shortLabel('Russia')).toBe('Russia');
+    expect(meeting.lines).toEqual(['Putin–al-Sharaa meeting at', 'the Kremlin, January 2026']);
+    expect(meeting.lines.join(' ')).toBe(meeting.name);
+    expect(labelLines('Russia')).toEqual(['Russia']);
+    expect(labelLines('Postponement of the Arab–Russia summit')).toEqual(['Postponement of the', 'Arab–Russia summit']);
+    // No space to break at: one line, still whole.
+    expect(labelLines('Supercalifragilisticexpialidocious')).toEqual(['Supercalifragilisticexpialidocious']);
   });
 });
 
@@ -167,15 +172,21 @@ describe('network layout', () => {
     }
   });
 
-  it('labels the biggest nodes and never lets two labels, or a label and a node, collide', () => {
+  it('shows at most 25 nodes on the home page, labels every node drawn, and never lets two labels, or a label and a node, collide', () => {
     const chart = buildNetworkChart(model)!;
+    expect(chart.nodes.length).toBeLessThanOrEqual(HOME_NETWORK_NODES);
     for (const board of [chart.wide, chart.narrow]) {
+      expect(board.crowded).toEqual([]);
+      expect(board.nodes.length).toBeGreaterThan(5);
       const boxes = labelBoxes(board, chart);
+      expect(boxes.map((box) => box.id).sort()).toEqual(board.nodes.map((node) => node.id).sort());
       for (const id of ['russia', 'syria', 'sharaa', 'putin']) expect(boxes.some((box) => box.id === id), id).toBe(true);
       for (let i = 0; i < boxes.length; i++) {
         const box = boxes[i]!;
         expect(box.x).toBeGreaterThanOrEqual(0);
         expect(box.x + box.width).toBeLessThanOrEqual(board.width);
+        expect(box.y).toBeGreaterThanOrEqual(0);
+        expect(box.y + box.height).toBeLessThanOrEqual(board.height);
         for (let j = i + 1; j < boxes.length; j++) expect(overlaps(box, boxes[j]!), `${box.id} / ${boxes[j]!.id}`).toBe(false);
         for (const node of board.nodes) {
           if (node.id === box.id) continue;
@@ -183,6 +194,19 @@ describe('network layout', () => {
         }
       }
     }
+  });
+
+  // A layout per node left out: seconds on a loaded machine.
+  it('leaves out the least-mentioned nodes whose labels find no room, rather than drawing labels over each other', { timeout: 60_000 }, () => {
+    // 40 nodes on the phone artboard: far more names than fit.
+    const graph = buildNetworkGraph(model, { maxNodes: 40 });
+    const crowded = layoutNetwork(graph, NETWORK_ARTBOARDS.narrow);
+    expect(crowded.crowded.length).toBeGreaterThan(0);
+    const fitted = layoutWithRoom(graph, NETWORK_ARTBOARDS.narrow);
+    expect(fitted.crowded).toEqual([]);
+    expect(fitted.nodes.length).toBeLessThan(graph.nodes.length);
+    const kept = new Set(fitted.nodes.map((node) => node.id));
+    for (const id of ['russia', 'syria', 'sharaa', 'putin']) expect(kept.has(id), id).toBe(true);
   });
 
   it('lays out one artboard on its own as well', () => {

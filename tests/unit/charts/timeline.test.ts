@@ -57,7 +57,8 @@ const outlets = new Map<string, Pick<SegmentedArticle, 'meta'>>([['a', { meta: {
 function overlaps(layout: TimelineLayout): string[] {
   const extent = (mark: TimelineMark) => {
     if (!mark.label) return { start: mark.x0, end: mark.x1 };
-    const width = widthOf(mark.label.text, TIMELINE_ARTBOARDS.wide.type.label);
+    const type = TIMELINE_ARTBOARDS.wide.type;
+    const width = widthOf(mark.label.text, mark.kind === 'event' ? type.label : type.dateLabel);
     return mark.label.anchor === 'start' ? { start: mark.x0, end: mark.label.x + width } : { start: mark.label.x - width, end: mark.x1 };
   };
   const found: string[] = [];
