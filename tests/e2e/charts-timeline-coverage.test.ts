@@ -153,6 +153,11 @@ describe('with JavaScript', () => {
     await Promise.all([page.waitForURL(/\/events\/putin-sharaa-meeting-january-2026\/$/), mark.click()]);
     expect(await page.locator('h1').innerText()).toContain('Putin–al-Sharaa meeting at the Kremlin');
     await page.goBack({ waitUntil: 'networkidle' });
+    // The timeline opens on the story's period: the whole range first, where the 2024 ouster is.
+    const controls = page.locator(`${timeline} [data-timeline-controls]`);
+    await page.locator(timeline).scrollIntoViewIfNeeded();
+    await controls.waitFor({ state: 'visible' });
+    await controls.getByRole('button', { name: 'All' }).click();
     const keyboard = link(page.locator(artboard(timeline)), 'Ouster of Bashar al-Assad');
     expect(await keyboard.evaluate((node) => (node as SVGAElement).tabIndex)).toBe(0);
     await keyboard.focus();
