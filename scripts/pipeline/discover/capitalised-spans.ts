@@ -18,6 +18,9 @@ export interface NameSpan {
   words: number;
   /** The word before the span is a locative preposition ("in Latakia"). */
   locative: boolean;
+  /** Indices of the span's first and last token in the token list it came from. */
+  firstToken: number;
+  lastToken: number;
 }
 
 const CAPITALISED = /^\p{Lu}/u;
@@ -139,6 +142,8 @@ export function findCapitalisedSpans(tokens: Token[], blocked: Span[], isCommonW
       end: (tokens[last] as Token).end,
       words,
       locative: before !== undefined && before.isWord && LOCATIVES.has(before.text.toLowerCase()),
+      firstToken: first,
+      lastToken: last,
     });
     i = last + 1;
   }

@@ -16,6 +16,7 @@ import { isLocativeContext } from './context.ts';
 import { findExcludedSpans } from './excluded-spans.ts';
 import { normalizeForMatching } from './normalize.ts';
 import { continuationKey, tokenize, type Token } from './tokenize.ts';
+import { FUNCTION_WORDS, MONTHS_AND_DAYS, TITLES } from '../discover/word-lists.ts';
 
 /** A longest match in one paragraph, before it is resolved to one entity. */
 interface RawMatch {
@@ -24,6 +25,39 @@ interface RawMatch {
   end: number;
   entries: SurfaceEntry[];
   locative: boolean;
+}
+
+/**
+ * A capitalised word right next to a match that could continue the name
+ * ("White" + "House", "Ali" + "Akbar Velayati", "Akbar" + "Ali"). Titles,
+ * function words and month names do not continue names ("President Putin",
+ * "On Monday Putin").
+ */
+function continuesName(token: Token | undefined, adjacent: boolean): boolean {
+  return token !== undefined && adjacent && token.isWord && /^\p{Lu}/u.test(token.text) && !TITLES.has(token.text) && !FUNCTION_WORDS.has(token.text) && !MONTHS_AND_DAYS.has(token.text);
+}
+
+/**
+ * A multiword name is atomic: a form that is only part of a longer run of
+ * capitalised words names something else ("White House" is never the
+ * commentator White; "Ali Akbar Velayati" is never "Ali"). Demonyms are
+ * exempt, being adjectives before names ("Russian Defence Ministry").
+ * Sentence-initial words before a match are not part of it ("Meanwhile Putin"
+ * is rare; "Syria Putin" never is), so only the word after a match counts for
+ * any form, and the word before counts for people.
+ */
+function partOfLongerName(tokens: Token[], first: number, last: number, entries: SurfaceEntry[]): boolean {
+  if (entries.every((entry) => entry.via === 'demonym')) return false;
+  const next = tokens[last + 1];
+  if (continuesName(next, next?.spaceBefore === true)) return true;
+  // A hyphenated continuation ("Ali-Akbar") too.
+  if (next?.text === '-' && !next.spaceBefore && continuesName(tokens[last + 2], tokens[last + 2]?.spaceBefore === false)) return true;
+  const previous = tokens[first - 1];
+  const personForm = entries.some((entry) => entry.via === 'surname' || entry.person);
+  if (!personForm || !continuesName(previous, tokens[first]?.spaceBefore === true)) return false;
+  // The word before only continues the name when it is not the sentence's opening word.
+  const beforePrevious = tokens[first - 2];
+  return beforePrevious !== undefined && !/^[.!?:;“"‘(—–]$/u.test(beforePrevious.text);
 }
 
 interface Resolved {
@@ -62,6 +96,10 @@ function scanParagraph(paragraph: Paragraph, index: AliasIndex): RawMatch[] {
     // A form must end at a word boundary: "Iran" never matches the "Iran" of "Iran2"
     // (the tokenizer guarantees this), and it must not run into an excluded span.
     if (isExcluded(last)) continue;
+    if (partOfLongerName(tokens, i, best.last, best.node.entries)) {
+      i = best.last;
+      continue;
+    }
     matches.push({ paragraph, start: first.start, end: last.end, entries: best.node.entries, locative: isLocativeContext(tokens, i) });
     i = best.last;
   }
@@ -137,4 +175,13 @@ export function linkMentions(article: SegmentedArticle, index: AliasIndex): Ment
     });
   });
   return mentions;
+}
+
+/** Ids of every entity a form of which occurs in the article (ambiguous forms included): what its links can depend on. */
+export function entitiesNamedIn(article: SegmentedArticle, index: AliasIndex): string[] {
+  const ids = new Set<string>();
+  for (const paragraph of Array.isArray(article?.paragraphs) ? article.paragraphs : []) {
+    for (const match of scanParagraph(paragraph, index)) for (const entry of match.entries) ids.add(entry.entityId);
+  }
+  return [...ids].sort();
 }
