@@ -5,7 +5,6 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
 import { siteConfig } from './scripts/site-config.mjs';
 
 const { site, base } = siteConfig(process.env);
@@ -32,7 +31,21 @@ function withSeparatePagefind(integration) {
   return { ...integration, hooks };
 }
 
-const briefing = parseYaml(readFileSync(new URL('./content/site.yaml', import.meta.url), 'utf8'));
+/**
+ * The site's identity as the briefing build resolved it (content/site.yaml, or
+ * drawn from the articles when it is absent); neutral until the first build.
+ */
+function siteIdentity() {
+  try {
+    const { title, description } = JSON.parse(readFileSync(new URL('./src/generated/site.json', import.meta.url), 'utf8'));
+    if (typeof title === 'string' && typeof description === 'string') return { title, description };
+  } catch {
+    // not built yet
+  }
+  return { title: 'News briefing', description: 'A briefing built from news articles.' };
+}
+
+const briefing = siteIdentity();
 
 export default defineConfig({
   site,

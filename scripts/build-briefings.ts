@@ -62,7 +62,7 @@ if (previous) {
     pagesWritten: written.written,
     pagesUnchanged: written.unchanged,
     pagesRemoved: written.removed,
-    siteDiagnostics: site.diagnostics,
+    siteDiagnostics: [...inputs.settingsDiagnostics, ...site.diagnostics],
     seconds: (performance.now() - started) / 1000,
     cacheHits: cache.hits,
   });

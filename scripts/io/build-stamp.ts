@@ -15,7 +15,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, 
 import { join, relative, resolve } from 'node:path';
 
 /** What Astro reads from the project, relative to its root (folders are walked, symlinks followed). */
-export const ASTRO_INPUTS = ['astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json', 'content/site.yaml', 'src', 'public', 'scripts'];
+export const ASTRO_INPUTS = ['astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json', 'src', 'public', 'scripts'];
 
 /** Environment variables that change the output (scripts/site-config.mjs, Astro's mode). */
 export const ASTRO_ENV = ['SITE', 'BASE', 'NODE_ENV'];

@@ -1,9 +1,9 @@
 /** Edge: read everything the pipeline needs from content/. */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import type { PipelineInputs } from '../pipeline/run.ts';
-import type { SiteSettings } from '../pipeline/assemble/home-page.ts';
+import type { Diagnostic } from '../pipeline/model.ts';
+import { parseSiteSettings, type ParsedSiteSettings } from '../pipeline/ingest/site-settings.ts';
 
 const articleExtensions = /\.(?:txt|md|markdown)$/i;
 
@@ -16,12 +16,11 @@ function listFiles(root: URL, folder: string, pattern: RegExp): string[] {
     .sort();
 }
 
-function readSettings(root: URL, contentDir: string): SiteSettings {
-  const file = new URL(`${contentDir}/site.yaml`, root);
-  const fallback: SiteSettings = { title: 'Briefing', description: 'A briefing built from news articles.' };
-  if (!existsSync(file)) return fallback;
-  const parsed = parseYaml(readFileSync(file, 'utf8')) as Partial<SiteSettings> | null;
-  return { ...fallback, ...parsed };
+/** site.yaml is optional: without it the title and description come from the articles (assemble/site-identity.ts). */
+export function readSettings(root: URL, contentDir: string): ParsedSiteSettings {
+  const file = `${contentDir}/site.yaml`;
+  if (!existsSync(new URL(file, root))) return { settings: {}, diagnostics: [] };
+  return parseSiteSettings(readFileSync(new URL(file, root), 'utf8'), file);
 }
 
 /** Hash of the pipeline's own code: cached per-article results are only reused by the code that made them. */
@@ -33,11 +32,14 @@ function codeVersion(root: URL): string {
 
 /** `contentDir` is relative to `root`; tests point it at a generated corpus. */
 /** `codeRoot`: the project whose scripts/pipeline runs (the root itself, unless the build serves another folder). */
-export function readInputs(root: URL, contentDir = 'content', codeRoot: URL = root): PipelineInputs {
+/** `settingsDiagnostics`: problems in site.yaml, for the build report. */
+export function readInputs(root: URL, contentDir = 'content', codeRoot: URL = root): PipelineInputs & { settingsDiagnostics: Diagnostic[] } {
   const sourcesFile = `${contentDir}/sources.yaml`;
+  const settings = readSettings(root, contentDir);
   return {
     codeVersion: codeVersion(codeRoot),
-    settings: readSettings(root, contentDir),
+    settings: settings.settings,
+    settingsDiagnostics: settings.diagnostics,
     sources: existsSync(new URL(sourcesFile, root))
       ? { file: sourcesFile, text: readFileSync(new URL(sourcesFile, root), 'utf8') }
       : undefined,

@@ -112,6 +112,9 @@ export function writeOutputs(root: URL, model: KnowledgeModel, site: SiteOutput,
   const generated = fileURLToPath(new URL('src/generated/', root));
   const summary: WriteSummary = { written: pages.written, unchanged: pages.unchanged, removed: pages.removed, files: [] };
   writeIfChanged(`${generated}sidebar.json`, `${JSON.stringify(site.sidebar, null, 1)}\n`);
+  // astro.config.mjs reads the site's identity from here (content/site.yaml is optional).
+  const { title, tagline, description } = site.settings;
+  writeIfChanged(`${generated}site.json`, `${JSON.stringify({ title, ...(tagline !== undefined && { tagline }), description }, null, 1)}\n`);
   writeIfChanged(`${generated}feed.json`, `${JSON.stringify(site.feed, null, 1)}\n`);
 
   // The knowledge model: for the build folder (inspection) and for readers (published in dist/).
@@ -124,7 +127,7 @@ export function writeOutputs(root: URL, model: KnowledgeModel, site: SiteOutput,
   writeIfChanged(fileURLToPath(new URL('public/data/previews.json', root)), JSON.stringify(site.previews));
   summary.files = [
     ...[...pages.pages].sort(),
-    ...['manifest.json', 'sidebar.json', 'feed.json'].map((name) => `src/generated/${name}`),
+    ...['manifest.json', 'sidebar.json', 'feed.json', 'site.json'].map((name) => `src/generated/${name}`),
     ...[...pages.sidecars].sort().map((file) => `src/generated/page-data/${file}`),
     'build/model.json',
     `public${MODEL_PATH}`,

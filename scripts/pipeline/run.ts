@@ -24,7 +24,7 @@ import type {
   Relation,
   SharedPassage,
 } from './model.ts';
-import type { SiteSettings } from './assemble/home-page.ts';
+import type { SiteSettingsInput } from './assemble/home-page.ts';
 import { ingestArticle, parseSources, dedupeSlugs, type SourceEntry } from './ingest/index.ts';
 import { segmentArticle } from './segment/index.ts';
 import { loadRegistry } from './registry/index.ts';
@@ -43,7 +43,8 @@ export { corpusKey };
 import type { Article } from './model.ts';
 
 export interface PipelineInputs {
-  settings: SiteSettings;
+  /** What content/site.yaml gave; the rest comes from the articles (buildSite). */
+  settings: SiteSettingsInput;
   sources?: { file: string; text: string };
   articles: { file: string; bytes: Uint8Array }[];
   registryFiles: { file: string; text: string }[];

@@ -3,7 +3,8 @@
  * Pure: returns file contents; scripts/build-briefings.ts writes them.
  */
 import type { KnowledgeModel } from './model.ts';
-import { assembleHomePage, type SiteSettings } from './assemble/home-page.ts';
+import { assembleHomePage, type SiteSettings, type SiteSettingsInput } from './assemble/home-page.ts';
+import { resolveSiteSettings } from './assemble/site-identity.ts';
 import { buildNetworkChart } from './charts/network.ts';
 import { mapDiagnostics } from './charts/map.ts';
 import { assembleSourcePage } from './assemble/source-page.ts';
@@ -31,6 +32,8 @@ export interface SiteOutput {
   /** Link previews by page path (src/scripts/link-preview.ts). */
   previews: Record<string, Preview>;
   diagnostics: Diagnostic[];
+  /** The settings the site was built with (site.yaml, else from the articles), for astro.config.mjs. */
+  settings: SiteSettings;
 }
 
 /**
@@ -38,7 +41,8 @@ export interface SiteOutput {
  * it, so the pages are never all in memory at once); by default they are
  * collected in `files`.
  */
-export function buildSite(model: KnowledgeModel, settings: SiteSettings, emit?: (file: EmittedFile) => void): SiteOutput {
+export function buildSite(model: KnowledgeModel, given: SiteSettingsInput, emit?: (file: EmittedFile) => void): SiteOutput {
+  const settings = resolveSiteSettings(given, model);
   const context = createContext(model);
   const entityPages: EntityPage[] = model.entities.map((entity) => assembleEntityPage(context, entity));
   const home = { ...assembleHomePage(model, entityPages, settings), map: context.map, network: buildNetworkChart(model) };
@@ -98,5 +102,6 @@ export function buildSite(model: KnowledgeModel, settings: SiteSettings, emit?: 
     feed: assembleFeed(settings, model.articles, model.entities),
     previews: assemblePreviews(entityPages),
     diagnostics,
+    settings,
   };
 }

@@ -6,11 +6,32 @@ import type { NetworkChart } from '../charts/network.ts';
 import { timelineData, type TimelineData } from '../charts/timeline.ts';
 import { coverageData, type CoverageData } from '../charts/coverage.ts';
 
-/** Site-wide settings from content/site.yaml. */
+/**
+ * When a name found in the texts (not in the registry) earns a page: at least
+ * `minMentions` mentions and at least `minSources` sources. content/site.yaml
+ * may override either (`discovery:`); see docs/registry.md.
+ */
+export interface DiscoveryThresholds {
+  minMentions: number;
+  minSources: number;
+}
+
+export const DEFAULT_DISCOVERY: DiscoveryThresholds = { minMentions: 2, minSources: 2 };
+
+/** The site's identity as built: from content/site.yaml where it gives it, else from the articles (site-identity.ts). */
 export interface SiteSettings {
   title: string;
   tagline?: string;
   description: string;
+  /** Absent means DEFAULT_DISCOVERY; read it with `discoveryThresholds`. */
+  discovery?: DiscoveryThresholds;
+}
+
+/** What content/site.yaml gave (the file is optional, and so is each field). */
+export type SiteSettingsInput = Partial<SiteSettings>;
+
+export function discoveryThresholds(settings: SiteSettingsInput): DiscoveryThresholds {
+  return { ...DEFAULT_DISCOVERY, ...settings.discovery };
 }
 
 export interface HomeSource {

@@ -13,7 +13,7 @@ const kindHeadings = { actor: 'Actors', base: 'Bases', event: 'Events', place: '
 
 export function emitHomePage(page: HomePage): GeneratedPage {
   const { counts } = page;
-  const coverage = [
+  const coverage = counts.source === 0 ? 'There are no sources yet: the site fills in as articles are added.' : [
     `This briefing draws on ${plural(counts.source, 'source article', 'source articles')}`,
     page.span ? ` published between ${page.span.from.label} and ${page.span.to.label}` : '',
     `. It follows ${plural(counts.actor, 'actor', 'actors')}, ${plural(counts.base, 'base', 'bases')} and ${plural(counts.event, 'event', 'events')}.`,
@@ -57,7 +57,7 @@ export function emitHomePage(page: HomePage): GeneratedPage {
   }
 
   if (page.coverage) children.push(heading(2, 'Who mentions whom'), block('charts/CoverageMatrix', { data: { coverage: page.coverage }, id: 'coverage-chart' }));
-  children.push(heading(2, 'Sources, newest first'), {
+  if (page.sources.length > 0) children.push(heading(2, 'Sources, newest first'), {
     type: 'list',
     ordered: false,
     spread: false,

@@ -153,7 +153,7 @@ function fieldLine(
 }
 
 /** The document as plain JS; `toJS` resolves aliases. Guarded because hostile YAML (alias bombs) can make it throw. */
-function toPlainObject(doc: Document): Record<string, unknown> | undefined {
+export function toPlainObject(doc: Document): Record<string, unknown> | undefined {
   try {
     const value: unknown = doc.toJS({ maxAliasCount: 100 });
     return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};

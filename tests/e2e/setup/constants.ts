@@ -13,3 +13,6 @@ export const reproOutDir = 'build/e2e-repro';
 export const hostileContentDir = 'build/hostile-content';
 export const hostileOutDir = 'build/e2e-hostile';
 export const hostileUrl = `http://127.0.0.1:${ports.hostile}`;
+
+/** The corpus the site under test is built from (a copy of the seeds with their registry and settings). */
+export const seedContentDir = 'tests/fixtures/seed-story';

@@ -6,7 +6,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
-import { hostileContentDir, hostileOutDir, hostileUrl, ports, reproOutDir, rootUrl, subpathBase, subpathOutDir, subpathUrl } from './constants.ts';
+import { hostileContentDir, hostileOutDir, seedContentDir, hostileUrl, ports, reproOutDir, rootUrl, subpathBase, subpathOutDir, subpathUrl } from './constants.ts';
 import { writeHostileCorpus } from '../../fixtures/hostile-corpus.ts';
 
 const servers: ChildProcess[] = [];
@@ -55,10 +55,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
     writeHostileCorpus(hostileContentDir);
     run('npx', ['tsx', 'scripts/build-briefings.ts'], { CONTENT_DIR: hostileContentDir });
     run('npx', ['astro', 'build', '--outDir', hostileOutDir], {});
-    run('npm', ['run', 'build'], {});
+    // The site under test is built from the seed-story fixture, never from content/ (whatever the user keeps there).
+    run('npm', ['run', 'build'], { CONTENT_DIR: seedContentDir });
     // The same build again, right away (pipeline, Astro, Pagefind), for the reproducibility check.
     rmSync(reproOutDir, { recursive: true, force: true });
-    run('npx', ['tsx', 'scripts/build-briefings.ts'], {});
+    run('npx', ['tsx', 'scripts/build-briefings.ts'], { CONTENT_DIR: seedContentDir });
     run('npx', ['astro', 'build', '--outDir', reproOutDir], {});
     run('npx', ['astro', 'build', '--outDir', subpathOutDir], { BASE: subpathBase });
   }

@@ -7,7 +7,7 @@ import { PAGE_LIMITS } from '../../../scripts/pipeline/assemble/page-limits.ts';
 import { emitEntityPage } from '../../../scripts/pipeline/emit/entity-page.ts';
 import { renderPage } from '../../../scripts/pipeline/emit/page.ts';
 
-const { seeds, registryFiles } = readSeeds(new URL('../../../', import.meta.url));
+const { seeds, registryFiles } = readSeeds(new URL('../../../', import.meta.url), 'tests/fixtures/seed-story');
 const corpus = generateCorpus({ size: 150, seed: 3, seeds, registryFiles });
 const model = runPipeline({ ...corpus.inputs, codeVersion: 'test' });
 const context = createContext(model);

@@ -5,8 +5,8 @@ import { generateCorpus, shiftDates, type SeedArticle } from '../../../scripts/b
 import { ingestArticle } from '../../../scripts/pipeline/ingest/index.ts';
 import { loadRegistry } from '../../../scripts/pipeline/registry/index.ts';
 
-const articlesDir = new URL('../../../content/articles/', import.meta.url);
-const entitiesDir = new URL('../../../content/entities/', import.meta.url);
+const articlesDir = new URL('../../fixtures/seed-story/articles/', import.meta.url);
+const entitiesDir = new URL('../../fixtures/seed-story/entities/', import.meta.url);
 const seeds: SeedArticle[] = readdirSync(articlesDir)
   .filter((name) => name.endsWith('.txt'))
   .sort()

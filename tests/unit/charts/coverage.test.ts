@@ -6,7 +6,7 @@ import { COVERAGE_ARTBOARDS, coverageCapNote, coverageData, layoutCoverage } fro
 import { widthOf } from '../../../scripts/pipeline/charts/text.ts';
 import { testEntity } from '../../fixtures/entity.ts';
 
-const model = runPipeline(readInputs(new URL('../../../', import.meta.url)));
+const model = runPipeline(readInputs(new URL('../../../', import.meta.url), 'tests/fixtures/seed-story'));
 const seed = coverageData(model);
 
 describe('coverageData on the seed corpus', () => {

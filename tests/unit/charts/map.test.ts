@@ -242,10 +242,10 @@ describe('map in the site build', () => {
 `;
   const inputs: PipelineInputs = {
     settings: { title: 'Test briefing', description: 'Test.' },
-    sources: { file: 'content/sources.yaml', text: readFileSync(new URL('content/sources.yaml', root), 'utf8') },
-    articles: files('content/articles').map((file) => ({ file, bytes: readFileSync(new URL(file, root)) })),
+    sources: { file: 'content/sources.yaml', text: readFileSync(new URL('tests/fixtures/seed-story/sources.yaml', root), 'utf8') },
+    articles: files('tests/fixtures/seed-story/articles').map((file) => ({ file, bytes: readFileSync(new URL(file, root)) })),
     registryFiles: [
-      ...files('content/entities').map((file) => ({ file, text: readFileSync(new URL(file, root), 'utf8') })),
+      ...files('tests/fixtures/seed-story/entities').map((file) => ({ file, text: readFileSync(new URL(file, root), 'utf8') })),
       { file: 'content/entities/zz-test-places.yaml', text: extraRegistry },
     ],
   };

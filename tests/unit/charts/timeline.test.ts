@@ -16,7 +16,7 @@ import {
 import { DAY_MS, isoTime, timeExtent } from '../../../scripts/pipeline/charts/time-axis.ts';
 import { widthOf } from '../../../scripts/pipeline/charts/text.ts';
 
-const model = runPipeline(readInputs(new URL('../../../', import.meta.url)));
+const model = runPipeline(readInputs(new URL('../../../', import.meta.url), 'tests/fixtures/seed-story'));
 const context = createContext(model);
 const articles = new Map(model.articles.map((article) => [article.slug, article]));
 

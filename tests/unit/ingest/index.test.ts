@@ -5,7 +5,7 @@ import { SEED_FILES, encode, seedBytes } from './seeds.ts';
 
 const ingestSeed = (name: string, withSources = false) => {
   const sources = withSources
-    ? parseSources(readFileSync(new URL('../../../content/sources.yaml', import.meta.url), 'utf8'), 'content/sources.yaml').entries
+    ? parseSources(readFileSync(new URL('../../fixtures/seed-story/sources.yaml', import.meta.url), 'utf8'), 'content/sources.yaml').entries
     : {};
   const source = sources[name];
   return ingestArticle({ file: `content/articles/${name}`, bytes: seedBytes(name), ...(source ? { source } : {}) });

@@ -9,7 +9,7 @@ export const SEED_FILES = [
 ] as const;
 
 export function seedBytes(name: string): Uint8Array {
-  return readFileSync(new URL(`../../../content/articles/${name}`, import.meta.url));
+  return readFileSync(new URL(`../../fixtures/seed-story/articles/${name}`, import.meta.url));
 }
 
 export function seedText(name: string): string {

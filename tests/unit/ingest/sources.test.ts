@@ -5,7 +5,7 @@ import { SEED_FILES } from './seeds.ts';
 
 describe('parseSources', () => {
   it('accepts the project sources.yaml with an entry for every seed', () => {
-    const yaml = readFileSync(new URL('../../../content/sources.yaml', import.meta.url), 'utf8');
+    const yaml = readFileSync(new URL('../../fixtures/seed-story/sources.yaml', import.meta.url), 'utf8');
     const { entries, diagnostics } = parseSources(yaml, 'content/sources.yaml');
     expect(diagnostics).toEqual([]);
     expect(Object.keys(entries).sort()).toEqual([...SEED_FILES]);

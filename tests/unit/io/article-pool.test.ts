@@ -6,7 +6,7 @@ import { runPipeline } from '../../../scripts/pipeline/run.ts';
 
 describe('articlePool', () => {
   it('gives the same model as one thread, in the same order', async () => {
-    const { seeds, registryFiles } = readSeeds(new URL('../../../', import.meta.url));
+    const { seeds, registryFiles } = readSeeds(new URL('../../../', import.meta.url), 'tests/fixtures/seed-story');
     const inputs = { ...generateCorpus({ size: MIN_PARALLEL_ARTICLES + 16, seed: 5, seeds, registryFiles }).inputs, codeVersion: 'test' };
     const alone = runPipeline(inputs);
     const pool = articlePool(inputs.articles.length);

@@ -15,7 +15,7 @@ function results(inputs: Pick<PipelineInputs, 'articles' | 'registryFiles'>): Ar
 const throughJson = (result: ArticleResult) => unpackResult(JSON.parse(JSON.stringify(packResult(result))));
 
 describe('the cache codec', () => {
-  const seed = results(readInputs(new URL('../../../', import.meta.url)));
+  const seed = results(readInputs(new URL('../../../', import.meta.url), 'tests/fixtures/seed-story'));
 
   it('gives back exactly the results it packed, key order included, and writes far less', () => {
     let before = 0;

@@ -11,7 +11,7 @@ import { corpusKey, memoryCache, runPipeline, type ArticleCache } from '../../..
 
 const temp = mkdtempSync(join(tmpdir(), 'briefing-caches-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
-const inputs = readInputs(new URL('../../../', import.meta.url));
+const inputs = readInputs(new URL('../../../', import.meta.url), 'tests/fixtures/seed-story');
 
 /** A cache that counts how often each kind of entry was computed. */
 function counting(inner: ArticleCache) {

@@ -7,7 +7,7 @@ import { testEntity } from '../../fixtures/entity.ts';
 import type { BlockKind, Entity, Paragraph, SegmentedArticle } from '../../../scripts/pipeline/model.ts';
 
 export function readSeed(file: string): string {
-  return readFileSync(new URL(`../../../content/articles/${file}`, import.meta.url), 'utf8');
+  return readFileSync(new URL(`../../fixtures/seed-story/articles/${file}`, import.meta.url), 'utf8');
 }
 
 /** A paragraph with one sentence per `. `-split (offsets relative to the paragraph). */

@@ -1,5 +1,5 @@
 /**
- * Content checks for the curated entity registry (`content/entities/*.yaml`).
+ * Content checks for the curated entity registry (a copy of the seed registry in `tests/fixtures/seed-story/entities/`).
  *
  * Parses the YAML directly with the `yaml` package rather than through the
  * registry loader, so the data can be checked independently of (and before)
@@ -15,8 +15,8 @@ import { parseDocument } from 'yaml';
 /* ------------------------------------------------------------------ */
 
 const ENTITY_FILES = ['actors.yaml', 'bases.yaml', 'events.yaml', 'places.yaml'] as const;
-const ENTITIES_DIR = new URL('../../../content/entities/', import.meta.url);
-const ARTICLES_DIR = new URL('../../../content/articles/', import.meta.url);
+const ENTITIES_DIR = new URL('../../fixtures/seed-story/entities/', import.meta.url);
+const ARTICLES_DIR = new URL('../../fixtures/seed-story/articles/', import.meta.url);
 
 interface RawEntry {
   id: string;
@@ -196,7 +196,7 @@ describe('helpers used by the content checks', () => {
 const KINDS = ['actor', 'base', 'event', 'place'];
 const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-describe('content/entities/*.yaml', () => {
+describe('seed-story registry (tests/fixtures/seed-story/entities)', () => {
   it('parses without YAML errors into non-empty sequences', () => {
     expect(loaded.flatMap((l) => l.errors)).toEqual([]);
     for (const l of loaded) expect(l.entries.length).toBeGreaterThan(0);

@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic, loadRegistry } from '../../../scripts/pipeline/registry/index.ts';
 
-const folder = new URL('../../../content/entities/', import.meta.url);
+const folder = new URL('../../fixtures/seed-story/entities/', import.meta.url);
 
 function readEntityFiles(): { file: string; text: string }[] {
   let names: string[] = [];
@@ -18,7 +18,7 @@ function readEntityFiles(): { file: string; text: string }[] {
   return names.map((name) => ({ file: `content/entities/${name}`, text: readFileSync(new URL(name, folder), 'utf8') }));
 }
 
-describe('content/entities registry', () => {
+describe('seed-story registry', () => {
   const files = readEntityFiles();
   const registry = loadRegistry(files);
 

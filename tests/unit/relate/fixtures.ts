@@ -74,7 +74,7 @@ export function article(slug: string, paragraphs: string[], published?: string |
 
 /** A seed article: one paragraph per non-blank line (headings detection is not our job). */
 export function seed(file: string, published?: string): SegmentedArticle {
-  const text = readFileSync(new URL(`../../../content/articles/${file}`, import.meta.url), 'utf8');
+  const text = readFileSync(new URL(`../../fixtures/seed-story/articles/${file}`, import.meta.url), 'utf8');
   const slug = file.replace(/\.txt$/, '').replace(/_/g, '-');
   const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
   return article(slug, lines, published);

@@ -32,7 +32,7 @@ export function paragraphs(...texts: string[]): Block[] {
 }
 
 export function seedArticle(fileName: string): Article {
-  const raw = readFileSync(new URL(`../../../content/articles/${fileName}`, import.meta.url), 'utf8');
+  const raw = readFileSync(new URL(`../../fixtures/seed-story/articles/${fileName}`, import.meta.url), 'utf8');
   const blocks: Block[] = [];
   raw.split('\n').forEach((line, i) => {
     if (line.trim() !== '') blocks.push({ kind: 'paragraph', text: line.normalize('NFC'), line: i + 1 });

@@ -4,14 +4,16 @@ import { runPipeline, type PipelineInputs } from '../../../scripts/pipeline/run.
 import { buildSite } from '../../../scripts/pipeline/site.ts';
 
 const root = new URL('../../../', import.meta.url);
+/** Each test builds the seed site twice: ~10 s on a loaded two-core machine, past Vitest's 5 s default. */
+const BUILD_TIMEOUT = 60_000;
 
 function seedInputs(): PipelineInputs {
   const files = (folder: string) => readdirSync(new URL(folder, root)).sort().map((name) => `${folder}/${name}`);
   return {
     settings: { title: 'Test briefing', description: 'Test.' },
-    sources: { file: 'content/sources.yaml', text: readFileSync(new URL('content/sources.yaml', root), 'utf8') },
-    articles: files('content/articles').map((file) => ({ file, bytes: readFileSync(new URL(file, root)) })),
-    registryFiles: files('content/entities').map((file) => ({ file, text: readFileSync(new URL(file, root), 'utf8') })),
+    sources: { file: 'content/sources.yaml', text: readFileSync(new URL('tests/fixtures/seed-story/sources.yaml', root), 'utf8') },
+    articles: files('tests/fixtures/seed-story/articles').map((file) => ({ file, bytes: readFileSync(new URL(file, root)) })),
+    registryFiles: files('tests/fixtures/seed-story/entities').map((file) => ({ file, text: readFileSync(new URL(file, root), 'utf8') })),
   };
 }
 
@@ -58,7 +60,7 @@ describe('content-derived ids', () => {
     }
     expect(compared).toBeGreaterThan(500);
     expect(after.has('src/generated/pages/sources/999-rotterdam.json')).toBe(true);
-  });
+  }, BUILD_TIMEOUT);
 
   it('keeps every paragraph, sentence, statement, quote and claim-group id of the model when an article is added', () => {
     const idsOf = (inputs: PipelineInputs) => {
@@ -87,7 +89,7 @@ describe('content-derived ids', () => {
       expect(after.paragraph.length, file).toBeGreaterThan(before.paragraph.length);
       if (text === related) expect(after.statement.length, file).toBeGreaterThan(before.statement.length);
     }
-  });
+  }, BUILD_TIMEOUT);
 
   it('keeps the ids of the other paragraphs when one paragraph is removed from an article', () => {
     const inputs = seedInputs();
@@ -100,5 +102,5 @@ describe('content-derived ids', () => {
     // Only the removed paragraph and its sentence disappear.
     expect(lost.length).toBeGreaterThan(0);
     expect(lost.length).toBeLessThanOrEqual(2);
-  });
+  }, BUILD_TIMEOUT);
 });

@@ -3,7 +3,7 @@ import type { DateValue } from '../../../../scripts/pipeline/model.ts';
 import { dayValue } from '../../../../scripts/pipeline/extract/dates/value.ts';
 
 export function seed(file: string): string {
-  return readFileSync(new URL(`../../../../content/articles/${file}`, import.meta.url), 'utf8');
+  return readFileSync(new URL(`../../../fixtures/seed-story/articles/${file}`, import.meta.url), 'utf8');
 }
 
 export function published(iso: string): DateValue {

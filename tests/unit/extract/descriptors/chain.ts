@@ -18,10 +18,10 @@ export interface SeedRun {
 
 let cached: { entities: Entity[]; runs: Map<string, SeedRun> } | undefined;
 
-/** Entities from content/entities/*.yaml plus every seed article linked against them, keyed by file prefix ("000"). */
+/** Entities from the seed-story registry plus every seed article linked against them, keyed by file prefix ("000"). */
 export function seedChain(): { entities: Entity[]; runs: Map<string, SeedRun> } {
   if (cached) return cached;
-  const entityDir = new URL('content/entities/', root);
+  const entityDir = new URL('tests/fixtures/seed-story/entities/', root);
   const files = readdirSync(entityDir)
     .filter((name) => name.endsWith('.yaml'))
     .sort()
@@ -29,7 +29,7 @@ export function seedChain(): { entities: Entity[]; runs: Map<string, SeedRun> } 
   const { entities } = loadRegistry(files);
   const index = buildAliasIndex(entities);
   const runs = new Map<string, SeedRun>();
-  const articleDir = new URL('content/articles/', root);
+  const articleDir = new URL('tests/fixtures/seed-story/articles/', root);
   for (const name of readdirSync(articleDir).filter((n) => n.endsWith('.txt')).sort()) {
     const bytes = readFileSync(new URL(name, articleDir));
     const { article } = ingestArticle({ file: `content/articles/${name}`, bytes });

@@ -7,9 +7,9 @@ const root = new URL('../../../../', import.meta.url);
 const files = (folder: string) => readdirSync(new URL(folder, root)).sort().map((name) => `${folder}/${name}`);
 const model = runPipeline({
   settings: { title: 't', description: 'd' },
-  sources: { file: 'content/sources.yaml', text: readFileSync(new URL('content/sources.yaml', root), 'utf8') },
-  articles: files('content/articles').map((file) => ({ file, bytes: readFileSync(new URL(file, root)) })),
-  registryFiles: files('content/entities').map((file) => ({ file, text: readFileSync(new URL(file, root), 'utf8') })),
+  sources: { file: 'content/sources.yaml', text: readFileSync(new URL('tests/fixtures/seed-story/sources.yaml', root), 'utf8') },
+  articles: files('tests/fixtures/seed-story/articles').map((file) => ({ file, bytes: readFileSync(new URL(file, root)) })),
+  registryFiles: files('tests/fixtures/seed-story/entities').map((file) => ({ file, text: readFileSync(new URL(file, root), 'utf8') })),
 });
 
 function phrasesOf(entityId: string, seed: string): string[] {

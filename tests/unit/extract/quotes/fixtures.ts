@@ -111,7 +111,7 @@ export function linkMentions(article: SegmentedArticle, entities: Entity[] = ENT
 }
 
 export function seedText(file: string): string {
-  return readFileSync(new URL(`../../../../content/articles/${file}`, import.meta.url), 'utf8').normalize('NFC');
+  return readFileSync(new URL(`../../../fixtures/seed-story/articles/${file}`, import.meta.url), 'utf8').normalize('NFC');
 }
 
 /** The seed line that starts with `prefix` (fails loudly if the seed changed). */

@@ -13,13 +13,13 @@ const root = new URL('../../../../', import.meta.url);
 const registry = loadRegistry(
   ['actors', 'bases', 'events', 'places'].map((name) => ({
     file: `content/entities/${name}.yaml`,
-    text: readFileSync(new URL(`content/entities/${name}.yaml`, root), 'utf8'),
+    text: readFileSync(new URL(`tests/fixtures/seed-story/entities/${name}.yaml`, root), 'utf8'),
   })),
 );
 const index = buildAliasIndex(registry.entities);
 
 function statementsOf(file: string) {
-  const { article } = ingestArticle({ file: `content/articles/${file}`, bytes: readFileSync(new URL(`content/articles/${file}`, root)) });
+  const { article } = ingestArticle({ file: `content/articles/${file}`, bytes: readFileSync(new URL(`tests/fixtures/seed-story/articles/${file}`, root)) });
   const segmented = segmentArticle(article!);
   const mentions = linkMentions(segmented, index);
   const dates = new Map<string, DateMention[]>();
