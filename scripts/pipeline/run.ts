@@ -275,7 +275,7 @@ export function runPipeline(inputs: PipelineInputs, cache: ArticleCache = memory
     registry: registry.entities,
     reference: inputs.reference ?? NO_REFERENCE_DATA,
     articles: segmented.map((article) => ({ slug: article.slug, ...(article.meta.published && { published: article.meta.published }) })),
-    thresholds: { ...DEFAULT_DISCOVERY_THRESHOLDS, ...inputs.discovery },
+    thresholds: { ...DEFAULT_DISCOVERY_THRESHOLDS, ...inputs.settings.discovery, ...inputs.discovery },
   });
   diagnostics.push(...resolution.diagnostics);
   const context = entityContext(resolution.entities, inputs.codeVersion);

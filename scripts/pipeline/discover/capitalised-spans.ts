@@ -136,7 +136,9 @@ export function findCapitalisedSpans(tokens: Token[], blocked: Span[], isCommonW
       }
       break;
     }
-    const before = tokens[first - 1];
+    // "in Latakia", "in the Caucasus".
+    const article = tokens[first - 1]?.isWord && /^the$/i.test(tokens[first - 1]!.text);
+    const before = tokens[first - (article ? 2 : 1)];
     spans.push({
       start: (tokens[first] as Token).start,
       end: (tokens[last] as Token).end,

@@ -23,7 +23,7 @@ export const ROLE_WORDS = new Set([
 /** Role nouns proper (not modifiers): an appositive naming one of these describes a person. */
 const PERSON_NOUNS = new Set([...ROLE_WORDS].filter((w) => !['foreign', 'defence', 'defense', 'prime', 'vice', 'interim', 'former', 'acting', 'supreme', 'opposition', 'military', 'security', 'national', 'special', 'senior', 'top'].includes(w)));
 
-const SPEECH_VERBS = new Set(['said', 'says', 'told', 'added', 'stated', 'warned', 'noted', 'insisted', 'argued', 'stressed', 'declared', 'wrote', 'tweeted', 'explained', 'claimed', 'replied', 'announced', 'urged', 'asked']);
+const SPEECH_VERBS = new Set(['said', 'says', 'told', 'added', 'stated', 'warned', 'noted', 'insisted', 'argued', 'stressed', 'declared', 'wrote', 'tweeted', 'explained', 'claimed', 'replied', 'announced', 'urged', 'asked', 'called', 'posted']);
 
 const SPEECH_BEFORE = new Set(['said', 'says', 'added', 'wrote', 'writes', 'noted', 'warned']);
 
@@ -55,6 +55,8 @@ export interface OccurrenceCues {
   installation?: { phrase: string; subtype: string; end: number };
 }
 
+const LOCATIVE_OPENERS = new Set(['in', 'at', 'from', 'near', 'to', 'across', 'outside', 'inside', 'within']);
+
 const ARTICLE_OR_DETERMINER = /^(?:a|an|the|his|her|their|its|one|another|who|which)$/;
 
 function wordAt(tokens: readonly Token[], index: number): string | undefined {
@@ -82,10 +84,15 @@ function titleBefore(tokens: readonly Token[], first: number, text: string): str
 }
 
 /** ", an adviser to Iran's Supreme Leader," → the phrase, when it names a role. */
-function appositiveAfter(tokens: readonly Token[], last: number, text: string): string | undefined {
+function appositiveAfter(tokens: readonly Token[], first: number, last: number, text: string): string | undefined {
   if (tokens[last + 1]?.text !== ',') return undefined;
+  // "In Ankara, Turkish President …": after an opening place phrase the comma starts the clause, not an appositive.
+  const before = wordAt(tokens, first - 1)?.toLowerCase();
+  if (before && LOCATIVE_OPENERS.has(before)) return undefined;
   const opener = wordAt(tokens, last + 2);
-  if (!opener || !(ARTICLE_OR_DETERMINER.test(opener) || ROLE_WORDS.has(opener.toLowerCase()) || /^\p{Lu}\p{Ll}+(?:an|ani|ian|ese|ish|i)$/u.test(opener))) return undefined;
+  // "Finland's foreign minister": a possessive name opens an appositive too.
+  const possessive = opener !== undefined && /^\p{Lu}/u.test(opener) && tokens[last + 3]?.text === "'" && tokens[last + 4]?.text === 's';
+  if (!opener || !(possessive || ARTICLE_OR_DETERMINER.test(opener) || ROLE_WORDS.has(opener.toLowerCase()) || /^\p{Lu}\p{Ll}+(?:an|ani|ian|ese|ish|i)$/u.test(opener))) return undefined;
   let end = last + 2;
   let hasRole = false;
   for (let i = last + 2; i < tokens.length && i < last + 20; i++) {
@@ -98,8 +105,20 @@ function appositiveAfter(tokens: readonly Token[], last: number, text: string): 
   return text.slice(tokens[last + 2]!.start, tokens[end]!.end);
 }
 
+/** The index after a ", appositive," that follows `last`, or `last` itself. */
+function skipAppositive(tokens: readonly Token[], last: number): number {
+  if (tokens[last + 1]?.text !== ',') return last;
+  for (let i = last + 2; i < tokens.length && i < last + 24; i++) {
+    const text = tokens[i]!.text;
+    if (text === ',') return i;
+    if (/[.;:!?“”"]/.test(text)) break;
+  }
+  return last;
+}
+
 function speechAround(tokens: readonly Token[], first: number, last: number): boolean {
-  const next = wordAt(tokens, last + 1) ?? (tokens[last + 1]?.text === "'" ? wordAt(tokens, last + 3) : undefined);
+  const after = skipAppositive(tokens, last);
+  const next = wordAt(tokens, after + 1) ?? (tokens[after + 1]?.text === "'" ? wordAt(tokens, after + 3) : undefined);
   if (next && SPEECH_VERBS.has(next)) return true;
   const before = wordAt(tokens, first - 1);
   // "said X" names the speaker; "told X" names the listener.
@@ -107,10 +126,44 @@ function speechAround(tokens: readonly Token[], first: number, last: number): bo
   return before === 'to' && wordAt(tokens, first - 2)?.toLowerCase() === 'according';
 }
 
-function acronymAfter(tokens: readonly Token[], last: number): string | undefined {
+/** The acronym in brackets right after tokens[last], if any. */
+export function bracketedAcronym(tokens: readonly Token[], last: number): string | undefined {
   if (tokens[last + 1]?.text !== '(' || tokens[last + 3]?.text !== ')') return undefined;
   const word = wordAt(tokens, last + 2);
   return word && /^\p{Lu}[\p{Lu}\p{N}]{1,7}$/u.test(word) ? word : undefined;
+}
+
+/** Small words an expansion may contain without an initial: "Organization for Security and Co-operation in Europe". */
+const EXPANSION_GLUE = new Set(['for', 'and', 'of', 'in', 'on', 'the', 'to', 'de', 'du', 'des', 'la', 'le', '&']);
+
+/**
+ * The expansion an acronym abbreviates, walking back from the bracket over
+ * capitalised words (hyphenated parts give an initial each: "Co-operation"
+ * → C, O) and glue words, until the initials spell the acronym. Returns the
+ * index of its first token, or undefined when no run of words spells it.
+ */
+export function expansionStart(tokens: readonly Token[], last: number, acronym: string): number | undefined {
+  let initials = '';
+  for (let i = last; i >= 0 && last - i < 24; i--) {
+    const token = tokens[i]!;
+    if (!token.isWord) {
+      if (token.text === '-' && !token.spaceBefore) continue;
+      return undefined;
+    }
+    // The lower-case part of a hyphenated word ("Co-operation") adds no initial.
+    if (tokens[i - 1]?.text === '-' && !token.spaceBefore && !/^\p{Lu}/u.test(token.text)) continue;
+    if (/^\p{Lu}/u.test(token.text)) initials = token.text[0]! + initials;
+    else if (!EXPANSION_GLUE.has(token.text)) return undefined;
+    if (initials.toUpperCase() === acronym.toUpperCase() && /^\p{Lu}/u.test(token.text)) return i;
+    if (initials.length > acronym.length) return undefined;
+  }
+  return undefined;
+}
+
+function acronymAfter(tokens: readonly Token[], first: number, last: number): string | undefined {
+  const acronym = bracketedAcronym(tokens, last);
+  // Only when the name itself spells it; otherwise the name is a tail of the expansion ("… in Europe (OSCE)").
+  return acronym && expansionStart(tokens, last, acronym) === first ? acronym : undefined;
 }
 
 function installationAfter(tokens: readonly Token[], last: number, text: string): OccurrenceCues['installation'] {
@@ -128,9 +181,9 @@ export function cuesAround(tokens: readonly Token[], first: number, last: number
   const cues: OccurrenceCues = { speech: speechAround(tokens, first, last) };
   const title = titleBefore(tokens, first, text);
   if (title) cues.title = title;
-  const appositive = appositiveAfter(tokens, last, text);
+  const appositive = appositiveAfter(tokens, first, last, text);
   if (appositive) cues.appositive = appositive;
-  const acronym = acronymAfter(tokens, last);
+  const acronym = acronymAfter(tokens, first, last);
   if (acronym) cues.acronym = acronym;
   const installation = installationAfter(tokens, last, text);
   if (installation) cues.installation = installation;

@@ -12,7 +12,7 @@ import { normalizeForMatching } from '../link/normalize.ts';
 import { tokenize, type Token } from '../link/tokenize.ts';
 import { findCapitalisedSpans, mergeSpans } from './capitalised-spans.ts';
 import { classifyCandidate, makeCommonWordTest, type CandidateType } from './classify.ts';
-import { cuesAround, INSTALLATION_IN_PLACE } from './cues.ts';
+import { bracketedAcronym, cuesAround, expansionStart, INSTALLATION_IN_PLACE } from './cues.ts';
 import { FUNCTION_WORDS } from './word-lists.ts';
 
 const MAX_EXAMPLES = 3;
@@ -242,6 +242,21 @@ export function discoverNames(articles: SegmentedArticle[], mentions: Mention[] 
             base.midSentence++;
           }
         }
+        // "Organization for Security and Co-operation in Europe (OSCE)": the whole expansion is one name.
+        sentenceTokens.forEach((token, k) => {
+          if (token.text !== '(' || k === 0) return;
+          const acronym = bracketedAcronym(sentenceTokens, k - 1);
+          const start = acronym ? expansionStart(sentenceTokens, k - 1, acronym) : undefined;
+          if (acronym === undefined || start === undefined) return;
+          const words = sentenceTokens.slice(start, k).filter((t) => t.isWord).length;
+          if (words < 2) return;
+          const name = text.slice(sentenceTokens[start]!.start, sentenceTokens[k - 1]!.end);
+          // Already counted when the capitalised run was the whole expansion.
+          if (findCapitalisedSpans(sentenceTokens, blocked, isCommonWord).some((span) => span.firstToken === start && span.lastToken === k - 1)) return;
+          const tally = tallyFor(name, words, sighting);
+          tally.acronyms.add(acronym);
+          tally.midSentence++;
+        });
         // "the 102nd military base in Gyumri": named by the place it is in.
         const sentenceText = text.slice(sentence.start, sentence.end);
         for (const match of sentenceText.matchAll(INSTALLATION_IN_PLACE)) {

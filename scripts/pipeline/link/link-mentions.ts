@@ -42,9 +42,9 @@ function continuesName(token: Token | undefined, adjacent: boolean): boolean {
  * capitalised words names something else ("White House" is never the
  * commentator White; "Ali Akbar Velayati" is never "Ali"). Demonyms are
  * exempt, being adjectives before names ("Russian Defence Ministry").
- * Sentence-initial words before a match are not part of it ("Meanwhile Putin"
- * is rare; "Syria Putin" never is), so only the word after a match counts for
- * any form, and the word before counts for people.
+ * The word after a match counts for any form; the word before only for a
+ * one-word form of a person ("Akbar Ali" is not the registry's Ahmed Ali),
+ * and not when it opens the sentence.
  */
 function partOfLongerName(tokens: Token[], first: number, last: number, entries: SurfaceEntry[]): boolean {
   if (entries.every((entry) => entry.via === 'demonym')) return false;
@@ -53,7 +53,8 @@ function partOfLongerName(tokens: Token[], first: number, last: number, entries:
   // A hyphenated continuation ("Ali-Akbar") too.
   if (next?.text === '-' && !next.spaceBefore && continuesName(tokens[last + 2], tokens[last + 2]?.spaceBefore === false)) return true;
   const previous = tokens[first - 1];
-  const personForm = entries.some((entry) => entry.via === 'surname' || entry.person);
+  // Only a one-word form of a person can be the tail of someone else's name ("Akbar Ali"); a full name is complete in itself.
+  const personForm = first === last && entries.some((entry) => entry.via === 'surname' || entry.person);
   if (!personForm || !continuesName(previous, tokens[first]?.spaceBefore === true)) return false;
   // The word before only continues the name when it is not the sentence's opening word.
   const beforePrevious = tokens[first - 2];

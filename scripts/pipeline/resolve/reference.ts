@@ -47,7 +47,7 @@ export function placeKey(name: string): string {
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
-    .replace(/[‐‑'’`]/g, '')
+    .replace(/[‐‑'’`.,]/g, '')
     .replace(/[\s-]+/g, ' ')
     .trim();
 }

@@ -16,7 +16,7 @@ import type { DiscoveredName } from '../discover/index.ts';
 import { slugify } from '../shared/slug.ts';
 import { surnamesOf } from '../link/surface-forms.ts';
 import type { CountryRecord, GazetteerPlace, ReferenceData } from './reference.ts';
-import { foldName, nameWords, namesMatch, wordsMatch, foldWord } from './similar-names.ts';
+import { foldName, nameWords, namesMatch, personNamesMatch, wordsMatch, foldWord } from './similar-names.ts';
 import { DEFAULT_DISCOVERY_THRESHOLDS, type DiscoveryThresholds } from './thresholds.ts';
 import { guessFromHead, guessOf, kindOfEntity, type DiscoveredKind } from './typing.ts';
 
@@ -49,6 +49,8 @@ interface Cluster {
   /** Evidence beyond the name's shape: a cue, reference data, a head word. */
   supported: boolean;
   registry?: Entity;
+  /** A capital city: its coordinates come from the gazetteer entry in that state. */
+  capitalOf?: CountryRecord;
 }
 
 const PERSON_NOUN = /\b(?:president|minister|premier|spokes(?:man|woman|person)|advis[eo]r|envoy|ambassador|chair(?:man|woman)?|leader|commander|general|secretary|analyst|researcher|director|governor|mayor|official|diplomat|aide|deputy|professor|journalist|correspondent|fellow|senator|lawmaker|negotiator|expert|king|emir|chancellor|speaker|founder|head|chief|mediator|representative|colonel|activist|editor|reporter|politician|counterpart)\b/i;
@@ -81,7 +83,7 @@ function indexCountries(countries: readonly CountryRecord[]) {
     }
     for (const capital of country.capitals) {
       // "Washington D.C." is written "Washington".
-      for (const form of [capital, capital.replace(/,?(?:\s+\p{Lu}\.)+$/u, '')]) if (!byCapital.has(foldName(form))) byCapital.set(foldName(form), country);
+      for (const form of [capital, capital.replace(/,?\s+(?:\p{Lu}\.)+$/u, '')]) if (!byCapital.has(foldName(form))) byCapital.set(foldName(form), country);
     }
   }
   const keyOf = (name: string) => (ACRONYM.test(name) ? name : foldName(name));
@@ -105,9 +107,10 @@ function mainName(cluster: Cluster): string {
   if (cluster.country) return cluster.country.name;
   const ranked = [...cluster.names].sort((a, b) => {
     const acronym = (ACRONYM.test(a.name) ? 1 : 0) - (ACRONYM.test(b.name) ? 1 : 0);
-    // A person's full name written most often; among equals, the longer one.
+    // A person's full name written most often; among equals, the shorter one (without honorifics).
     const fuller = cluster.kind === 'person' ? (b.words > 1 ? 1 : 0) - (a.words > 1 ? 1 : 0) : 0;
-    return acronym || fuller || b.count - a.count || b.words - a.words || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    const length = cluster.kind === 'person' ? a.words - b.words : b.words - a.words;
+    return acronym || fuller || b.count - a.count || length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   });
   return ranked[0]?.name ?? cluster.surnames[0]?.name ?? '';
 }
@@ -140,13 +143,13 @@ function unionFind(size: number) {
   return { find, union };
 }
 
-/** Groups items whose names match, comparing only within buckets of the same first folded letter. */
+/** Groups items whose names match, comparing only names that share a word start. */
 function clusterBySimilarity<T extends { name: string }>(items: readonly T[], same: (a: T, b: T) => boolean): T[][] {
   const sets = unionFind(items.length);
+  // Names that can match share a word beginning with the same three folded letters.
   const buckets = new Map<string, number[]>();
   items.forEach((item, i) => {
-    const key = foldWord(nameWords(item.name).at(-1) ?? item.name).slice(0, 1);
-    (buckets.get(key) ?? buckets.set(key, []).get(key)!).push(i);
+    for (const key of new Set(nameWords(item.name).map((word) => foldWord(word).slice(0, 3)))) (buckets.get(key) ?? buckets.set(key, []).get(key)!).push(i);
   });
   for (const members of buckets.values()) {
     for (let x = 0; x < members.length; x++) {
@@ -163,6 +166,27 @@ function clusterBySimilarity<T extends { name: string }>(items: readonly T[], sa
     (groups.get(root) ?? groups.set(root, []).get(root)!).push(item);
   });
   return [...groups.values()];
+}
+
+/**
+ * An organisation's or installation's short form: "Minsk Group" of "OSCE
+ * Minsk Group" (the same words at the end), "Trump Route" of "Trump Route
+ * for International Peace and Prosperity" (the words before a glue word).
+ */
+function shortFormOf(short: { name: string; cluster: Cluster }, long: { name: string; cluster: Cluster }): boolean {
+  const kinds = new Set(['organisation', 'base']);
+  if (!kinds.has(short.cluster.kind) && !kinds.has(long.cluster.kind)) return false;
+  const shortWords = short.name.split(/\s+/);
+  const longWords = long.name.split(/\s+/);
+  if (shortWords.length < 2 || shortWords.length >= longWords.length) return false;
+  const same = (words: string[]) => words.every((word, k) => wordsMatch(word, shortWords[k]!));
+  if (same(longWords.slice(longWords.length - shortWords.length)) && ACRONYM.test(longWords[0]!)) return true;
+  return same(longWords.slice(0, shortWords.length)) && /^(?:for|of|on)$/.test(longWords[shortWords.length]!);
+}
+
+/** "European Union" → "EU"; "Organization for Security and Co-operation in Europe" → "OSCE". */
+function initialsOf(name: string): string {
+  return (name.match(/(?:^|[\s-])\p{Lu}/gu) ?? []).map((match) => match.trim().replace('-', '')).join('');
 }
 
 function lastNameWord(name: string): string {
@@ -227,7 +251,7 @@ export function resolveEntities(inputs: ResolveInputs): Resolution {
   // 2. People: full names by spelling, then bare words by surname.
   const people: Cluster[] = clusterBySimilarity(
     typed.filter((item) => item.kind === 'person').map((item) => ({ ...item, name: item.name.name, item })),
-    (a, b) => namesMatch(a.name, b.name),
+    (a, b) => personNamesMatch(a.name, b.name),
   ).map((group) => ({ names: group.map((g) => g.item.name), kind: 'person', surnames: [], supported: group.some((g) => g.item.supported) }));
 
   const ambiguous: Curation['ambiguous'] = [];
@@ -265,15 +289,16 @@ export function resolveEntities(inputs: ResolveInputs): Resolution {
       asCandidate(item.name, 'person');
       continue;
     }
-    // Context beats the gazetteer: a word quoted or titled as a person stays one.
-    if (personCue(item.name)) {
+    const capitalOf = countries.capital(word);
+    // Context beats the gazetteer: a word quoted or titled as a person stays one (a capital only when titled: "President X").
+    const titled = item.name.roles.some((role) => !role.appositive && PERSON_NOUN.test(role.phrase));
+    if (capitalOf ? titled : personCue(item.name)) {
       people.push({ names: [item.name], kind: 'person', surnames: [], supported: true });
       continue;
     }
-    const capitalOf = countries.capital(word);
     const gazetteer = capitalOf ? undefined : placeOf(inputs.reference.findPlaces, word, codes);
-    if (capitalOf || (gazetteer && item.name.locative > 0) || (gazetteer && item.name.type === 'place')) {
-      others.push({ names: [item.name], kind: 'place', subtype: 'city', surnames: [], supported: true });
+    if (capitalOf || (gazetteer && item.name.locative > 0)) {
+      others.push({ names: [item.name], kind: 'place', subtype: 'city', surnames: [], supported: true, ...(capitalOf && { capitalOf }) });
       continue;
     }
     const kind: DiscoveredKind = item.name.type === 'person' ? 'person' : item.name.type === 'place' || item.name.locative > 0 ? 'place' : 'organisation';
@@ -305,13 +330,11 @@ export function resolveEntities(inputs: ResolveInputs): Resolution {
     (demonymCounts.get(country) ?? demonymCounts.set(country, []).get(country)!).push(name);
     if (!byCountry.has(country)) byCountry.set(country, { names: [], kind: 'state', country, surnames: [], supported: true });
   }
-  const merged = clusterBySimilarity([...rest, ...others].map((cluster) => ({ name: cluster.names[0]!.name, cluster })), (a, b) => a.cluster.kind === b.cluster.kind && namesMatch(a.name, b.name)).map(
-    (group): Cluster => ({
-      ...group[0]!.cluster,
-      names: group.flatMap((g) => g.cluster.names),
-      supported: group.some((g) => g.cluster.supported),
-    }),
-  );
+  // Spellings merge across kinds (a variant seen once may have been typed from too little); the best-supported member's kind wins.
+  const merged = clusterBySimilarity([...rest, ...others].map((cluster) => ({ name: cluster.names[0]!.name, cluster })), (a, b) => namesMatch(a.name, b.name) || shortFormOf(a, b) || shortFormOf(b, a)).map((group): Cluster => {
+    const lead = [...group].sort((a, b) => Number(b.cluster.supported) - Number(a.cluster.supported) || b.cluster.names[0]!.count - a.cluster.names[0]!.count)[0]!.cluster;
+    return { ...lead, names: group.flatMap((g) => g.cluster.names), supported: group.some((g) => g.cluster.supported) };
+  });
   // Acronym and expansion: "Collective Security Treaty Organization (CSTO)".
   const clusters: Cluster[] = [];
   const absorbed = new Set<Cluster>();
@@ -324,6 +347,16 @@ export function resolveEntities(inputs: ResolveInputs): Resolution {
         absorbed.add(short);
       }
     }
+  }
+  // A bare acronym whose letters are the initials of exactly one multiword name ("EU", "European Union").
+  for (const short of merged) {
+    if (absorbed.has(short) || short.names.length !== 1 || !ACRONYM.test(short.names[0]!.name)) continue;
+    const acronym = short.names[0]!.name;
+    const expansions = merged.filter((other) => other !== short && !absorbed.has(other) && other.names.some((name) => initialsOf(name.name) === acronym));
+    if (expansions.length !== 1) continue;
+    expansions[0]!.names.push(...short.names);
+    expansions[0]!.supported = true;
+    absorbed.add(short);
   }
   clusters.push(...people, ...merged.filter((cluster) => !absorbed.has(cluster)), ...byCountry.values());
 
@@ -518,14 +551,21 @@ function buildEntity(cluster: Cluster, context: BuildContext): Entity {
   const id = uniqueId(name, context.taken);
   const key = foldName(name);
   const multiword = (variant: string) => cluster.kind !== 'person' || /\s/.test(variant);
-  const aliases = [...new Set(cluster.names.flatMap((n) => n.variants))].filter((variant) => variant !== name && multiword(variant) && !context.claimed.has(foldName(variant)));
+  // "YEREVAN —" is a dateline; an all-capitals form is an alias only when it is an acronym.
+  const allVariants = cluster.names.flatMap((n) => n.variants);
+  const shouted = (variant: string) => variant === variant.toUpperCase() && allVariants.some((other) => other !== variant && other.toUpperCase() === variant);
+  const aliases = [...new Set(cluster.names.flatMap((n) => n.variants))].filter((variant) => variant !== name && multiword(variant) && !shouted(variant) && !context.claimed.has(foldName(variant)));
   for (const alias of aliases) context.claimed.add(foldName(alias));
   context.claimed.add(key);
   const bareWords = [...cluster.surnames, ...cluster.names.filter((n) => n.words === 1 && cluster.kind === 'person')].flatMap((n) => n.variants).filter((word) => word !== name);
   const evidence = evidenceOf([cluster], false, context.order, context.published, context.count, context.sources);
   let coordinates: [number, number] | undefined;
   if (cluster.country?.coordinates) coordinates = cluster.country.coordinates;
-  else if (cluster.kind === 'place') {
+  else if (cluster.capitalOf) {
+    const inState = new Set([cluster.capitalOf.code]);
+    const hit = [...cluster.capitalOf.capitals, name].map((form) => placeOf(context.reference.findPlaces, form, inState)).find((place) => place?.country === cluster.capitalOf!.code);
+    if (hit) coordinates = hit.coordinates;
+  } else if (cluster.kind === 'place') {
     const hit = [name, ...aliases].map((form) => placeOf(context.reference.findPlaces, form, context.codes)).find(Boolean);
     if (hit) coordinates = hit.coordinates;
   }

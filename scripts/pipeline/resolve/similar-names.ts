@@ -74,6 +74,20 @@ export function namesMatch(a: string, b: string): boolean {
   return left.length > 0 && left.length === right.length && left.every((word, k) => wordsMatch(word, right[k]!));
 }
 
+/**
+ * A person's shorter full name inside a longer one: "Ali Khamenei" in
+ * "Ayatollah Ali Khamenei", "Recep Erdoğan" never in "Tayyip Erdoğan" alone
+ * (two words at least, and the same final words).
+ */
+export function personNamesMatch(a: string, b: string): boolean {
+  const left = nameWords(a);
+  const right = nameWords(b);
+  const [shorter, longer] = left.length <= right.length ? [left, right] : [right, left];
+  if (shorter.length < 2) return false;
+  const tail = longer.slice(longer.length - shorter.length);
+  return shorter.every((word, k) => wordsMatch(word, tail[k]!));
+}
+
 /** One key per spelling family for exact lookups (the loose rule above still needs pairwise checks). */
 export function foldName(name: string): string {
   return nameWords(name).map(foldWord).join(' ');

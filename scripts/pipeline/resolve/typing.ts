@@ -43,8 +43,19 @@ function lastWord(name: string): string {
 }
 
 /** A type from the name's own head word, or undefined. */
-export function guessFromHead(name: string): KindGuess | undefined {
+export function guessFromHead(fullName: string): KindGuess | undefined {
+  // "Trump Route for International Peace …", "Organization for Security …": the head comes before the first glue word.
+  const glued = /^(.+?) (?:for|of|on) /.exec(fullName)?.[1];
+  if (glued && glued.includes(' ')) {
+    const inner = guessFromHead(glued);
+    if (inner) return inner;
+  }
+  const name = fullName;
   const words = name.split(/\s+/);
+  // "South Caucasus", "Northern Syria": a compass word before a name makes a region.
+  if (words.length === 2 && /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower)(?:east|west)?$/.test(words[0]!) && /^\p{Lu}/u.test(words[1]!)) {
+    return { kind: 'place', entityKind: 'place', subtype: 'region' };
+  }
   const head = lastWord(name);
   const beforeHead = words.at(-2)?.toLowerCase();
   if (head.toLowerCase() === 'base' && words.length > 1) {
@@ -54,10 +65,10 @@ export function guessFromHead(name: string): KindGuess | undefined {
   if (head.toLowerCase() === 'post' && beforeHead === 'border') return { kind: 'base', entityKind: 'base', subtype: 'border-post' };
   for (const [pattern, subtype] of BASE_SUBTYPES) if (words.length > 1 && pattern.test(head)) return { kind: 'base', entityKind: 'base', subtype };
   for (const [pattern, subtype] of PLACE_SUBTYPES) if (words.length > 1 && pattern.test(head)) return { kind: 'place', entityKind: 'place', subtype };
-  // "Ministry of Foreign Affairs": the head is the first word.
+  // "Ministry of Foreign Affairs", "Organization for Security …": the head is the first word.
   const first = words[0] ?? '';
   for (const [pattern, subtype] of ORGANISATION_SUBTYPES) {
-    if ((words.length > 1 && pattern.test(head)) || (words.length > 2 && words[1] === 'of' && pattern.test(first))) return { kind: 'organisation', entityKind: 'actor', subtype };
+    if ((words.length > 1 && pattern.test(head)) || (words.length > 2 && /^(?:of|for)$/.test(words[1]!) && pattern.test(first))) return { kind: 'organisation', entityKind: 'actor', subtype };
   }
   return undefined;
 }
