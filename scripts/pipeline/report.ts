@@ -31,6 +31,27 @@ function section(title: string, lines: string[], limit = 40): string[] {
   return ['', `${title}:`, ...shown.map((line) => `  ${line}`)];
 }
 
+/** Discovery and the registry: what to adopt, what no source names, what is ambiguous. */
+function curationSections(model: KnowledgeModel): string[] {
+  const curation = model.curation;
+  if (!curation) return [];
+  return [
+    ...section(
+      'Found in the texts, not yet reviewed (paste into content/entities/*.yaml to adopt or correct)',
+      curation.suggestions.flatMap((suggestion) => suggestion.yaml.split('\n')),
+      400,
+    ),
+    ...section(
+      'Registry entries no source names (no page)',
+      curation.unmentioned.map((entry) => `${entry.file}:${entry.line}: ${entry.id} (${entry.name})`),
+    ),
+    ...section(
+      'Ambiguous surnames (several people bear them; linked only where an article names one in full)',
+      curation.ambiguous.map((item) => `${item.name}: ${item.bearers.join(', ')}`),
+    ),
+  ];
+}
+
 export function formatReport(model: KnowledgeModel, extras: ReportExtras): Report {
   const diagnostics = [...model.diagnostics, ...extras.siteDiagnostics];
   const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
@@ -84,6 +105,7 @@ export function formatReport(model: KnowledgeModel, extras: ReportExtras): Repor
       model.candidates.map((candidate) => `${String(candidate.count).padStart(4)}  ${candidate.name} (${candidate.type}) — e.g. "${candidate.examples[0]?.text.slice(0, 90) ?? ''}"`),
       20,
     ),
+    ...curationSections(model),
     ...section(
       'Unresolved dates',
       model.unresolvedDates.map((item) => `${item.articleSlug}: "${item.text}"`),

@@ -10,7 +10,7 @@
  * Pure: reference data comes in as plain data and one lookup function.
  */
 import nlp from 'compromise';
-import { stringify } from 'yaml';
+import { Document, isSeq, visit } from 'yaml';
 import type { Candidate, Curation, DateValue, Diagnostic, Entity, SentenceRef } from '../model.ts';
 import type { DiscoveredName } from '../discover/index.ts';
 import { slugify } from '../shared/slug.ts';
@@ -596,5 +596,12 @@ function suggestionYaml(entity: Entity): string {
   entry['description'] = entity.description || `${entity.name}.`;
   if (entity.coordinates) entry['coordinates'] = entity.coordinates;
   if (entity.place) entry['place'] = entity.place;
-  return stringify([entry], { lineWidth: 0 }).trimEnd();
+  const document = new Document([entry]);
+  // Lists inside the entry on one line, as the registry files write them: `aliases: [CSTO]`.
+  visit(document, {
+    Seq(_, node, path) {
+      if (path.length > 2 && isSeq(node)) node.flow = true;
+    },
+  });
+  return document.toString({ lineWidth: 0 }).trimEnd();
 }
