@@ -194,7 +194,10 @@ export function registryContext(registryFiles: PipelineInputs['registryFiles'], 
  */
 export function articleCacheKey(article: SegmentedArticle, registry: RegistryContext, codeVersion = ''): string {
   const named = new Set(entitiesNamedIn(article, registry.index));
-  const relevant = registry.entities.filter((entity) => named.has(entity.id));
+  // Only what linking and extraction read of an entity: its discovery counts or description may change without touching this article's results.
+  const relevant = registry.entities
+    .filter((entity) => named.has(entity.id))
+    .map(({ id, kind, subtype, name, aliases, demonyms, metonyms, surnames }) => [id, kind, subtype, name, aliases, demonyms, metonyms, surnames ?? []]);
   return shortHash(`${article.hash}\n${article.slug}\n${codeVersion}\n${JSON.stringify(relevant)}`, 24);
 }
 

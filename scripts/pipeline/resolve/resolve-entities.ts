@@ -437,13 +437,14 @@ export function resolveEntities(inputs: ResolveInputs): Resolution {
       const additions = registryAdditions.get(cluster.registry) ?? { aliases: [], surnames: [], evidence: [] };
       additions.evidence.push(cluster);
       // Spellings the registry does not list yet become aliases (a form the registry gives anyone stays theirs).
-      for (const name of cluster.names) additions.aliases.push(...name.variants.filter((variant) => !claimed.has(foldName(variant))));
+      for (const name of cluster.names) additions.aliases.push(...name.variants);
       for (const name of cluster.surnames) additions.surnames.push(...name.variants);
       registryAdditions.set(cluster.registry, additions);
       continue;
     }
     const allNames = [...cluster.names, ...cluster.surnames];
-    const onlySentenceInitial = allNames.every((name) => name.midSentence === 0) && demonymNames.length === 0;
+    // A word only ever seen opening a sentence may be capitalised for that reason alone, unless a cue says who it is.
+    const onlySentenceInitial = allNames.every((name) => name.midSentence === 0) && demonymNames.length === 0 && !allNames.some(personCue);
     const commonWordsOnly = allNames.length > 0 && allNames.every((name) => name.commonWords) && !cluster.country;
     const enough = count >= thresholds.minMentions || sources >= thresholds.minSources || (thresholds.quoteSuffices && speech > 0);
     const personWithoutFullName = cluster.kind === 'person' && cluster.names.every((name) => name.words === 1) && !cluster.supported;
@@ -477,12 +478,14 @@ export function resolveEntities(inputs: ResolveInputs): Resolution {
     ...curated.map((entity) => {
       const additions = registryAdditions.get(entity);
       if (!additions) return entity;
-      const own = new Set([entity.name, ...entity.aliases].map(foldName));
+      // Exact strings: the linker matches forms as written, so "Elena Quíspe" needs its own alias beside "Elena Quispe".
+      const own = new Set([entity.name, ...entity.aliases, ...entity.demonyms, ...entity.metonyms].map((term) => term.normalize('NFC')));
       const aliases = [...new Set(additions.aliases)].filter((alias) => {
         const key = foldName(alias);
         // A form another entry claims stays that entry's; a person's bare word is a surname, never an alias.
-        const others = registry.terms.get(key)?.filter((other) => other !== entity) ?? [];
-        return !own.has(key) && others.length === 0 && !(entity.subtype === 'person' && !/\s/.test(alias)) && alias !== entity.name;
+        const others = [...(registry.terms.get(key) ?? []), ...(registry.metonyms.get(key) ?? [])].filter((other) => other !== entity);
+        const ownMetonym = (registry.metonyms.get(key) ?? []).includes(entity);
+        return !own.has(alias.normalize('NFC')) && !ownMetonym && others.length === 0 && !(entity.subtype === 'person' && !/\s/.test(alias)) && alias !== alias.toUpperCase();
       });
       const surnames = [...new Set(additions.surnames)].filter((surname) => (registry.surnames.get(foldName(surname)) ?? [entity]).every((other) => other === entity));
       const evidence = evidenceOf(additions.evidence, true, order, published);
