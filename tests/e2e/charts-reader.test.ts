@@ -11,8 +11,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import type { Page } from 'playwright-core';
-import { chartBrowser, visibleArtboard } from './setup/charts.ts';
+import { chartBrowser, overlappingTexts, visibleArtboard } from './setup/charts.ts';
 import { kindPages } from '../../scripts/quality/page-kinds.ts';
 
 const timeline = 'figure[data-chart="timeline"]';
@@ -22,24 +21,6 @@ const wide = { width: 1280, height: 900 };
 const shots = 'test-results/reader';
 
 const { open } = chartBrowser();
-
-/** Pairs of visible elements matching `selector` whose screen boxes overlap by more than a pixel or two. */
-async function overlapping(page: Page, selector: string): Promise<string[]> {
-  return page.locator(selector).evaluateAll((nodes) => {
-    const boxes = nodes
-      .filter((node) => node.getBoundingClientRect().width > 0 && getComputedStyle(node).visibility !== 'hidden')
-      .map((node) => ({ text: node.textContent ?? '', box: node.getBoundingClientRect() }));
-    const found: string[] = [];
-    boxes.forEach((a, i) =>
-      boxes.slice(i + 1).forEach((b) => {
-        const x = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left);
-        const y = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top);
-        if (x > 1 && y > 2) found.push(`"${a.text}" × "${b.text}"`);
-      }),
-    );
-    return found;
-  });
-}
 
 describe('timeline', () => {
   it('lists events in date order, top to bottom and left to right, and labels the dates the sources give (no JavaScript)', async () => {
@@ -56,7 +37,7 @@ describe('timeline', () => {
       const dateLabels = page.locator(`${visibleArtboard(timeline)} a.timeline__mark--statement text`);
       expect(await dateLabels.count()).toBeGreaterThan(2);
       expect(await dateLabels.first().textContent()).toMatch(/\d{4}/);
-      expect(await overlapping(page, `${visibleArtboard(timeline)} text`)).toEqual([]);
+      expect(await overlappingTexts(page, `${visibleArtboard(timeline)} text`)).toEqual([]);
       await close();
     }
   });
@@ -119,7 +100,7 @@ describe('network on the home page', () => {
         expect(node.label).not.toContain('…');
       }
       // Label boxes measured by the browser: none overlaps another, and none runs over another node's shape.
-      expect(await overlapping(page, `${svg} a.network__node text`)).toEqual([]);
+      expect(await overlappingTexts(page, `${svg} a.network__node text`)).toEqual([]);
       const onNodes = await page.locator(`${svg} a.network__node`).evaluateAll((links) => {
         const shapes = links.map((link) => ({ id: link.getAttribute('data-id'), box: link.firstElementChild!.getBoundingClientRect() }));
         const found: string[] = [];

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { statSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { subpathUrl } from './setup/constants.ts';
-import { artifacts, chartBrowser, phone, screenshotGrid, visibleArtboard } from './setup/charts.ts';
+import { artifacts, chartBrowser, overlappingTexts, phone, screenshotGrid, visibleArtboard } from './setup/charts.ts';
 
 const timeline = 'figure[data-chart="timeline"]';
 const coverage = 'figure[data-chart="coverage"]';
@@ -28,25 +28,6 @@ function link(scope: Locator, prefix: string, includeHidden = false): Locator {
 async function referencedText(page: Page, element: Locator, attribute: string): Promise<string> {
   const id = (await element.getAttribute(attribute))!;
   return (await page.locator(`[id="${id}"]`).first().textContent()) ?? '';
-}
-
-/** Screen boxes of the visible texts in a chart that overlap one another. */
-async function overlappingTexts(page: Page, selector: string): Promise<string[]> {
-  return page.locator(selector).evaluateAll((nodes) => {
-    const boxes = nodes
-      .filter((node) => node.getBoundingClientRect().width > 0 && getComputedStyle(node).visibility !== 'hidden')
-      .map((node) => ({ text: node.textContent ?? '', box: node.getBoundingClientRect() }));
-    const found: string[] = [];
-    boxes.forEach((a, i) =>
-      boxes.slice(i + 1).forEach((b) => {
-        const overlapX = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left);
-        const overlapY = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top);
-        // Glyph boxes include line spacing: a pixel or two of touching is not an overlap.
-        if (overlapX > 1 && overlapY > 2) found.push(`"${a.text}" × "${b.text}"`);
-      }),
-    );
-    return found;
-  });
 }
 
 describe('timeline and coverage matrix without JavaScript', () => {

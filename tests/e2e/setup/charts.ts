@@ -59,3 +59,22 @@ export function chartBrowser(): { open: (path: string, options?: Parameters<type
   };
   return { open: (path, options) => openPage(started(), path, options), browser: started };
 }
+
+/** Screen boxes of the visible texts in a chart that overlap one another. */
+export async function overlappingTexts(page: Page, selector: string): Promise<string[]> {
+  return page.locator(selector).evaluateAll((nodes) => {
+    const boxes = nodes
+      .filter((node) => node.getBoundingClientRect().width > 0 && getComputedStyle(node).visibility !== 'hidden')
+      .map((node) => ({ text: node.textContent ?? '', box: node.getBoundingClientRect() }));
+    const found: string[] = [];
+    boxes.forEach((a, i) =>
+      boxes.slice(i + 1).forEach((b) => {
+        const overlapX = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left);
+        const overlapY = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top);
+        // Glyph boxes include line spacing: a pixel or two of touching is not an overlap.
+        if (overlapX > 1 && overlapY > 2) found.push(`"${a.text}" × "${b.text}"`);
+      }),
+    );
+    return found;
+  });
+}
