@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { readInputs } from '../io/read-inputs.ts';
+import { loadReferenceData } from '../io/reference-data.ts';
 import { runPipeline } from '../pipeline/run.ts';
 import { buildSite } from '../pipeline/site.ts';
 import { createContext } from '../pipeline/assemble/entity-page.ts';
@@ -24,7 +25,8 @@ function evaluate(contentDir: string): Scores {
   const expectedFile = `${contentDir}/expected.yaml`;
   const expected = parseExpected(readFileSync(new URL(expectedFile, root), 'utf8'), expectedFile);
   const inputs = readInputs(root, contentDir);
-  const model = runPipeline(inputs);
+  // The reference datasets, as the build passes them.
+  const model = runPipeline({ ...inputs, reference: loadReferenceData() });
   const site = buildSite(model, inputs.settings);
   const map = createContext(model).map;
   return scoreCorpus(expected, {

@@ -7,12 +7,12 @@
  * - the per-article stages, with each article's reuse fingerprint: the worker
  *   takes half the articles (they are most of a cold run, and this nearly
  *   halves them);
- * - candidate discovery, while this thread detects shared text and groups claims.
+ * - name discovery over the whole corpus is not split: it is one pass, and
+ *   the resolve stage needs its result before any article is linked.
  *
  * Results are the same as one thread's (same code, same inputs), as the tests check.
  */
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import type { Candidate, Mention, SegmentedArticle } from '../pipeline/model.ts';
 import type { PipelineWorkers, ProcessedArticle } from '../pipeline/run.ts';
 import { inThisThread, processArticleFully } from '../pipeline/run.ts';
 import type { WorkerJob, WorkerTask } from './article-worker.ts';
@@ -59,28 +59,20 @@ export function articlePool(articles = 0): ArticlePool {
   }
 
   const workers: PipelineWorkers = {
-    processArticles(articles, registry, registryFiles) {
-      if (articles.length < MIN_PARALLEL_ARTICLES) return inThisThread.processArticles(articles, registry, registryFiles);
+    processArticles(articles, registry) {
+      if (articles.length < MIN_PARALLEL_ARTICLES) return inThisThread.processArticles(articles, registry);
       // Measured at 5,000 articles: at 48 % this thread, which also holds the
       // corpus and takes the worker's results back, still waited ~0.9 s for them.
       const split = Math.floor(articles.length * 0.5);
       const theirs = articles.slice(split);
       // Generous: a share takes about 3 ms an article.
-      const wait = request<ProcessedArticle[]>({ kind: 'articles', articles: theirs, registryFiles }, 60_000 + 50 * theirs.length, () =>
+      const wait = request<ProcessedArticle[]>({ kind: 'articles', articles: theirs, entities: registry.entities, fingerprint: registry.fingerprint }, 60_000 + 50 * theirs.length, () =>
         theirs.map((article) => processArticleFully(article, registry)),
       );
       const here = articles.slice(0, split).map((article) => processArticleFully(article, registry));
       return [...here, ...wait()];
     },
-    startDiscovery(articles, mentions) {
-      if (articles.length < MIN_PARALLEL_ARTICLES) return inThisThread.startDiscovery(articles, mentions);
-      // Only what discovery reads crosses the thread boundary (structured clone copies it).
-      const slimArticles = articles.map(discoveryView);
-      const slimMentions = mentions.map(({ articleSlug, paragraphId, start, end }) => ({ articleSlug, paragraphId, start, end }) as Mention);
-      return request<Candidate[]>({ kind: 'discover', articles: slimArticles, mentions: slimMentions }, 120_000 + 20 * articles.length, () =>
-        inThisThread.startDiscovery(articles, mentions)(),
-      );
-    },
+    discoverNames: inThisThread.discoverNames,
   };
 
   return {
@@ -90,17 +82,4 @@ export function articlePool(articles = 0): ArticlePool {
       worker = undefined;
     },
   };
-}
-
-/** The fields of an article that `discoverCandidates` reads. */
-function discoveryView(article: SegmentedArticle): SegmentedArticle {
-  return {
-    slug: article.slug,
-    paragraphs: article.paragraphs.map(({ id, kind, text, sentences }) => ({
-      id,
-      kind,
-      text,
-      sentences: sentences.map(({ id: sentenceId, start, end, text: sentenceText }) => ({ id: sentenceId, start, end, text: sentenceText })),
-    })),
-  } as SegmentedArticle;
 }

@@ -1,18 +1,15 @@
 /**
- * Worker thread of scripts/io/article-pool.ts: runs the task it is sent (the
- * per-article stages on some articles, with a registry context built here
- * from the same registry files; or candidate discovery), answers on the
- * task's own port, then wakes the waiting thread.
+ * Worker thread of scripts/io/article-pool.ts: runs the per-article stages
+ * on some articles, with a linking context built here from the same entities
+ * (kept while their fingerprint holds), answers on the task's own port, then
+ * wakes the waiting thread.
  */
 import { parentPort, type MessagePort } from 'node:worker_threads';
-import type { Article, Mention, SegmentedArticle } from '../pipeline/model.ts';
-import { discoverCandidates } from '../pipeline/discover/index.ts';
-import { processArticleFully, registryContext, type PipelineInputs, type RegistryContext } from '../pipeline/run.ts';
+import type { Entity, SegmentedArticle } from '../pipeline/model.ts';
+import { entityContext, processArticleFully, type RegistryContext } from '../pipeline/run.ts';
 
 /** What the worker is asked to do. */
-export type WorkerJob =
-  | { kind: 'articles'; articles: Article[]; registryFiles: PipelineInputs['registryFiles'] }
-  | { kind: 'discover'; articles: SegmentedArticle[]; mentions: Mention[] };
+export type WorkerJob = { kind: 'articles'; articles: SegmentedArticle[]; entities: Entity[]; fingerprint: string };
 
 export type WorkerTask = WorkerJob & {
   /** Set to 1 (and notified) when the answer is on `port`. */
@@ -23,9 +20,8 @@ export type WorkerTask = WorkerJob & {
 let context: { key: string; registry: RegistryContext } | undefined;
 
 function run(task: WorkerTask): unknown {
-  if (task.kind === 'discover') return discoverCandidates(task.articles, task.mentions);
-  const key = JSON.stringify(task.registryFiles);
-  if (context?.key !== key) context = { key, registry: registryContext(task.registryFiles) };
+  const key = task.fingerprint;
+  if (context?.key !== key) context = { key, registry: { ...entityContext(task.entities), fingerprint: key } };
   const registry = context.registry;
   return task.articles.map((article) => processArticleFully(article, registry));
 }

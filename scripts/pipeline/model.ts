@@ -213,6 +213,46 @@ export interface Entity {
   /** Where it is defined. */
   file: string;
   line: number;
+  /** Registry: `ignore: true` hides what discovery finds under these names (no page, no links). */
+  ignore?: boolean;
+  /** People: further bare surnames that stand for them (spelling variants seen in the texts: "Pashinian"). */
+  surnames?: string[];
+  /** Set when the texts name it: what supports its page (discovered entities and registry entries the texts confirm). */
+  discovery?: DiscoveryEvidence;
+}
+
+/** A sentence of a source, enough to cite it. */
+export interface SentenceRef {
+  articleSlug: string;
+  paragraphId: string;
+  sentenceId: string;
+  text: string;
+}
+
+/** What the texts say about an entity found in them. */
+export interface DiscoveryEvidence {
+  /** True when a registry entry confirms it; false for an entity found in the texts and not yet reviewed. */
+  reviewed: boolean;
+  /** The defining appositive or first identifying sentence, quoted as written. */
+  lead?: SentenceRef;
+  /** Titles and roles as each source gives them ("Foreign Minister", "an adviser to Iran's Supreme Leader"). */
+  roles: (SentenceRef & { phrase: string })[];
+  /** Publication dates of the first and last source naming it. */
+  firstMentioned?: DateValue;
+  lastMentioned?: DateValue;
+  /** Occurrences and sources counted by discovery (the page threshold applies to these). */
+  count: number;
+  sources: number;
+}
+
+/** What the build report tells an editor about the registry and discovery. */
+export interface Curation {
+  /** Ready-to-paste registry entries, one per discovered entity that has a page. */
+  suggestions: { id: string; name: string; yaml: string }[];
+  /** Registry entries no article mentions: they get no page. */
+  unmentioned: { id: string; name: string; file: string; line: number }[];
+  /** Bare surnames that several people in the corpus bear: reported, not guessed. */
+  ambiguous: { name: string; bearers: string[]; articles: string[] }[];
 }
 
 export interface Registry {
@@ -397,6 +437,8 @@ export interface KnowledgeModel {
   /** Temporal expressions the date stage could not resolve, for the build report. */
   unresolvedDates: UnresolvedDate[];
   diagnostics: Diagnostic[];
+  /** Discovery and registry, for the editor (build report). */
+  curation?: Curation;
 }
 
 export interface UnresolvedDate {

@@ -8,7 +8,7 @@
  * escaped (see `escapeMarkdown`) and code blocks get a fence no content can close.
  */
 import { stringify as toYaml } from 'yaml';
-import type { Candidate, Diagnostic, Entity, KnowledgeModel } from './model.ts';
+import type { Candidate, Curation, Diagnostic, Entity, KnowledgeModel } from './model.ts';
 import { BASES, profileSources, sharedParagraphCount } from './assemble/source-profile.ts';
 import type { Basis } from './model.ts';
 import { slugify } from './shared/slug.ts';
@@ -61,7 +61,14 @@ export interface ReportData {
     seconds: number;
   };
   mentionsPerEntity: { id: string; name: string; count: number }[];
+  /** Names below the page threshold, with an entry to paste if the editor wants a page anyway. */
   discovered: DiscoveredEntry[];
+  /** Entities found in the texts that have a page, not yet reviewed: a ready-to-paste registry entry for each. */
+  unreviewed: Curation['suggestions'];
+  /** Registry entries no article mentions: they get no page. */
+  unmentioned: Curation['unmentioned'];
+  /** Bare surnames several people in the corpus bear: linked only where an article names one in full. */
+  ambiguous: Curation['ambiguous'];
   unresolvedDates: { article: string; text: string }[];
   conflicts: { subject: string; summary: string }[];
   reuse: { a: string; b: string; sharedParagraphs: number; likelyOrigin: string }[];
@@ -141,6 +148,9 @@ export function reportData(model: KnowledgeModel, extras: ReportExtras): ReportD
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .map(([id, count]) => ({ id, name: names.get(id) ?? id, count })),
     discovered: discoveredFromCandidates(model.candidates, new Set(model.entities.map((entity) => entity.id))),
+    unreviewed: model.curation?.suggestions ?? [],
+    unmentioned: model.curation?.unmentioned ?? [],
+    ambiguous: model.curation?.ambiguous ?? [],
     unresolvedDates: model.unresolvedDates.map((item) => ({ article: item.articleSlug, text: item.text })),
     conflicts,
     reuse,
@@ -229,6 +239,13 @@ export function reportText(data: ReportData): string {
       data.discovered.map((entry) => `${String(entry.count).padStart(4)}  ${entry.name} (${entry.kind}/${entry.subtype}, id ${entry.id}) — e.g. "${entry.example?.slice(0, 90) ?? ''}"`),
       20,
     ),
+    ...section(
+      'Found in the texts, with a page, not yet reviewed (registry entries to paste in build/report.md)',
+      data.unreviewed.map((suggestion) => `${suggestion.name} (id ${suggestion.id})`),
+      30,
+    ),
+    ...section('Registry entries no source names (no page)', data.unmentioned.map((entry) => `${entry.file}:${entry.line}: ${entry.id} (${entry.name})`)),
+    ...section('Ambiguous surnames (several people bear them; linked only where an article names one in full)', data.ambiguous.map((item) => `${item.name}: ${item.bearers.join(', ')}`)),
     ...section('Unresolved dates', data.unresolvedDates.map((item) => `${item.article}: "${item.text}"`)),
     ...section('Conflicts', data.conflicts.map((conflict) => `${conflict.subject}: ${conflict.summary}`)),
     ...section('Shared text between sources (reuse)', data.reuse.map((row) => `${row.a} ↔ ${row.b}: ${row.sharedParagraphs} shared paragraph(s), likely origin: ${row.likelyOrigin}`)),
@@ -316,6 +333,26 @@ export function reportMarkdown(data: ReportData): string {
       out.push(codeBlock(entry.yaml, 'yaml'), '', '</details>');
     }
     out.push(...more(data.discovered.length, MARKDOWN_LIMITS.discovered));
+  }
+
+  if (data.unreviewed.length > 0) {
+    heading('Found in the texts, with a page, not yet reviewed');
+    out.push('Paste an entry into a file in `content/entities/` to adopt it; correct the kind, name or description, add aliases to merge, or set `ignore: true` to hide it (docs/registry.md).', '');
+    for (const entry of data.unreviewed.slice(0, MARKDOWN_LIMITS.discovered)) {
+      out.push(`<details><summary>${e(entry.name)}</summary>`, '', codeBlock(entry.yaml, 'yaml'), '', '</details>');
+    }
+    out.push(...more(data.unreviewed.length, MARKDOWN_LIMITS.discovered));
+  }
+
+  if (data.unmentioned.length > 0) {
+    heading('Registry entries no source names (no page)');
+    out.push(...data.unmentioned.slice(0, MARKDOWN_LIMITS.discovered).map((entry) => `- ${codeSpan(`${entry.file}:${entry.line}`)} ${e(entry.id)} (${e(entry.name)})`));
+    out.push(...more(data.unmentioned.length, MARKDOWN_LIMITS.discovered));
+  }
+
+  if (data.ambiguous.length > 0) {
+    heading('Ambiguous surnames');
+    out.push(...data.ambiguous.slice(0, MARKDOWN_LIMITS.discovered).map((item) => `- **${e(item.name)}**: ${item.bearers.map(e).join(', ')}`));
   }
 
   if (data.unresolvedDates.length > 0) {

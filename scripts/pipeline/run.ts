@@ -1,8 +1,10 @@
 /**
  * The pipeline, stage by stage:
  *
- *   ingest → segment → link → extract (dates, quotes, descriptors, statements)   per article, cached
- *   discover → relate (shared text, claim groups, relations)                      across the corpus
+ *   ingest → segment                                                              per article
+ *   discover → resolve (registry + reference data → entities)                     across the corpus
+ *   link → extract (dates, quotes, descriptors, statements)                       per article, cached
+ *   relate (shared text, claim groups, relations)                                 across the corpus
  *
  * Pure apart from the injected cache: inputs in, `KnowledgeModel` out.
  */
@@ -28,8 +30,9 @@ import type { SiteSettingsInput } from './assemble/home-page.ts';
 import { ingestArticle, parseSources, dedupeSlugs, type SourceEntry } from './ingest/index.ts';
 import { segmentArticle } from './segment/index.ts';
 import { loadRegistry } from './registry/index.ts';
-import { buildAliasIndex, linkMentions, type AliasIndex } from './link/index.ts';
-import { discoverCandidates } from './discover/index.ts';
+import { buildAliasIndex, entitiesNamedIn, linkMentions, type AliasIndex } from './link/index.ts';
+import { discoverNames, type DiscoveredName } from './discover/index.ts';
+import { resolveEntities, DEFAULT_DISCOVERY_THRESHOLDS, NO_REFERENCE_DATA, type DiscoveryThresholds, type ReferenceData } from './resolve/index.ts';
 import { extractDates, outsideNames } from './extract/dates/index.ts';
 import { extractQuotes } from './extract/quotes/index.ts';
 import { extractDescriptors } from './extract/descriptors/index.ts';
@@ -52,6 +55,10 @@ export interface PipelineInputs {
   diagnostics?: Diagnostic[];
   /** Fingerprint of the pipeline code, so a code change invalidates cached results. */
   codeVersion?: string;
+  /** Country dataset and gazetteer (scripts/io/reference-data.ts); without them, names are typed from the texts alone. */
+  reference?: ReferenceData;
+  /** When a name found in the texts gets a page (defaults: resolve/thresholds.ts). */
+  discovery?: Partial<DiscoveryThresholds>;
 }
 
 /** Everything the per-article stages produce for one article. */
@@ -83,6 +90,7 @@ export interface CorpusResult {
   eventMentions: EventMention[];
   /** "Hours before the summit": dates the events gave to expressions the date stage left unresolved. */
   anchoredDates: AnchoredDate[];
+  curation: NonNullable<KnowledgeModel['curation']>;
 }
 
 export interface ArticleCache {
@@ -137,6 +145,7 @@ function assembleModel(results: readonly ArticleResult[], corpus: CorpusResult):
     eventMentions: corpus.eventMentions ?? [],
     unresolvedDates: results.flatMap((result) => result.unresolvedDates.filter(stillUnresolved)),
     diagnostics: corpus.diagnostics,
+    curation: corpus.curation,
   };
 }
 
@@ -157,48 +166,60 @@ export interface ProcessedArticle {
  * order. The default runs them here, one after the other; the build passes a
  * pool of worker threads (scripts/io/article-pool.ts) that shares them out.
  */
-export type ArticleProcessor = (articles: Article[], registry: RegistryContext, registryFiles: PipelineInputs['registryFiles']) => ProcessedArticle[];
+export type ArticleProcessor = (articles: SegmentedArticle[], registry: RegistryContext) => ProcessedArticle[];
 
 /** processArticle, then the article's reuse fingerprint. */
-export function processArticleFully(ingested: Article, registry: RegistryContext): ProcessedArticle {
-  const result = processArticle(ingested, registry);
+export function processArticleFully(article: SegmentedArticle, registry: RegistryContext): ProcessedArticle {
+  const result = processArticle(article, registry);
   return { result, fingerprint: fingerprintArticle(result.article) };
 }
 
 const processInOrder: ArticleProcessor = (articles, registry) => articles.map((article) => processArticleFully(article, registry));
 
 /**
- * Starts candidate discovery and returns a function that waits for its
- * result. The build runs it on a worker thread while this thread detects
- * shared text; the default runs it here, when its result is asked for.
+ * Runs name discovery over the segmented corpus. The build may run it on a
+ * worker thread; the default runs it here.
  */
-export type DiscoveryStarter = (articles: SegmentedArticle[], mentions: Mention[]) => () => Candidate[];
+export type NameDiscoverer = (articles: SegmentedArticle[]) => DiscoveredName[];
 
 /** Where the stages that can run side by side run. */
 export interface PipelineWorkers {
   processArticles: ArticleProcessor;
-  startDiscovery: DiscoveryStarter;
+  discoverNames: NameDiscoverer;
 }
 
 export const inThisThread: PipelineWorkers = {
   processArticles: processInOrder,
-  startDiscovery: (articles, mentions) => () => discoverCandidates(articles, mentions),
+  discoverNames: (articles) => discoverNames(articles),
 };
 
-/** The registry context for a set of registry files (also what a worker thread builds for itself). */
-export function registryContext(registryFiles: PipelineInputs['registryFiles'], codeVersion = ''): RegistryContext & { diagnostics: Diagnostic[] } {
-  const registry = loadRegistry(registryFiles);
-  return {
-    entities: registry.entities,
-    index: buildAliasIndex(registry.entities),
-    fingerprint: shortHash(JSON.stringify(registryFiles) + codeVersion, 16),
-    diagnostics: registry.diagnostics,
-  };
+/** The linking context for a set of entities (also what a worker thread builds for itself). */
+export function entityContext(entities: Entity[], codeVersion = ''): RegistryContext {
+  return { entities, index: buildAliasIndex(entities), fingerprint: shortHash(JSON.stringify(entities) + codeVersion, 16) };
 }
 
-/** segment → link → extract for one ingested article. */
-export function processArticle(ingested: Article, registry: RegistryContext): ArticleResult {
-  const article = segmentArticle(ingested);
+/** The registry context for a set of registry files, before discovery (tests, tools). */
+export function registryContext(registryFiles: PipelineInputs['registryFiles'], codeVersion = ''): RegistryContext & { diagnostics: Diagnostic[] } {
+  const registry = loadRegistry(registryFiles);
+  return { ...entityContext(registry.entities.filter((entity) => !entity.ignore), codeVersion), diagnostics: registry.diagnostics };
+}
+
+/**
+ * The per-article cache key: the article, the code, and only the entities
+ * whose names occur in this article, so that a new article (and the entities
+ * it brings) does not invalidate every cached article.
+ */
+export function articleCacheKey(article: SegmentedArticle, registry: RegistryContext, codeVersion = ''): string {
+  const named = new Set(entitiesNamedIn(article, registry.index));
+  // Only what linking and extraction read of an entity: its discovery counts or description may change without touching this article's results.
+  const relevant = registry.entities
+    .filter((entity) => named.has(entity.id))
+    .map(({ id, kind, subtype, name, aliases, demonyms, metonyms, surnames }) => [id, kind, subtype, name, aliases, demonyms, metonyms, surnames ?? []]);
+  return shortHash(`${article.hash}\n${article.slug}\n${codeVersion}\n${JSON.stringify(relevant)}`, 24);
+}
+
+/** link → extract for one segmented article. */
+export function processArticle(article: SegmentedArticle, registry: RegistryContext): ArticleResult {
   const mentions = linkMentions(article, registry.index);
   const datesBySentence = new Map<string, DateMention[]>();
   const unresolvedDates: UnresolvedDate[] = [];
@@ -246,8 +267,8 @@ export function runPipeline(inputs: PipelineInputs, cache: ArticleCache = memory
   diagnostics.push(...sources.diagnostics);
   const sourceEntries = sources.entries as Record<string, SourceEntry>;
 
-  const { diagnostics: registryDiagnostics, ...context } = registryContext(inputs.registryFiles, inputs.codeVersion);
-  diagnostics.push(...registryDiagnostics);
+  const registry = loadRegistry(inputs.registryFiles);
+  diagnostics.push(...registry.diagnostics);
 
   // Ingest every file (cheap, and slugs must be made unique across the corpus first).
   const ingested: Article[] = [];
@@ -269,12 +290,28 @@ export function runPipeline(inputs: PipelineInputs, cache: ArticleCache = memory
     }
   }
 
-  const slots: (ArticleResult | undefined)[] = [];
-  const articleKeys: string[] = [];
-  const missing: { article: Article; position: number }[] = [];
+  const segmented: SegmentedArticle[] = [];
   for (const article of dedupeSlugs(ingested)) {
     diagnostics.push(...article.diagnostics);
-    const articleKey = shortHash(`${article.hash}\n${article.slug}\n${context.fingerprint}`, 24);
+    segmented.push(segmentArticle(article));
+  }
+
+  // The texts name the entities; the registry curates them.
+  const resolution = resolveEntities({
+    names: workers.discoverNames(segmented),
+    registry: registry.entities,
+    reference: inputs.reference ?? NO_REFERENCE_DATA,
+    articles: segmented.map((article) => ({ slug: article.slug, ...(article.meta.published && { published: article.meta.published }) })),
+    thresholds: { ...DEFAULT_DISCOVERY_THRESHOLDS, ...inputs.settings.discovery, ...inputs.discovery },
+  });
+  diagnostics.push(...resolution.diagnostics);
+  const context = entityContext(resolution.entities, inputs.codeVersion);
+
+  const slots: (ArticleResult | undefined)[] = [];
+  const articleKeys: string[] = [];
+  const missing: { article: SegmentedArticle; position: number }[] = [];
+  for (const article of segmented) {
+    const articleKey = articleCacheKey(article, context, inputs.codeVersion);
     const result = cache.get(articleKey);
     if (!result) missing.push({ article, position: slots.length });
     slots.push(result);
@@ -285,7 +322,6 @@ export function runPipeline(inputs: PipelineInputs, cache: ArticleCache = memory
     const processed = workers.processArticles(
       missing.map((item) => item.article),
       context,
-      inputs.registryFiles,
     );
     missing.forEach(({ position }, k) => {
       const { result, fingerprint } = processed[k]!;
@@ -300,17 +336,23 @@ export function runPipeline(inputs: PipelineInputs, cache: ArticleCache = memory
   const mentions = results.flatMap((result) => result.mentions);
   const statements = results.flatMap((result) => result.statements);
   const quotes = results.flatMap((result) => result.quotes);
-  // Discovery needs neither shared text nor claims: it runs beside them (and beside the cache writes).
-  const discovered = workers.startDiscovery(articles, mentions);
   for (const { position } of missing) cache.set(articleKeys[position]!, results[position]!);
   const sharedPassages = detectSharedPassages(articles, fingerprints);
   fingerprints.clear();
   // Happenings read from the text: merged into registry events, or new event entities.
   const eventMentions = detectEventMentions(statements, new Map(context.entities.map((entity) => [entity.id, entity])));
   const detected = clusterEventMentions(eventMentions, context.entities);
-  const entities = [...context.entities, ...detected.events];
-  const claimGroups = groupClaims({ entities, statements, quotes, articles, shared: sharedPassages, eventMembers: detected.members });
+  const allEntities = [...context.entities, ...detected.events];
+  const claimGroups = groupClaims({ entities: allEntities, statements, quotes, articles, shared: sharedPassages, eventMembers: detected.members });
   const relations = buildRelations(statements);
+  // An entity no source names gets no page: the report lists registry entries left out.
+  const cited = new Set(mentions.map((mention) => mention.entityId));
+  for (const group of claimGroups) if (group.statementIds.length > 0) cited.add(group.subjectId);
+  for (const quote of quotes) if (quote.speakerId) cited.add(quote.speakerId);
+  const entities = allEntities.filter((entity) => cited.has(entity.id));
+  const unmentioned = allEntities
+    .filter((entity) => !cited.has(entity.id))
+    .map((entity) => ({ id: entity.id, name: entity.name, file: entity.file, line: entity.line }));
   const reportedBy = new Map(claimGroups.filter((group) => group.kind === 'event').map((group) => [group.subjectId, new Set(group.articleSlugs)]));
   const anchoredDates = resolveEventAnchored(results.flatMap((result) => result.unresolvedDates), statements, entities, reportedBy);
   const corpus: CorpusResult = {
@@ -319,10 +361,11 @@ export function runPipeline(inputs: PipelineInputs, cache: ArticleCache = memory
     eventMentions,
     anchoredDates,
     diagnostics,
-    candidates: discovered(),
+    candidates: resolution.candidates,
     claimGroups,
     sharedPassages,
     relations,
+    curation: { ...resolution.curation, unmentioned },
   };
   if (key) cache.setCorpus?.(key, corpus);
   return withInputDiagnostics(assembleModel(results, corpus), inputs);

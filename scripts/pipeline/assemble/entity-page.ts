@@ -83,6 +83,16 @@ export interface ConflictView {
   variants: { value: string; wording: { outlet: string; text: string; path: string }[] }[];
 }
 
+/** What the texts say about an entity found in them: its cited lead, roles by source, when the sources name it. */
+export interface DiscoveryView {
+  /** False: found in the texts and not yet reviewed (no registry entry confirms it). */
+  reviewed: boolean;
+  lead?: { text: string; citation: Citation };
+  roles: { phrase: string; outlet: string; path: string }[];
+  firstMentioned?: DateValue;
+  lastMentioned?: DateValue;
+}
+
 export interface EntityPage {
   kind: EntityKind;
   path: string;
@@ -116,6 +126,8 @@ export interface EntityPage {
   omitted?: OmittedCounts;
   /** Actors and bases: the timeline chart of their events and dated statements. */
   timelineChart?: TimelineData;
+  /** Entities the texts name (discovered, or registry entries the texts confirm). */
+  discovery?: DiscoveryView;
 }
 
 /** Everything shared across page assemblers in one build. */
@@ -339,6 +351,27 @@ function timelineChartOf(context: AssemblyContext, entity: Entity, statements: r
   return chart.events.length + chart.statements.length > 0 ? { timelineChart: chart } : undefined;
 }
 
+/** Roles are cut to this many on a page (the model keeps them all). */
+const MAX_ROLES = 8;
+
+function discoveryView(context: AssemblyContext, entity: Entity): DiscoveryView | undefined {
+  const evidence = entity.discovery;
+  if (!evidence) return undefined;
+  const cite = (ref: { articleSlug: string; paragraphId: string; sentenceId: string }) =>
+    citationFor(context.index, ref.articleSlug, ref.paragraphId, sentenceFocus(context.index, ref.sentenceId));
+  const roles = evidence.roles.filter((role, k) => evidence.roles.findIndex((other) => other.phrase === role.phrase && other.articleSlug === role.articleSlug) === k).slice(0, MAX_ROLES);
+  return {
+    reviewed: evidence.reviewed,
+    ...(evidence.lead && { lead: { text: evidence.lead.text, citation: cite(evidence.lead) } }),
+    roles: roles.map((role) => {
+      const citation = cite(role);
+      return { phrase: role.phrase, outlet: citation.outlet, path: citation.path };
+    }),
+    ...(evidence.firstMentioned && { firstMentioned: evidence.firstMentioned }),
+    ...(evidence.lastMentioned && { lastMentioned: evidence.lastMentioned }),
+  };
+}
+
 export function assembleEntityPage(context: AssemblyContext, entity: Entity): EntityPage {
   const { index } = context;
   const statements = statementsFor(context, entity);
@@ -483,5 +516,6 @@ export function assembleEntityPage(context: AssemblyContext, entity: Entity): En
     ...((entity.kind === 'actor' || entity.kind === 'base') && timelineChartOf(context, entity, statements)),
     ...((entity.kind === 'base' || entity.kind === 'place') && context.map && onMap(context.map, entity.id) && { map: { chart: context.map, highlight: entity.id } }),
     ...(entity.kind === 'actor' && { network: buildEgoNetworkChart(context.networkGraph, entity.id) }),
+    ...(entity.discovery && { discovery: discoveryView(context, entity) }),
   };
 }

@@ -1,4 +1,5 @@
 import type { DateValue, EntityKind, KnowledgeModel } from '../model.ts';
+import { DEFAULT_DISCOVERY_THRESHOLDS, type DiscoveryThresholds } from '../resolve/thresholds.ts';
 import { sourcePath } from './paths.ts';
 import { outletLabel } from './source-page.ts';
 import type { MapChart } from '../charts/map.ts';
@@ -7,16 +8,12 @@ import { timelineData, type TimelineData } from '../charts/timeline.ts';
 import { coverageData, type CoverageData } from '../charts/coverage.ts';
 
 /**
- * When a name found in the texts (not in the registry) earns a page: at least
- * `minMentions` mentions and at least `minSources` sources. content/site.yaml
- * may override either (`discovery:`); see docs/registry.md.
+ * When a name found in the texts (not in the registry) earns a page; one
+ * definition, in resolve/thresholds.ts. content/site.yaml may override each
+ * field (`discovery:`); see docs/registry.md.
  */
-export interface DiscoveryThresholds {
-  minMentions: number;
-  minSources: number;
-}
-
-export const DEFAULT_DISCOVERY: DiscoveryThresholds = { minMentions: 2, minSources: 2 };
+export type { DiscoveryThresholds };
+export const DEFAULT_DISCOVERY: DiscoveryThresholds = DEFAULT_DISCOVERY_THRESHOLDS;
 
 /** The site's identity as built: from content/site.yaml where it gives it, else from the articles (site-identity.ts). */
 export interface SiteSettings {

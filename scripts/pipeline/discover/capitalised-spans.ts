@@ -18,6 +18,9 @@ export interface NameSpan {
   words: number;
   /** The word before the span is a locative preposition ("in Latakia"). */
   locative: boolean;
+  /** Indices of the span's first and last token in the token list it came from. */
+  firstToken: number;
+  lastToken: number;
 }
 
 const CAPITALISED = /^\p{Lu}/u;
@@ -133,12 +136,16 @@ export function findCapitalisedSpans(tokens: Token[], blocked: Span[], isCommonW
       }
       break;
     }
-    const before = tokens[first - 1];
+    // "in Latakia", "in the Caucasus".
+    const article = tokens[first - 1]?.isWord && /^the$/i.test(tokens[first - 1]!.text);
+    const before = tokens[first - (article ? 2 : 1)];
     spans.push({
       start: (tokens[first] as Token).start,
       end: (tokens[last] as Token).end,
       words,
       locative: before !== undefined && before.isWord && LOCATIVES.has(before.text.toLowerCase()),
+      firstToken: first,
+      lastToken: last,
     });
     i = last + 1;
   }

@@ -11,13 +11,62 @@ import { findExcludedSpans, type Span } from '../link/excluded-spans.ts';
 import { normalizeForMatching } from '../link/normalize.ts';
 import { tokenize, type Token } from '../link/tokenize.ts';
 import { findCapitalisedSpans, mergeSpans } from './capitalised-spans.ts';
-import { classifyCandidate, makeCommonWordTest } from './classify.ts';
+import { classifyCandidate, makeCommonWordTest, type CandidateType } from './classify.ts';
+import { bracketedAcronym, cuesAround, expansionStart, INSTALLATION_IN_PLACE } from './cues.ts';
 import { FUNCTION_WORDS } from './word-lists.ts';
 
 const MAX_EXAMPLES = 3;
 /** A short line without closing punctuation is a heading or caption ("Story Highlights"). */
 const HEADING_MAX_WORDS = 12;
 const CLOSING_PUNCTUATION = /[.!?…"”’')]$/u;
+
+/** Where a name was seen: enough to cite the sentence. */
+export interface NameSighting {
+  articleSlug: string;
+  paragraphId: string;
+  sentenceId: string;
+  /** The sentence. */
+  text: string;
+}
+
+/** A role phrase a source attaches to a name ("Foreign Minister", "an adviser to Iran's Supreme Leader"). */
+export interface RoleSighting extends NameSighting {
+  phrase: string;
+  /** A defining appositive after the name, rather than a title before it. */
+  appositive: boolean;
+}
+
+/**
+ * Everything discovery saw of one name across the corpus: the raw material
+ * the resolve stage clusters, types and turns into entities.
+ */
+export interface DiscoveredName {
+  name: string;
+  /** Every spelling seen, most frequent first. */
+  variants: string[];
+  words: number;
+  /** The type guessed from the name alone; undefined for adjectives and demonyms ("Kurdish"). */
+  type: CandidateType | undefined;
+  count: number;
+  articles: string[];
+  examples: Candidate['examples'];
+  /** Occurrences that do not open their sentence (a sentence-initial word may be capitalised for that reason alone). */
+  midSentence: number;
+  /** Occurrences after a locative preposition ("in Gyumri"). */
+  locative: number;
+  /** Occurrences next to a speech verb ("X said", "according to X"). */
+  speech: number;
+  /** Titles before and appositives after the name, in corpus order (capped). */
+  roles: RoleSighting[];
+  /** Acronyms written in brackets after the name ("(CSTO)"). */
+  acronyms: string[];
+  /** Set when the name is an installation phrase ("Tartus naval base", "102nd military base"). */
+  installation?: { subtype: string; place?: string };
+  /** Every word of the name is also used in lower case in the corpus ("International Peace"). */
+  commonWords: boolean;
+  /** The first sentence that names it, in corpus order. */
+  first: NameSighting;
+}
 
 interface Tally {
   variants: Map<string, number>;
@@ -26,7 +75,15 @@ interface Tally {
   examples: Candidate['examples'];
   locative: number;
   words: number;
+  midSentence: number;
+  speech: number;
+  roles: RoleSighting[];
+  acronyms: Set<string>;
+  installation?: { subtype: string; place?: string };
+  first: NameSighting;
 }
+
+const MAX_ROLES = 24;
 
 function mentionSpansByParagraph(mentions: Mention[]): Map<string, Span[]> {
   const byParagraph = new Map<string, Span[]>();
@@ -118,7 +175,16 @@ function retypeSurnames(candidates: Candidate[]): void {
   }
 }
 
-export function discoverCandidates(articles: SegmentedArticle[], mentions: Mention[]): Candidate[] {
+function sortByCountThenName<T extends { count: number; name: string }>(items: T[]): T[] {
+  return items.sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/**
+ * Every capitalised name the articles use outside linked mentions, with the
+ * cues around each occurrence. `mentions` blocks spans already linked (pass
+ * none to see every name).
+ */
+export function discoverNames(articles: SegmentedArticle[], mentions: Mention[] = []): DiscoveredName[] {
   const blockedByParagraph = mentionSpansByParagraph(mentions);
   const prepared = (articles ?? []).map((article) => ({
     article,
@@ -127,9 +193,25 @@ export function discoverCandidates(articles: SegmentedArticle[], mentions: Menti
       return { paragraph, text, tokens: tokenize(text) };
     }),
   }));
-  const isCommonWord = makeCommonWordTest(lowercaseVocabulary(prepared.flatMap((a) => a.paragraphs.map((p) => p.tokens))));
+  const vocabulary = lowercaseVocabulary(prepared.flatMap((a) => a.paragraphs.map((p) => p.tokens)));
+  const isCommonWord = makeCommonWordTest(vocabulary);
 
   const tallies = new Map<string, Tally>();
+  const tallyFor = (name: string, words: number, sighting: NameSighting): Tally => {
+    const key = mergeKey(name);
+    let tally = tallies.get(key);
+    if (!tally) {
+      tally = { variants: new Map(), count: 0, articles: new Set(), examples: [], locative: 0, words, midSentence: 0, speech: 0, roles: [], acronyms: new Set(), first: sighting };
+      tallies.set(key, tally);
+    }
+    tally.count++;
+    tally.variants.set(name, (tally.variants.get(name) ?? 0) + 1);
+    tally.articles.add(sighting.articleSlug);
+    const seen = tally.examples.some((e) => e.sentenceId === sighting.sentenceId && e.articleSlug === sighting.articleSlug);
+    if (!seen && tally.examples.length < MAX_EXAMPLES) tally.examples.push({ articleSlug: sighting.articleSlug, sentenceId: sighting.sentenceId, text: sighting.text });
+    return tally;
+  };
+
   for (const { article, paragraphs } of prepared) {
     for (const { paragraph, text, tokens } of paragraphs) {
       if (looksLikeHeading(paragraph, tokens)) continue;
@@ -137,35 +219,91 @@ export function discoverCandidates(articles: SegmentedArticle[], mentions: Menti
       const sentences = Array.isArray(paragraph.sentences) ? paragraph.sentences : [];
       for (const { sentence, tokens: sentenceTokens } of tokensBySentence(tokens, sentences)) {
         if (isTitleCase(sentenceTokens)) continue;
+        const sighting: NameSighting = { articleSlug: article.slug, paragraphId: paragraph.id, sentenceId: sentence.id, text: sentence.text };
         for (const span of findCapitalisedSpans(sentenceTokens, blocked, isCommonWord)) {
           const name = text.slice(span.start, span.end);
           if (span.words === 1 && (name.length < 2 || isCommonWord(name))) continue;
           // Shouted multiword runs ("PAID SUBSCRIBER") are page furniture, not names.
           if (span.words > 1 && name === name.toUpperCase()) continue;
-          const key = mergeKey(name);
-          let tally = tallies.get(key);
-          if (!tally) {
-            tally = { variants: new Map(), count: 0, articles: new Set(), examples: [], locative: 0, words: span.words };
-            tallies.set(key, tally);
-          }
-          tally.count++;
-          tally.variants.set(name, (tally.variants.get(name) ?? 0) + 1);
-          tally.articles.add(article.slug);
+          const tally = tallyFor(name, span.words, sighting);
           if (span.locative) tally.locative++;
-          const seen = tally.examples.some((e) => e.sentenceId === sentence.id && e.articleSlug === article.slug);
-          if (!seen && tally.examples.length < MAX_EXAMPLES) tally.examples.push({ articleSlug: article.slug, sentenceId: sentence.id, text: sentence.text });
+          if (span.firstToken > 0 && sentenceTokens.slice(0, span.firstToken).some((t) => t.isWord)) tally.midSentence++;
+          const cues = cuesAround(sentenceTokens, span.firstToken, span.lastToken, text);
+          if (cues.speech) tally.speech++;
+          if (cues.acronym) tally.acronyms.add(cues.acronym);
+          if (tally.roles.length < MAX_ROLES) {
+            if (cues.title) tally.roles.push({ ...sighting, phrase: cues.title, appositive: false });
+            if (cues.appositive) tally.roles.push({ ...sighting, phrase: cues.appositive, appositive: true });
+          }
+          if (cues.installation) {
+            const phrase = text.slice(span.start, cues.installation.end);
+            const base = tallyFor(phrase, span.words + 1, sighting);
+            base.installation = { subtype: cues.installation.subtype, place: name };
+            base.midSentence++;
+          }
+        }
+        // "Organization for Security and Co-operation in Europe (OSCE)": the whole expansion is one name.
+        sentenceTokens.forEach((token, k) => {
+          if (token.text !== '(' || k === 0) return;
+          const acronym = bracketedAcronym(sentenceTokens, k - 1);
+          const start = acronym ? expansionStart(sentenceTokens, k - 1, acronym) : undefined;
+          if (acronym === undefined || start === undefined) return;
+          const words = sentenceTokens.slice(start, k).filter((t) => t.isWord).length;
+          if (words < 2) return;
+          const name = text.slice(sentenceTokens[start]!.start, sentenceTokens[k - 1]!.end);
+          // Already counted when the capitalised run was the whole expansion.
+          if (findCapitalisedSpans(sentenceTokens, blocked, isCommonWord).some((span) => span.firstToken === start && span.lastToken === k - 1)) return;
+          const tally = tallyFor(name, words, sighting);
+          tally.acronyms.add(acronym);
+          tally.midSentence++;
+        });
+        // "the 102nd military base in Gyumri": named by the place it is in.
+        const sentenceText = text.slice(sentence.start, sentence.end);
+        for (const match of sentenceText.matchAll(INSTALLATION_IN_PLACE)) {
+          const phrase = match[1]!;
+          // Only a numbered or otherwise specific base is a name of its own; "a military base in X" is X's.
+          if (!/^\d/.test(phrase)) continue;
+          const base = tallyFor(phrase, phrase.split(/\s+/).length, sighting);
+          base.installation = { subtype: /naval/.test(phrase) ? 'naval-base' : /air/.test(phrase) ? 'air-base' : 'military-base', place: match[2]! };
+          base.midSentence++;
         }
       }
     }
   }
 
-  const candidates: Candidate[] = [];
+  const names: DiscoveredName[] = [];
   for (const tally of tallies.values()) {
     const name = mostFrequentVariant(tally.variants);
-    const type = classifyCandidate({ name, words: tally.words, locativeShare: tally.locative / tally.count });
-    if (!type) continue;
-    candidates.push({ name, type, count: tally.count, articles: [...tally.articles].sort(), examples: tally.examples });
+    const variants = [...tally.variants].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([variant]) => variant);
+    const wordsOf = name.split(/[\s-]+/).filter((w) => /\p{L}/u.test(w));
+    names.push({
+      name,
+      variants,
+      words: tally.words,
+      type: tally.installation ? 'place' : classifyCandidate({ name, words: tally.words, locativeShare: tally.locative / tally.count }),
+      count: tally.count,
+      articles: [...tally.articles].sort(),
+      examples: tally.examples,
+      midSentence: tally.midSentence,
+      locative: tally.locative,
+      speech: tally.speech,
+      roles: tally.roles,
+      acronyms: [...tally.acronyms].sort(),
+      ...(tally.installation && { installation: tally.installation }),
+      commonWords: wordsOf.length > 0 && wordsOf.every((word) => vocabulary.has(word.toLowerCase())),
+      first: tally.first,
+    });
+  }
+  return sortByCountThenName(names);
+}
+
+/** Candidates for the registry: discovered names that are names at all (not adjectives), typed. */
+export function discoverCandidates(articles: SegmentedArticle[], mentions: Mention[]): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const name of discoverNames(articles, mentions)) {
+    if (!name.type || name.installation) continue;
+    candidates.push({ name: name.name, type: name.type, count: name.count, articles: name.articles, examples: name.examples });
   }
   retypeSurnames(candidates);
-  return candidates.sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return sortByCountThenName(candidates);
 }

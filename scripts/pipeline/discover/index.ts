@@ -1,2 +1,2 @@
-/** Discover stage: unlinked name-like phrases → candidates for the registry. */
-export { discoverCandidates } from './discover-candidates.ts';
+/** Discover stage: capitalised names in the texts, with the cues around them, for the resolve stage and the report. */
+export { discoverCandidates, discoverNames, type DiscoveredName, type NameSighting, type RoleSighting } from './discover-candidates.ts';

@@ -105,7 +105,15 @@ export function emitEntityPage(page: EntityPage, names: ReadonlyMap<string, stri
     return block(name, props as Record<string, object>);
   };
 
-  children.push(block('SearchFilters', { kind: entity.kind }), paragraph(entity.description));
+  children.push(block('SearchFilters', { kind: entity.kind }));
+  const discovery = page.discovery;
+  if (discovery && !discovery.reviewed) {
+    // Nothing invented: the lead is a sentence of a source, quoted and linked to its paragraph.
+    children.push(paragraph([text('Found in the texts, not yet reviewed by an editor.')]));
+    if (discovery.lead) {
+      children.push(paragraph([text(`“${discovery.lead.text}” — `), link(relativeHref(page.path, discovery.lead.citation.path), discovery.lead.citation.outlet)]));
+    }
+  } else children.push(paragraph(entity.description));
   children.push(
     block('Infobox', {
       data: {
@@ -120,6 +128,13 @@ export function emitEntityPage(page: EntityPage, names: ReadonlyMap<string, stri
         coordinates: entity.coordinates,
         date: entity.date && { label: entity.date.label, precision: entity.date.precision, start: entity.date.start, end: entity.date.end },
         stats: page.stats && { ...page.stats, latest: page.stats.latest?.label },
+        ...(discovery && {
+          discovered: {
+            roles: discovery.roles,
+            ...(discovery.firstMentioned && { first: discovery.firstMentioned.label }),
+            ...(discovery.lastMentioned && { last: discovery.lastMentioned.label }),
+          },
+        }),
       },
     }),
   );

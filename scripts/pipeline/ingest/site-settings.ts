@@ -32,7 +32,11 @@ const fieldSchemas = {
   // Folded YAML (`>-`) gives one line; a literal block may keep line breaks, which
   // the page shows as spaces, so they are allowed.
   description: text('description', false).transform((value) => value.replace(/\s+/g, ' ')),
-  discovery: z.strictObject({ minMentions: threshold('discovery.minMentions').optional(), minSources: threshold('discovery.minSources').optional() }),
+  discovery: z.strictObject({
+    minMentions: threshold('discovery.minMentions').optional(),
+    minSources: threshold('discovery.minSources').optional(),
+    quoteSuffices: z.boolean({ error: 'discovery.quoteSuffices must be true or false' }).optional(),
+  }),
 } as const;
 
 type Field = keyof typeof fieldSchemas;
@@ -77,7 +81,7 @@ export function parseSiteSettings(yamlText: string, file: string): ParsedSiteSet
         const path = [key, ...issue.path.map(String)];
         const names = issue.code === 'unrecognized_keys' ? issue.keys.map((name) => [...path, name]) : [path];
         for (const at of names) {
-          const problem = issue.code === 'unrecognized_keys' ? 'is not a known field (minMentions, minSources)' : issue.message;
+          const problem = issue.code === 'unrecognized_keys' ? 'is not a known field (minMentions, minSources, quoteSuffices)' : issue.message;
           report('site/field', keyLine(doc, at, lineAt) ?? line, `field "${at.join('.')}": ${problem}; ignored.`);
         }
       }
@@ -90,7 +94,11 @@ export function parseSiteSettings(yamlText: string, file: string): ParsedSiteSet
 }
 
 function withDefaults(given: Partial<DiscoveryThresholds>): DiscoveryThresholds {
-  return { minMentions: given.minMentions ?? DEFAULT_DISCOVERY.minMentions, minSources: given.minSources ?? DEFAULT_DISCOVERY.minSources };
+  return {
+    minMentions: given.minMentions ?? DEFAULT_DISCOVERY.minMentions,
+    minSources: given.minSources ?? DEFAULT_DISCOVERY.minSources,
+    quoteSuffices: given.quoteSuffices ?? DEFAULT_DISCOVERY.quoteSuffices,
+  };
 }
 
 /** Line of the value at `path` (or of its key when the value has no position). */

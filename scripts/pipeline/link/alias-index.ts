@@ -7,7 +7,7 @@
 import type { Entity, MentionVia } from '../model.ts';
 import { normalizeForMatching } from './normalize.ts';
 import { continuationKey, tokenize } from './tokenize.ts';
-import { isLocation, surfaceFormsOf } from './surface-forms.ts';
+import { isLocation, isPerson, surfaceFormsOf } from './surface-forms.ts';
 
 /** One entity a surface form can stand for. */
 export interface SurfaceEntry {
@@ -15,6 +15,8 @@ export interface SurfaceEntry {
   via: MentionVia;
   /** The entity is a place or base (the literal reading of a capital-as-metonym). */
   isLocation: boolean;
+  /** The entity is a person (a word before one of its forms may continue the name). */
+  person?: boolean;
 }
 
 export interface TrieNode {
@@ -77,7 +79,7 @@ export function buildAliasIndex(entities: Entity[]): AliasIndex {
     for (const form of surfaceFormsOf(entity)) {
       for (const variant of casingVariants(normalizeForMatching(form.text))) {
         // The surname entries of a node are exactly the people sharing that surname.
-        insert(roots, variant, { entityId: entity.id, via: form.via, isLocation: isLocation(entity) });
+        insert(roots, variant, { entityId: entity.id, via: form.via, isLocation: isLocation(entity), ...(isPerson(entity) && { person: true }) });
       }
     }
   }

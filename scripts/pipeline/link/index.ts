@@ -1,3 +1,3 @@
 /** Link stage: registry surface forms → mentions in segmented articles. */
 export { buildAliasIndex, type AliasIndex } from './alias-index.ts';
-export { linkMentions } from './link-mentions.ts';
+export { entitiesNamedIn, linkMentions } from './link-mentions.ts';

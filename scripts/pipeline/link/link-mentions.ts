@@ -16,6 +16,7 @@ import { isLocativeContext } from './context.ts';
 import { findExcludedSpans } from './excluded-spans.ts';
 import { normalizeForMatching } from './normalize.ts';
 import { continuationKey, tokenize, type Token } from './tokenize.ts';
+import { FUNCTION_WORDS, MONTHS_AND_DAYS, TITLES } from '../discover/word-lists.ts';
 
 /** A longest match in one paragraph, before it is resolved to one entity. */
 interface RawMatch {
@@ -24,6 +25,62 @@ interface RawMatch {
   end: number;
   entries: SurfaceEntry[];
   locative: boolean;
+}
+
+/**
+ * A capitalised word right next to a match that could continue the name
+ * ("White" + "House", "Ali" + "Akbar Velayati", "Akbar" + "Ali"). Titles,
+ * function words and month names do not continue names ("President Putin",
+ * "On Monday Putin").
+ */
+function continuesName(token: Token | undefined, adjacent: boolean): boolean {
+  return token !== undefined && adjacent && token.isWord && /^\p{Lu}/u.test(token.text) && !TITLES.has(token.text) && !FUNCTION_WORDS.has(token.text) && !MONTHS_AND_DAYS.has(token.text);
+}
+
+/**
+ * A multiword name is atomic: a form that is only part of a longer run of
+ * capitalised words names something else ("White House" is never the
+ * commentator White; "Ali Akbar Velayati" is never "Ali"). Demonyms are
+ * exempt, being adjectives before names ("Russian Defence Ministry").
+ * The word after a match counts for any form; the word before only for a
+ * one-word form of a person ("Akbar Ali" is not the registry's Ahmed Ali),
+ * and not when it opens the sentence.
+ */
+function partOfLongerName(tokens: Token[], first: number, last: number, entries: SurfaceEntry[], titleCase: boolean): boolean {
+  // In a Title Case headline every word is capitalised: the rule cannot tell names apart there.
+  if (titleCase || entries.every((entry) => entry.via === 'demonym')) return false;
+  // "post-Assad Syria": a name glued to a lower-case prefix is a modifier of the next name, not part of it.
+  const prefixed = tokens[first - 1]?.text === '-' && !tokens[first]?.spaceBefore && /^\p{Ll}/u.test(tokens[first - 2]?.text ?? '');
+  const next = tokens[last + 1];
+  if (!prefixed && continuesName(next, next?.spaceBefore === true)) return true;
+  const previous = tokens[first - 1];
+  // Only a one-word form of a person can be the tail of someone else's name ("Akbar Ali"); a full name is complete in itself.
+  const personForm = first === last && entries.some((entry) => entry.via === 'surname' || entry.person);
+  if (!personForm || !continuesName(previous, tokens[first]?.spaceBefore === true)) return false;
+  // The word before only continues the name when it is not the sentence's opening word.
+  const beforePrevious = tokens[first - 2];
+  return beforePrevious !== undefined && !/^[.!?:;“"‘(—–]$/u.test(beforePrevious.text);
+}
+
+/** Index of the last item starting at or before `offset` (items sorted by start), or -1. */
+function lastStartingAtOrBefore(items: readonly { start: number }[], offset: number): number {
+  let low = 0;
+  let high = items.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (items[mid]!.start <= offset) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found;
+}
+
+/** "Putin Hosts Syria's Sharaa": every word of four letters or more capitalised (at least three of them); prose always has a lower-case one. */
+function isTitleCase(tokens: Token[]): boolean {
+  const words = tokens.filter((token) => token.isWord && token.text.length >= 4 && /^\p{L}/u.test(token.text));
+  return words.length >= 3 && words.every((token) => /^\p{Lu}/u.test(token.text));
 }
 
 interface Resolved {
@@ -37,6 +94,24 @@ function scanParagraph(paragraph: Paragraph, index: AliasIndex): RawMatch[] {
   const tokens = tokenize(text);
   const excluded = findExcludedSpans(text);
   const matches: RawMatch[] = [];
+  // Per sentence: a Title Case headline may share a paragraph with prose.
+  const sentences = Array.isArray(paragraph.sentences) ? paragraph.sentences : [];
+  // Computed only when a match needs it, from the sentence's own tokens (binary search: a 2 MB paragraph stays linear).
+  const titleCaseBySentence = new Map<number, boolean>();
+  const titleCaseAt = (offset: number): boolean => {
+    const position = lastStartingAtOrBefore(sentences, offset);
+    if (position < 0) return false;
+    let known = titleCaseBySentence.get(position);
+    if (known === undefined) {
+      const sentence = sentences[position]!;
+      const from = lastStartingAtOrBefore(tokens, sentence.start - 1) + 1;
+      const sentenceTokens: Token[] = [];
+      for (let k = from; k < tokens.length && tokens[k]!.end <= sentence.end; k++) sentenceTokens.push(tokens[k]!);
+      known = isTitleCase(sentenceTokens);
+      titleCaseBySentence.set(position, known);
+    }
+    return known;
+  };
   let nextExcluded = 0;
   const isExcluded = (token: Token): boolean => {
     while (nextExcluded < excluded.length && (excluded[nextExcluded]?.end ?? 0) <= token.start) nextExcluded++;
@@ -62,6 +137,10 @@ function scanParagraph(paragraph: Paragraph, index: AliasIndex): RawMatch[] {
     // A form must end at a word boundary: "Iran" never matches the "Iran" of "Iran2"
     // (the tokenizer guarantees this), and it must not run into an excluded span.
     if (isExcluded(last)) continue;
+    if (partOfLongerName(tokens, i, best.last, best.node.entries, titleCaseAt(first.start))) {
+      i = best.last;
+      continue;
+    }
     matches.push({ paragraph, start: first.start, end: last.end, entries: best.node.entries, locative: isLocativeContext(tokens, i) });
     i = best.last;
   }
@@ -137,4 +216,13 @@ export function linkMentions(article: SegmentedArticle, index: AliasIndex): Ment
     });
   });
   return mentions;
+}
+
+/** Ids of every entity a form of which occurs in the article (ambiguous forms included): what its links can depend on. */
+export function entitiesNamedIn(article: SegmentedArticle, index: AliasIndex): string[] {
+  const ids = new Set<string>();
+  for (const paragraph of Array.isArray(article?.paragraphs) ? article.paragraphs : []) {
+    for (const match of scanParagraph(paragraph, index)) for (const entry of match.entries) ids.add(entry.entityId);
+  }
+  return [...ids].sort();
 }

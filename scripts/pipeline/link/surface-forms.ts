@@ -78,6 +78,7 @@ export function surfaceFormsOf(entity: Entity): SurfaceForm[] {
       if (typeof fullName !== 'string') continue;
       for (const surname of surnamesOf(fullName.normalize('NFC'))) add(surname, 'surname');
     }
+    for (const surname of entity.surnames ?? []) add(surname, 'surname');
   }
   return forms;
 }

@@ -33,6 +33,7 @@ export const KNOWN_FIELDS = [
   'place',
   'date',
   'participants',
+  'ignore',
 ] as const;
 
 const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -120,3 +121,17 @@ export const entrySchema = z
   });
 
 export type RegistryEntry = z.output<typeof entrySchema>;
+
+/**
+ * `ignore: true` hides what discovery finds under a name ("Realpolitik", a
+ * byline): only the names are needed, no kind or description.
+ */
+export const ignoreSchema = z.object(
+  {
+    id: entityId,
+    name: nonEmptyText,
+    aliases: nameList,
+    ignore: z.literal(true),
+  },
+  { error: 'expected a mapping of fields (id, name, ignore: true)' },
+);

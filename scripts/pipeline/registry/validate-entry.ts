@@ -3,7 +3,7 @@
  * or into diagnostics that name file, line, entry and field.
  */
 import type { Diagnostic, Entity } from '../model.ts';
-import { KNOWN_FIELDS, SUBTYPES, entrySchema } from './schema.ts';
+import { KNOWN_FIELDS, SUBTYPES, entrySchema, ignoreSchema } from './schema.ts';
 import type { RawEntry } from './yaml-source.ts';
 
 /** An entity plus the line of each of its fields, for cross-entry checks. Local to the registry stage. */
@@ -37,6 +37,7 @@ export function validateEntry(entry: RawEntry): EntryResult {
   const label = entryLabel(entry);
   const diagnostics: Diagnostic[] = [];
 
+  if (isRecord(entry.value) && entry.value['ignore'] === true) return validateIgnoreEntry(entry, label);
   const parsed = entrySchema.safeParse(entry.value);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -95,6 +96,39 @@ export function validateEntry(entry: RawEntry): EntryResult {
   if (data.date !== undefined) entity.date = data.date;
 
   return { located: { entity, lineOf: entry.lineOf }, diagnostics };
+}
+
+/** An `ignore: true` entry: its names hide what discovery finds; it is never a page and never linked. */
+function validateIgnoreEntry(entry: RawEntry, label: string): EntryResult {
+  const parsed = ignoreSchema.safeParse(entry.value);
+  if (!parsed.success) {
+    return {
+      diagnostics: parsed.error.issues.map((issue) => ({
+        severity: 'error' as const,
+        code: 'registry/invalid-entry',
+        file: entry.file,
+        line: entry.lineOf(issue.path),
+        message: `${label}: ${fieldLabel(issue.path) ? `field "${fieldLabel(issue.path)}": ` : ''}${issue.message} (entry skipped)`,
+      })),
+    };
+  }
+  const data = parsed.data;
+  const entity: Entity = {
+    id: data.id,
+    kind: 'actor',
+    subtype: 'ignored',
+    name: data.name.trim(),
+    aliases: data.aliases.map((s) => s.trim()),
+    demonyms: [],
+    metonyms: [],
+    description: '',
+    affiliation: [],
+    participants: [],
+    file: entry.file,
+    line: entry.line,
+    ignore: true,
+  };
+  return { located: { entity, lineOf: entry.lineOf }, diagnostics: [] };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

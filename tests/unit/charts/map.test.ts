@@ -243,7 +243,11 @@ describe('map in the site build', () => {
   const inputs: PipelineInputs = {
     settings: { title: 'Test briefing', description: 'Test.' },
     sources: { file: 'content/sources.yaml', text: readFileSync(new URL('tests/fixtures/seed-story/sources.yaml', root), 'utf8') },
-    articles: files('tests/fixtures/seed-story/articles').map((file) => ({ file, bytes: readFileSync(new URL(file, root)) })),
+    articles: [
+      ...files('tests/fixtures/seed-story/articles').map((file) => ({ file, bytes: readFileSync(new URL(file, root)) })),
+      // A registry entry no article names gets no page; this one is named once.
+      { file: 'content/articles/zz-unlocated.txt', bytes: new TextEncoder().encode('Talks resume in a small town\n\nDelegates met in Unlocated town on Monday, officials said.\n') },
+    ],
     registryFiles: [
       ...files('tests/fixtures/seed-story/entities').map((file) => ({ file, text: readFileSync(new URL(file, root), 'utf8') })),
       { file: 'content/entities/zz-test-places.yaml', text: extraRegistry },
@@ -278,7 +282,7 @@ describe('map in the site build', () => {
     expect(page('places/unlocated-town.mdx')).toContain('title: Unlocated town');
     expect(page('places/unlocated-town.mdx')).not.toContain('<BaseMap');
     expect(page('events/assad-ouster.mdx')).not.toContain('<BaseMap');
-    expect(base).toContain(json('"id":"unlocated-town","name":"Unlocated town","kind":"place","subtype":"city","path":"/places/unlocated-town/","mentions":0,"shown":"no-coordinates"'));
+    expect(base).toContain(json('"id":"unlocated-town","name":"Unlocated town","kind":"place","subtype":"city","path":"/places/unlocated-town/","mentions":1,"shown":"no-coordinates"'));
   });
 });
 

@@ -11,7 +11,7 @@ describe('parseSiteSettings', () => {
       FILE,
     );
     expect(diagnostics).toEqual([]);
-    expect(settings).toEqual({ title: 'Caucasus Briefing', tagline: 'The peace deal, traced', description: 'Two lines folded.', discovery: { minMentions: 3, minSources: DEFAULT_DISCOVERY.minSources } });
+    expect(settings).toEqual({ title: 'Caucasus Briefing', tagline: 'The peace deal, traced', description: 'Two lines folded.', discovery: { ...DEFAULT_DISCOVERY, minMentions: 3 } });
   });
 
   it('gives nothing for an empty file and leaves the thresholds to their defaults', () => {

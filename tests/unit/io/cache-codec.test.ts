@@ -4,11 +4,12 @@ import { readInputs } from '../../../scripts/io/read-inputs.ts';
 import { hostileCorpus } from '../../fixtures/hostile-corpus.ts';
 import { inThisThread, registryContext, type ArticleResult, type PipelineInputs } from '../../../scripts/pipeline/run.ts';
 import { ingestArticle } from '../../../scripts/pipeline/ingest/index.ts';
+import { segmentArticle } from '../../../scripts/pipeline/segment/index.ts';
 
 function results(inputs: Pick<PipelineInputs, 'articles' | 'registryFiles'>): ArticleResult[] {
   const { diagnostics: _diagnostics, ...registry } = registryContext(inputs.registryFiles);
-  const articles = inputs.articles.flatMap((input) => ingestArticle({ file: input.file, bytes: input.bytes }).article ?? []);
-  return inThisThread.processArticles(articles, registry, inputs.registryFiles).map((processed) => processed.result);
+  const articles = inputs.articles.flatMap((input) => ingestArticle({ file: input.file, bytes: input.bytes }).article ?? []).map(segmentArticle);
+  return inThisThread.processArticles(articles, registry).map((processed) => processed.result);
 }
 
 const throughJson = (result: ArticleResult) => unpackResult(JSON.parse(JSON.stringify(packResult(result))));

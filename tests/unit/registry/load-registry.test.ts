@@ -196,7 +196,7 @@ describe('loadRegistry errors name file, line, entry and field', () => {
     const registry = load(text);
     expect(registry.entities).toHaveLength(1);
     expect(messages(registry, 'warning')).toEqual([
-      `${FILE}:5: entry "a": field "alias": unknown field, ignored (known: id, kind, subtype, name, aliases, demonyms, metonyms, affiliation, description, coordinates, operator, place, date, participants)`,
+      `${FILE}:5: entry "a": field "alias": unknown field, ignored (known: id, kind, subtype, name, aliases, demonyms, metonyms, affiliation, description, coordinates, operator, place, date, participants, ignore)`,
       `${FILE}:3: entry "a": field "subtype": "wizard" is not a known actor subtype (person, state, armed-group, organisation, media, government)`,
     ]);
   });
@@ -320,5 +320,19 @@ describe('loadRegistry cross-entry checks', () => {
       `${FILE}:7: entry "b": field "place": "someone" is a actor, expected a place`,
       `${FILE}:13: entry "someone": field "affiliation": no entry has id "ghost"`,
     ]);
+  });
+});
+
+describe('ignore: true entries', () => {
+  it('load with only an id and names, marked as ignored', () => {
+    const { entities, diagnostics } = loadRegistry([{ file: 'content/entities/ignored.yaml', text: '- id: realpolitik\n  name: Realpolitik\n  aliases: [Realpolitik’s]\n  ignore: true\n' }]);
+    expect(diagnostics).toEqual([]);
+    expect(entities).toEqual([expect.objectContaining({ id: 'realpolitik', name: 'Realpolitik', aliases: ['Realpolitik’s'], ignore: true })]);
+  });
+
+  it('report a missing name with file and line', () => {
+    const { entities, diagnostics } = loadRegistry([{ file: 'content/entities/ignored.yaml', text: '- id: x\n  ignore: true\n' }]);
+    expect(entities).toEqual([]);
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'registry/invalid-entry', file: 'content/entities/ignored.yaml', line: 1 })]);
   });
 });

@@ -1,0 +1,14 @@
+/**
+ * When a name found in the texts gets a page. One place for the defaults, so
+ * that `discovery:` settings in content/site.yaml can override them.
+ */
+export interface DiscoveryThresholds {
+  /** Occurrences across the corpus. */
+  minMentions: number;
+  /** Distinct sources naming it. */
+  minSources: number;
+  /** Is being quoted ("X said") enough on its own? */
+  quoteSuffices: boolean;
+}
+
+export const DEFAULT_DISCOVERY_THRESHOLDS: DiscoveryThresholds = { minMentions: 2, minSources: 2, quoteSuffices: true };
