@@ -71,7 +71,7 @@ export default defineConfig({
       title: briefing.title,
       description: briefing.description,
       customCss: ['./src/styles/briefing.css'],
-      components: { Head: './src/components/Head.astro', Search: './src/components/Search.astro' },
+      components: { Head: './src/components/Head.astro', Search: './src/components/Search.astro', Footer: './src/components/Footer.astro' },
       lastUpdated: false,
       pagination: false,
       // The generated pages own their sidebar: see scripts/pipeline/emit/sidebar.ts.

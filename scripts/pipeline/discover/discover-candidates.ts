@@ -179,6 +179,47 @@ function sortByCountThenName<T extends { count: number; name: string }>(items: T
   return items.sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
+/** Every "Long Name (LN)" expansion in the corpus, as written. */
+function findExpansions(
+  prepared: readonly { article: SegmentedArticle; paragraphs: { paragraph: SegmentedArticle['paragraphs'][number]; text: string; tokens: Token[] }[] }[],
+  blockedByParagraph: ReadonlyMap<string, Span[]>,
+): Set<string> {
+  const expansions = new Set<string>();
+  for (const { article, paragraphs } of prepared) {
+    for (const { paragraph, text, tokens } of paragraphs) {
+      if (!text.includes('(')) continue;
+      const blocked = blockedByParagraph.get(`${article.slug}\u0000${paragraph.id}`) ?? [];
+      tokens.forEach((token, k) => {
+        if (token.text !== '(' || k === 0) return;
+        const acronym = bracketedAcronym(tokens, k - 1);
+        const start = acronym ? expansionStart(tokens, k - 1, acronym) : undefined;
+        if (acronym === undefined || start === undefined) return;
+        if (tokens.slice(start, k).filter((t) => t.isWord).length < 2) return;
+        const from = tokens[start]!.start;
+        const to = tokens[k - 1]!.end;
+        // Already a linked name (a registry entry): nothing to discover.
+        if (blocked.some((span) => span.start < to && span.end > from)) return;
+        expansions.add(text.slice(from, to));
+      });
+    }
+  }
+  return expansions;
+}
+
+/** One pattern for all expansions, longest first, whole words only. */
+function expansionRegExp(expansions: ReadonlySet<string>): RegExp {
+  const alternatives = [...expansions].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+}
+
+/** Where the expansions occur in one sentence (offsets in the paragraph text). */
+function expansionsIn(text: string, start: number, end: number, pattern: RegExp): { start: number; end: number }[] {
+  const found: { start: number; end: number }[] = [];
+  const sentence = text.slice(start, end);
+  for (const match of sentence.matchAll(pattern)) found.push({ start: start + match.index, end: start + match.index + match[0].length });
+  return found;
+}
+
 /**
  * Every capitalised name the articles use outside linked mentions, with the
  * cues around each occurrence. `mentions` blocks spans already linked (pass
@@ -212,6 +253,12 @@ export function discoverNames(articles: SegmentedArticle[], mentions: Mention[] 
     return tally;
   };
 
+  // Expansions written with their acronym anywhere in the corpus ("Organization for Security and
+  // Co-operation in Europe (OSCE)") are atomic names everywhere: the words inside them
+  // ("Europe", "Security") do not count as names of their own, with or without the brackets.
+  const expansions = findExpansions(prepared, blockedByParagraph);
+  const expansionPattern = expansions.size > 0 ? expansionRegExp(expansions) : undefined;
+
   for (const { article, paragraphs } of prepared) {
     for (const { paragraph, text, tokens } of paragraphs) {
       if (looksLikeHeading(paragraph, tokens)) continue;
@@ -220,7 +267,20 @@ export function discoverNames(articles: SegmentedArticle[], mentions: Mention[] 
       for (const { sentence, tokens: sentenceTokens } of tokensBySentence(tokens, sentences)) {
         if (isTitleCase(sentenceTokens)) continue;
         const sighting: NameSighting = { articleSlug: article.slug, paragraphId: paragraph.id, sentenceId: sentence.id, text: sentence.text };
-        for (const span of findCapitalisedSpans(sentenceTokens, blocked, isCommonWord)) {
+        const inside = expansionPattern ? expansionsIn(text, sentence.start, sentence.end, expansionPattern) : [];
+        const spans = findCapitalisedSpans(sentenceTokens, blocked, isCommonWord);
+        for (const occurrence of inside) {
+          // Counted here unless the capitalised run is the whole expansion (counted below).
+          if (spans.some((span) => span.start === occurrence.start && span.end === occurrence.end)) continue;
+          const name = text.slice(occurrence.start, occurrence.end);
+          const tally = tallyFor(name, name.split(/\s+/).length, sighting);
+          if (sentenceTokens.some((token) => token.isWord && token.end <= occurrence.start)) tally.midSentence++;
+          const last = sentenceTokens.findIndex((token) => token.end === occurrence.end);
+          const acronym = last >= 0 ? bracketedAcronym(sentenceTokens, last) : undefined;
+          if (acronym) tally.acronyms.add(acronym);
+        }
+        for (const span of spans) {
+          if (inside.some((occurrence) => span.start >= occurrence.start && span.end <= occurrence.end && (span.start !== occurrence.start || span.end !== occurrence.end))) continue;
           const name = text.slice(span.start, span.end);
           if (span.words === 1 && (name.length < 2 || isCommonWord(name))) continue;
           // Shouted multiword runs ("PAID SUBSCRIBER") are page furniture, not names.
@@ -242,21 +302,6 @@ export function discoverNames(articles: SegmentedArticle[], mentions: Mention[] 
             base.midSentence++;
           }
         }
-        // "Organization for Security and Co-operation in Europe (OSCE)": the whole expansion is one name.
-        sentenceTokens.forEach((token, k) => {
-          if (token.text !== '(' || k === 0) return;
-          const acronym = bracketedAcronym(sentenceTokens, k - 1);
-          const start = acronym ? expansionStart(sentenceTokens, k - 1, acronym) : undefined;
-          if (acronym === undefined || start === undefined) return;
-          const words = sentenceTokens.slice(start, k).filter((t) => t.isWord).length;
-          if (words < 2) return;
-          const name = text.slice(sentenceTokens[start]!.start, sentenceTokens[k - 1]!.end);
-          // Already counted when the capitalised run was the whole expansion.
-          if (findCapitalisedSpans(sentenceTokens, blocked, isCommonWord).some((span) => span.firstToken === start && span.lastToken === k - 1)) return;
-          const tally = tallyFor(name, words, sighting);
-          tally.acronyms.add(acronym);
-          tally.midSentence++;
-        });
         // "the 102nd military base in Gyumri": named by the place it is in.
         const sentenceText = text.slice(sentence.start, sentence.end);
         for (const match of sentenceText.matchAll(INSTALLATION_IN_PLACE)) {

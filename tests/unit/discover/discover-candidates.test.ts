@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { discoverCandidates } from '../../../scripts/pipeline/discover/index.ts';
+import { discoverCandidates, discoverNames } from '../../../scripts/pipeline/discover/index.ts';
 import { buildAliasIndex, linkMentions } from '../../../scripts/pipeline/link/index.ts';
 import { makeArticle, makeEntity, seedArticle, seedRegistry } from '../link/fixtures.ts';
 import { growthRatio, linearBound } from '../helpers/growth.ts';
@@ -104,5 +104,29 @@ describe('edge cases', () => {
     expect(candidates.find((c) => c.name === 'Chatham House')?.count).toBe(40);
     const corpora = new Map([5, 40].map((count) => [count, copies(count)]));
     expect(growthRatio((count) => discoverCandidates(corpora.get(count)!, []), 5, 8, 2)).toBeLessThan(linearBound(8));
+  });
+});
+
+describe('discoverNames: an expansion written with its acronym is one name everywhere', () => {
+  const articles = [
+    makeArticle('one', ['Delegates asked the Council for Trade and Fisheries in Norway (CTFN) to review the quota on Monday.']),
+    makeArticle('two', ['A spokesman for the Council for Trade and Fisheries in Norway said the review would take a month.']),
+    makeArticle('three', ['Fishing crews in Norway protested at the harbour on Tuesday.']),
+  ];
+  const names = new Map(discoverNames(articles).map((name) => [name.name, name]));
+
+  it('counts the whole expansion, with or without the brackets, and keeps its acronym', () => {
+    const council = names.get('Council for Trade and Fisheries in Norway');
+    expect(council?.count).toBe(2);
+    expect(council?.articles).toEqual(['one', 'two']);
+    expect(council?.acronyms).toEqual(['CTFN']);
+  });
+
+  it('does not count the words inside it as names of their own', () => {
+    // Only the sentence of article three names Norway on its own.
+    expect(names.get('Norway')?.count).toBe(1);
+    expect(names.get('Norway')?.articles).toEqual(['three']);
+    expect(names.has('Trade')).toBe(false);
+    expect(names.has('Fisheries')).toBe(false);
   });
 });
