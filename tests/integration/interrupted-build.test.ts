@@ -214,3 +214,17 @@ describe('an interrupted build leaves nothing stale', () => {
     expect(pointsTested.length).toBeGreaterThanOrEqual(10);
   });
 });
+
+describe('whatever content/ holds', () => {
+  it('builds an empty content folder (no articles, no registry, no site.yaml): a home page that says there are no sources yet', async () => {
+    const content = join(project, 'content');
+    rmSync(content, { recursive: true, force: true });
+    mkdirSync(join(content, 'articles'), { recursive: true });
+    await complete('build-briefings');
+    await complete('astro-build');
+    const home = readFileSync(join(project, 'dist/index.html'), 'utf8');
+    expect(home).toContain('no sources yet');
+    expect(existsSync(join(project, 'dist/actors/maria-lind/index.html'))).toBe(false);
+    expect(readdirSync(join(project, 'dist/sources')).filter((name) => name !== 'index.html')).toEqual([]);
+  });
+});
