@@ -11,6 +11,7 @@ import { generateCorpus } from './corpus.ts';
 import { readSeeds } from './seeds.ts';
 import { runPipeline } from '../pipeline/run.ts';
 import { buildSite } from '../pipeline/site.ts';
+import { loadReferenceData } from '../io/reference-data.ts';
 
 const at = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const size = Number(at('--size') ?? 1000);
@@ -19,7 +20,8 @@ const { seeds, registryFiles } = readSeeds(new URL('../../', import.meta.url));
 const corpus = generateCorpus({ size, seed: Number(at('--seed') ?? 1), seeds, registryFiles });
 
 let started = performance.now();
-const model = runPipeline({ ...corpus.inputs, codeVersion: 'profile' });
+// The reference data as the build passes it (scripts/build-briefings.ts), so resolve types names the same way.
+const model = runPipeline({ ...corpus.inputs, codeVersion: 'profile', reference: loadReferenceData() });
 console.error(`profile: pipeline ${((performance.now() - started) / 1000).toFixed(2)} s`);
 if (only !== 'pipeline') {
   started = performance.now();

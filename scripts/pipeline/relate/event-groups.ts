@@ -57,14 +57,19 @@ export function eventStatements(event: Entity, index: StatementIndex): Statement
   const actors = new Set([...event.participants, ...(event.place ? [event.place] : [])]);
   const eventDate = event.date;
   if (eventDate && actors.size > 0) {
-    const candidates = new Map<string, Statement>();
-    for (const actor of actors) for (const s of index.byEntity.get(actor) ?? []) candidates.set(s.id, s);
+    const window = conflictWindow(event)!;
+    // A fitting date overlaps the event and spans at most `longest` days, so it starts no
+    // earlier than `longest` days before the event; a nearby day starts inside the window.
+    const longest = eventDate.precision === 'day' ? MAX_SPAN_FOR_DAY_EVENT : Math.max(spanDays(eventDate), MAX_SPAN_FOR_DAY_EVENT);
+    const earliest = Number.isFinite(longest) ? shiftDays(cmp(eventDate.start, window.from) < 0 ? eventDate.start : window.from, -longest) : '';
+    const latest = cmp(eventDate.end, window.to) > 0 ? eventDate.end : window.to;
+    const candidates = datedBetween(index, actors, earliest, latest);
     const matchedParagraphs = new Set<string>();
     for (const statement of candidates.values()) {
       if (chosen.has(statement.id)) continue;
       const fits = statement.dates.some((d) => dateFitsEvent(d.value, eventDate)) && keywordMatches(event, statement.text);
       // (b') a nearby, different day for a day event: kept so the conflict shows.
-      const nearbyDay = eventDate.precision === 'day' && eventDays(statement, event).length > 0;
+      const nearbyDay = !fits && eventDate.precision === 'day' && eventDays(statement, event, window).length > 0;
       if (!fits && !nearbyDay) continue;
       chosen.set(statement.id, statement);
       matchedParagraphs.add(`${statement.articleSlug}\u0000${statement.paragraphId}`);
@@ -122,6 +127,8 @@ function actorWord(stem: string, event: Entity): boolean {
 
 export interface StatementIndex {
   byEntity: Map<string, Statement[]>;
+  /** Per entity, one entry per date its statements give, in order of the date's first day. */
+  datedByEntity: Map<string, { start: string; statement: Statement }[]>;
   byParagraph: Map<string, Statement[]>;
   order: Map<string, number>;
 }
@@ -130,31 +137,65 @@ export function indexStatements(statements: readonly Statement[]): StatementInde
   const byEntity = new Map<string, Statement[]>();
   const byParagraph = new Map<string, Statement[]>();
   const order = new Map<string, number>();
+  const datedByEntity = new Map<string, { start: string; statement: Statement }[]>();
   statements.forEach((statement, position) => {
     if (!order.has(statement.id)) order.set(statement.id, position);
     for (const id of new Set(statement.entityIds)) {
       const list = byEntity.get(id);
       if (list) list.push(statement);
       else byEntity.set(id, [statement]);
+      if (statement.dates.length === 0) continue;
+      const dated = datedByEntity.get(id) ?? datedByEntity.set(id, []).get(id)!;
+      for (const mention of statement.dates) dated.push({ start: mention.value.start, statement });
     }
     const key = `${statement.articleSlug}\u0000${statement.paragraphId}`;
     const list = byParagraph.get(key);
     if (list) list.push(statement);
     else byParagraph.set(key, [statement]);
   });
-  return { byEntity, byParagraph, order };
+  for (const list of datedByEntity.values()) list.sort((a, b) => cmp(a.start, b.start));
+  return { byEntity, datedByEntity, byParagraph, order };
+}
+
+/**
+ * The statements of `actors` giving a date that starts within [from, to]: a
+ * binary search into each actor's dated list instead of a scan of all its
+ * statements (a state named in thousands of statements, for each of hundreds of events).
+ */
+function datedBetween(index: StatementIndex, actors: ReadonlySet<string>, from: string, to: string): Map<string, Statement> {
+  const found = new Map<string, Statement>();
+  for (const actor of actors) {
+    const list = index.datedByEntity.get(actor) ?? [];
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (list[mid]!.start < from) low = mid + 1;
+      else high = mid;
+    }
+    for (let i = low; i < list.length && list[i]!.start <= to; i++) found.set(list[i]!.statement.id, list[i]!.statement);
+  }
+  return found;
+}
+
+/** The days around an event where a source's differing day is a conflict, not another happening. */
+export function conflictWindow(event: Entity): { from: string; to: string } | undefined {
+  const eventDate = event.date;
+  if (!eventDate) return undefined;
+  return { from: shiftDays(eventDate.start, -CONFLICT_WINDOW_DAYS), to: shiftDays(eventDate.end, CONFLICT_WINDOW_DAYS) };
 }
 
 /**
  * The day dates a statement gives for the event: exact day mentions near the
  * event window whose nearest event keyword is of the event's subtype ("met …
  * on 28 January", not "announced on 27 January").
+ *
+ * `window`: pass conflictWindow(event) when calling for many statements of one
+ * event (an actor in thousands of statements made this the build's hot spot).
  */
-export function eventDays(statement: Statement, event: Entity): DateMention[] {
-  const eventDate = event.date;
-  if (!eventDate) return [];
-  const from = shiftDays(eventDate.start, -CONFLICT_WINDOW_DAYS);
-  const to = shiftDays(eventDate.end, CONFLICT_WINDOW_DAYS);
+export function eventDays(statement: Statement, event: Entity, window = conflictWindow(event)): DateMention[] {
+  if (!window) return [];
+  const { from, to } = window;
   const days = statement.dates.filter(
     (d) => d.value.precision === 'day' && !d.value.approximate && d.value.start >= from && d.value.start <= to,
   );
@@ -182,8 +223,9 @@ export function eventDays(statement: Statement, event: Entity): DateMention[] {
 export function eventDateConflicts(event: Entity, members: readonly Statement[]): Conflict[] {
   if (event.date?.precision !== 'day') return [];
   const byDay = new Map<string, { statementIds: Set<string>; articleSlugs: Set<string> }>();
+  const window = conflictWindow(event);
   for (const statement of members) {
-    for (const mention of eventDays(statement, event)) {
+    for (const mention of eventDays(statement, event, window)) {
       const day = mention.value.start;
       let variant = byDay.get(day);
       if (!variant) {

@@ -14,8 +14,26 @@
  * every word matches, in order.
  */
 
+/**
+ * Resolve compares every name with every other (clustering, surname bearers):
+ * the same few thousand words are folded millions of times at 1,000 articles,
+ * so each word is folded once. Bounded, so a long-running watcher does not grow it forever.
+ */
+const folded = new Map<string, string>();
+const FOLD_CACHE_LIMIT = 200_000;
+
 /** Case, diacritics and the usual romanisation alternatives folded away. */
 export function foldWord(word: string): string {
+  let result = folded.get(word);
+  if (result === undefined) {
+    if (folded.size >= FOLD_CACHE_LIMIT) folded.clear();
+    result = foldUncached(word);
+    folded.set(word, result);
+  }
+  return result;
+}
+
+function foldUncached(word: string): string {
   return word
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
