@@ -8,6 +8,7 @@
  *
  * Pure apart from the injected cache: inputs in, `KnowledgeModel` out.
  */
+import { groupBy } from './shared/group-by.ts';
 import type {
   Candidate,
   ClaimGroup,
@@ -124,8 +125,7 @@ export function memoryCache(): ArticleCache {
 
 /** The model from per-article results (in order) and the cross-corpus results. */
 function assembleModel(results: readonly ArticleResult[], corpus: CorpusResult): KnowledgeModel {
-  const anchored = new Map<string, AnchoredDate[]>();
-  for (const item of corpus.anchoredDates ?? []) (anchored.get(item.sentenceId) ?? anchored.set(item.sentenceId, []).get(item.sentenceId)!).push(item);
+  const anchored = groupBy(corpus.anchoredDates ?? [], (item) => item.sentenceId);
   const withAnchored = (statement: Statement): Statement => {
     const extra = anchored.get(statement.sentenceId);
     return extra ? { ...statement, dates: [...statement.dates, ...extra.map((item) => item.mention)].sort((a, b) => a.start - b.start) } : statement;
@@ -225,13 +225,7 @@ export function processArticle(article: SegmentedArticle, registry: RegistryCont
   const datesBySentence = new Map<string, DateMention[]>();
   const unresolvedDates: UnresolvedDate[] = [];
   const published = article.meta.published;
-  // Not Map.groupBy (here and above): Node 20, the machines' default node, lacks it, and the profiling scripts run there.
-  const namesBySentence = new Map<string, Mention[]>();
-  for (const mention of mentions) {
-    const list = namesBySentence.get(mention.sentenceId);
-    if (list) list.push(mention);
-    else namesBySentence.set(mention.sentenceId, [mention]);
-  }
+  const namesBySentence = groupBy(mentions, (mention) => mention.sentenceId);
   const dateWarnings: Diagnostic[] = [];
   // "The same day", "the next day": anchored on the nearest preceding exact day, in reading order.
   let previousDay: DateValue | undefined;

@@ -1,4 +1,5 @@
 import type { BlockKind, DateValue, Entity, Mention, Paragraph, Reference, Removal, SegmentedArticle } from '../model.ts';
+import { groupBy } from '../shared/group-by.ts';
 import { linkMentions, type Inline } from './inlines.ts';
 import { sourcePath } from './paths.ts';
 import { shorten } from '../shared/text.ts';
@@ -95,7 +96,7 @@ export function assembleSourcePage(
   citedBy: readonly PageLink[],
   profile?: SourceProfile,
 ): SourcePage {
-  const byParagraph = Map.groupBy(mentions, (mention) => mention.paragraphId);
+  const byParagraph = groupBy(mentions, (mention) => mention.paragraphId);
   return {
     kind: 'source',
     path: sourcePath(article.slug),

@@ -4,6 +4,7 @@
  * shares with other articles. Shown on source pages, in the sources index and
  * in the build report. Pure.
  */
+import { groupBy } from '../shared/group-by.ts';
 import type { Basis, SegmentedArticle, SharedPassage, Statement } from '../model.ts';
 import { paragraphPath, sourcePath } from './paths.ts';
 import { outletLabel } from './source-page.ts';
@@ -73,7 +74,7 @@ export function profileSources(model: {
   sharedPassages: readonly SharedPassage[];
 }): Map<string, SourceProfile> {
   const bySlug = new Map(model.articles.map((article) => [article.slug, article]));
-  const statementsBySlug = Map.groupBy(model.statements, (statement) => statement.articleSlug);
+  const statementsBySlug = groupBy(model.statements, (statement) => statement.articleSlug);
 
   // slug → other slug → reuse entry
   const reuse = new Map<string, Map<string, Reuse>>();
