@@ -266,7 +266,10 @@ function scoreQuotes(expected: Expected, build: BuildUnderTest): { quotes: Score
       if (quote.speakerId) return ![...allowed].some((person) => names(candidates, formsOf.get(person) ?? speakerForms(person)));
       return knownSpeakers.some((person) => !allowed.has(person) && names(candidates, formsOf.get(person)!));
     });
-    if (misattributed) wrongPerson++;
+    if (misattributed) {
+      wrongPerson++;
+      misses.push(`${item.article}: "${item.opening}" — also given to ${found.map((quote) => (quote.speakerId ? byId.get(quote.speakerId)?.name : quote.speakerText) ?? '?').join(', ')} (want ${item.speaker})`);
+    }
   }
   return { quotes: { hit, of: expected.quotes.length, wrongPerson }, misses };
 }

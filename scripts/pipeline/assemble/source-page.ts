@@ -2,7 +2,6 @@ import type { BlockKind, DateValue, Entity, Mention, Paragraph, Reference, Remov
 import { groupBy } from '../shared/group-by.ts';
 import { linkMentions, type Inline } from './inlines.ts';
 import { sourcePath } from './paths.ts';
-import { shorten } from '../shared/text.ts';
 import type { SourceProfile } from './source-profile.ts';
 
 /** A run of a paragraph: a sentence (addressable by its id) or the space between two. */
@@ -50,16 +49,17 @@ export interface SourcePage {
 
 /**
  * The name a citation shows: the outlet, else the author, else the host of the
- * article's URL, else the start of its title. Never one shared placeholder:
- * readers must tell two unnamed sources apart.
+ * article's URL, else "Unnamed outlet" with the file's name. Never a cut
+ * headline (a reader takes it for the outlet), and never one shared
+ * placeholder: readers must tell two unnamed sources apart.
  */
-export function outletLabel(article: Pick<SegmentedArticle, 'meta'>): string {
-  const { outlet, author, url, title } = article.meta;
+export function outletLabel(article: Pick<SegmentedArticle, 'meta' | 'file'>): string {
+  const { outlet, author, url } = article.meta;
   if (outlet) return outlet;
   if (author) return author;
   const host = url && /^https?:\/\/([^/]+)/i.exec(url)?.[1]?.replace(/^www\./, '');
-  if (host) return host;
-  return shorten(title, 32);
+  if (host) return `Unnamed outlet (${host})`;
+  return `Unnamed outlet (${article.file.split('/').pop() ?? article.file})`;
 }
 
 /** First sentence of the body, shortened at a word boundary, for meta descriptions. */

@@ -107,7 +107,7 @@ export function eventsFor(focus: Entity, events: readonly Entity[], statements: 
 export function timelineData(
   events: readonly Entity[],
   statements: readonly Statement[],
-  articles: ReadonlyMap<string, Pick<SegmentedArticle, 'meta'>>,
+  articles: ReadonlyMap<string, Pick<SegmentedArticle, 'meta' | 'file'>>,
   limits: TimelineLimits = TIMELINE_LIMITS,
 ): TimelineData {
   const datedEvents: TimelineEvent[] = events.flatMap((event) =>

@@ -17,7 +17,7 @@ function statement(id: string, iso: string): Statement {
   return { id, articleSlug: 'a', paragraphId: `p-${id}`, sentenceId: id, text: `Sentence ${id}.`, entityIds: [], dates: [{ text: iso, start: 0, end: 1, value: day(iso) }], basis: 'assertion' };
 }
 
-const outlets = new Map<string, Pick<SegmentedArticle, 'meta'>>([['a', { meta: { title: 'A', outlet: 'Outlet A', provenance: {} } }]]);
+const outlets = new Map<string, Pick<SegmentedArticle, 'meta' | 'file'>>([['a', { file: 'content/articles/a.txt', meta: { title: 'A', outlet: 'Outlet A', provenance: {} } }]]);
 
 describe('packInOrder', () => {
   it('fills rows in input order: a later extent never goes above an earlier one', () => {

@@ -51,7 +51,7 @@ function statement(id: string, value: DateValue | undefined, entityIds: string[]
   };
 }
 
-const outlets = new Map<string, Pick<SegmentedArticle, 'meta'>>([['a', { meta: { title: 'A', outlet: 'Outlet A', provenance: {} } }]]);
+const outlets = new Map<string, Pick<SegmentedArticle, 'meta' | 'file'>>([['a', { file: 'content/articles/a.txt', meta: { title: 'A', outlet: 'Outlet A', provenance: {} } }]]);
 
 /** Every pair of marks drawn in one row: their marks and labels must not overlap. */
 function overlaps(layout: TimelineLayout): string[] {

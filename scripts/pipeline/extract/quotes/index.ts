@@ -82,11 +82,14 @@ export function extractQuotes(article: SegmentedArticle, mentions: Mention[], en
 
   for (const paragraph of article.paragraphs) {
     if (paragraph.kind === 'heading') continue;
-    if (paragraph.kind === 'tweet') {
+    const inParagraph = quotesInParagraph(context, paragraph);
+    // An embedded post is its author's own words, unless it quotes someone it names
+    // ("President X: '…'"): then the poster reports the words, and is not their speaker.
+    if (paragraph.kind === 'tweet' && !inParagraph.some((quote) => quote.speakerId !== undefined || quote.speakerText.trim() !== '')) {
       const tweetQuote = quoteForTweet(context, paragraph, entities);
       if (tweetQuote) push(tweetQuote);
     }
-    for (const quote of quotesInParagraph(context, paragraph)) push(quote);
+    for (const quote of inParagraph) push(quote);
   }
   return quotes;
 }
