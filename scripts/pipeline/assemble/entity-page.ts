@@ -2,6 +2,7 @@
  * Page models for actors, bases, events and places: everything a briefing
  * page shows, each statement with its citation. Pure; emit turns these into MDX.
  */
+import { entityCounts, referencesOf, type ReferenceIndex } from './counts.ts';
 import type {
   ClaimGroup,
   DateValue,
@@ -150,6 +151,8 @@ export interface AssemblyContext {
   map?: MapChart;
   /** Every co-mention and registry relation among actors, bases and events, unpruned: ego networks are cut from it. */
   networkGraph: NetworkGraph;
+  /** What counts.ts reads: the sentences that name, report or quote each entity. */
+  references: ReferenceIndex;
 }
 
 /** Group `items` by one or more keys each, keeping input order within a group. */
@@ -172,21 +175,35 @@ export function createContext(model: KnowledgeModel): AssemblyContext {
     .filter((entity) => entity.kind === 'event')
     .sort((a, b) => compareIso(a.date?.start, b.date?.start) || a.name.localeCompare(b.name));
   const mentionsByEntity = groupBy(model.mentions, (mention) => [mention.entityId]);
+  const index = indexModel(model);
+  const statementsByEntity = groupBy(model.statements, (statement) => statement.entityIds);
+  const quotesBySpeaker = groupBy(model.quotes, (quote) => [quote.speakerId]);
+  const reportsByEvent = new Map<string, Statement[]>();
+  for (const group of model.claimGroups) {
+    if (group.kind !== 'event') continue;
+    const list = reportsByEvent.get(group.subjectId) ?? reportsByEvent.set(group.subjectId, []).get(group.subjectId)!;
+    for (const id of group.statementIds) {
+      const statement = index.statements.get(id);
+      if (statement) list.push(statement);
+    }
+  }
+  const references: ReferenceIndex = { statementsByEntity, reportsByEvent, quotesBySpeaker };
   return {
     model,
-    index: indexModel(model),
-    statementsByEntity: groupBy(model.statements, (statement) => statement.entityIds),
+    index,
+    references,
+    statementsByEntity,
     mentionsByEntity,
     mentionsByArticle: groupBy(model.mentions, (mention) => [mention.articleSlug]),
     descriptorsByEntity: groupBy(model.descriptors, (descriptor) => [descriptor.entityId]),
-    quotesBySpeaker: groupBy(model.quotes, (quote) => [quote.speakerId]),
+    quotesBySpeaker,
     quotesBySentence: groupBy(model.quotes, (quote) => [quote.sentenceId]),
     relationsByEntity: groupBy(model.relations, (relation) => [relation.source, relation.target]),
     groupsBySubject: groupBy(model.claimGroups, (group) => [group.subjectId]),
     quotesById: new Map(model.quotes.map((quote) => [quote.id, quote])),
     membersByEntity: groupBy(model.entities, (entity) => entity.affiliation),
     events,
-    map: buildMapChart(model.entities, new Map(model.entities.map((entity) => [entity.id, mentionsByEntity.get(entity.id)?.length ?? 0]))),
+    map: buildMapChart(model.entities, new Map(model.entities.map((entity) => [entity.id, referencesOf(references, entity).length]))),
     networkGraph: buildNetworkGraph(model, { maxNodes: Infinity, edgesPerNode: Infinity }),
   };
 }
@@ -375,7 +392,6 @@ function discoveryView(context: AssemblyContext, entity: Entity): DiscoveryView 
 export function assembleEntityPage(context: AssemblyContext, entity: Entity): EntityPage {
   const { index } = context;
   const statements = statementsFor(context, entity);
-  const support = supportOf(context, statements);
   // Lists are cut to PAGE_LIMITS (page-limits.ts) before their views are built,
   // so a page costs time in proportion to what it shows.
   const omitted: OmittedCounts = {};
@@ -495,9 +511,7 @@ export function assembleEntityPage(context: AssemblyContext, entity: Entity): En
     ...(entity.place && { place: refsOf(context, [entity.place])[0] }),
     participants: refsOf(context, entity.participants),
     stats: {
-      mentions: context.mentionsByEntity.get(entity.id)?.length ?? 0,
-      sources: support.sources,
-      independent: support.independent,
+      ...entityCounts(context.references, entity, context.model.sharedPassages),
       ...(latest && { latest }),
     },
     descriptors: descriptors.sort((a, b) => a.source.outlet.localeCompare(b.source.outlet)),

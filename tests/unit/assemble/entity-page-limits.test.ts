@@ -29,7 +29,12 @@ describe('briefing page lists at scale', () => {
     const sources = new Set(model.statements.filter((s) => s.entityIds.includes('russia')).map((s) => s.articleSlug));
     expect(page.omitted?.bySource).toBe(sources.size - page.bySource.length);
     expect(page.stats.sources).toBe(sources.size);
-    expect(page.stats.mentions).toBe(context.mentionsByEntity.get('russia')!.length);
+    // Mentions: the sentences that name it or quote it (counts.ts), each once.
+    const sentences = new Set([
+      ...model.statements.filter((s) => s.entityIds.includes('russia')).map((s) => `${s.articleSlug}/${s.sentenceId}`),
+      ...model.quotes.filter((q) => q.speakerId === 'russia').map((q) => `${q.articleSlug}/${q.sentenceId}`),
+    ]);
+    expect(page.stats.mentions).toBe(sentences.size);
   });
 
   it('keeps the sources with the most statements, and the newest dated statements in date order', () => {
