@@ -2,6 +2,7 @@
  * assemble + emit: the knowledge model becomes the site's generated pages.
  * Pure: returns file contents; scripts/build-briefings.ts writes them.
  */
+import { homeLede } from './assemble/home-lede.ts';
 import type { KnowledgeModel } from './model.ts';
 import { assembleHomePage, type SiteSettings, type SiteSettingsInput } from './assemble/home-page.ts';
 import { resolveSiteSettings } from './assemble/site-identity.ts';
@@ -46,7 +47,7 @@ export function buildSite(model: KnowledgeModel, given: SiteSettingsInput, emit?
   const settings = resolveSiteSettings(given, model);
   const context = createContext(model);
   const entityPages: EntityPage[] = model.entities.map((entity) => assembleEntityPage(context, entity));
-  const home = { ...assembleHomePage(model, entityPages, settings), map: context.map, network: buildNetworkChart(model) };
+  const home = { ...assembleHomePage(model, entityPages, settings), lede: homeLede(model, context.index), map: context.map, network: buildNetworkChart(model) };
   const profiles = profileSources(model);
   const files: EmittedFile[] = [];
   const output = emit ?? ((file: EmittedFile) => void files.push(file));

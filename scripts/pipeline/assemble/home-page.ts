@@ -1,6 +1,7 @@
 import type { DateValue, EntityKind, KnowledgeModel } from '../model.ts';
 import { DEFAULT_DISCOVERY_THRESHOLDS, type DiscoveryThresholds } from '../resolve/thresholds.ts';
 import { sourcePath } from './paths.ts';
+import type { StatementView } from './citations.ts';
 import { outletLabel } from './source-page.ts';
 import type { MapChart } from '../charts/map.ts';
 import type { NetworkChart } from '../charts/network.ts';
@@ -64,6 +65,8 @@ export interface HomePage {
   counts: Record<EntityKind | 'source', number>;
   /** First and last publication dates in the corpus. */
   span?: { from: DateValue; to: DateValue };
+  /** What happened, in the sources' own cited sentences, newest first (home-lede.ts). */
+  lede?: StatementView[];
   /** Newest first. */
   sources: HomeSource[];
   /** Most-mentioned entities of each kind, for "Start here". */

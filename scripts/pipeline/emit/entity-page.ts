@@ -5,8 +5,8 @@
  */
 import type { RootContent } from 'mdast';
 import type { OmittedCounts } from '../assemble/page-limits.ts';
-import type { Citation, StatementView } from '../assemble/citations.ts';
-import type { EntityPage, PageRef, SupportedStatement } from '../assemble/entity-page.ts';
+import type { EntityPage, PageRef } from '../assemble/entity-page.ts';
+import { Notes, statementData } from './statements.ts';
 import { MODEL_PATH, relativeHref } from '../assemble/paths.ts';
 import { block, heading, imports, link, paragraph, root, text } from './nodes.ts';
 import type { GeneratedPage } from './page.ts';
@@ -39,33 +39,6 @@ function more(page: EntityPage, list: keyof OmittedCounts): RootContent[] {
       text('.'),
     ]),
   ];
-}
-
-/** Numbers citations in page order, for print footnotes and the Notes section. */
-class Notes {
-  readonly items: (Citation & { note: number })[] = [];
-  private readonly byPath = new Map<string, number>();
-
-  cite(citation: Citation): Citation & { note: number } {
-    let note = this.byPath.get(citation.path);
-    if (note === undefined) {
-      note = this.items.length + 1;
-      this.byPath.set(citation.path, note);
-      this.items.push({ ...citation, note });
-    }
-    return { ...citation, note };
-  }
-}
-
-function statementData(notes: Notes, views: readonly (StatementView | SupportedStatement)[]) {
-  return views.map((view) => ({
-    id: view.id,
-    inlines: view.inlines.map((part) => (part.type === 'link' ? { text: part.value, path: part.path } : { text: part.value })),
-    basis: view.basis,
-    ...(view.date && { date: view.date.label, dateIso: view.date.start, precision: view.date.precision }),
-    citation: notes.cite(view.citation),
-    ...('support' in view && { support: view.support }),
-  }));
 }
 
 function refData(ref: PageRef) {

@@ -4,12 +4,31 @@ import { relativeHref } from '../assemble/paths.ts';
 import { block, heading, imports, link, paragraph, root, text } from './nodes.ts';
 import type { GeneratedPage } from './page.ts';
 import { plural } from '../shared/text.ts';
+import { Notes, statementData } from './statements.ts';
 
 function listItem(children: ListItem['children']): ListItem {
   return { type: 'listItem', spread: false, children };
 }
 
 const kindHeadings = { actor: 'Actors', base: 'Bases', event: 'Events', place: 'Places' } as const;
+
+/** Linked names with their kind, date and number of sources (events come newest first from assemble). */
+function entityList(page: HomePage, entities: HomePage['leading']): RootContent {
+  return {
+    type: 'list',
+    ordered: false,
+    spread: false,
+    children: entities.map((entity) =>
+      listItem([
+        paragraph([
+          ...(entity.kind === 'event' && entity.date ? [text(`${entity.date.label}: `)] : []),
+          link(relativeHref(page.path, entity.path), entity.name),
+          text(` — ${entity.subtype.replace(/-/g, ' ')}${entity.kind !== 'event' && entity.date ? `, ${entity.date.label}` : ''}, ${plural(entity.sources, 'source', 'sources')}`),
+        ]),
+      ]),
+    ),
+  };
+}
 
 export function emitHomePage(page: HomePage): GeneratedPage {
   const { counts } = page;
@@ -19,9 +38,12 @@ export function emitHomePage(page: HomePage): GeneratedPage {
     `. It follows ${plural(counts.actor, 'actor', 'actors')}, ${plural(counts.base, 'base', 'bases')} and ${plural(counts.event, 'event', 'events')}.`,
   ].join('');
 
+  const notes = new Notes();
+  const events = page.leading.filter((entity) => entity.kind === 'event');
   const children: RootContent[] = [
     imports([
       'SearchFilters',
+      ...(page.lede?.length ? ['StatementList', 'NoteList'] : []),
       ...(page.map ? ['charts/BaseMap'] : []),
       ...(page.network ? ['charts/Network'] : []),
       ...(page.timeline ? ['charts/Timeline'] : []),
@@ -29,31 +51,18 @@ export function emitHomePage(page: HomePage): GeneratedPage {
     ]),
     block('SearchFilters', { kind: 'home' }),
     paragraph(page.description),
+    // What happened first, in the sources' own words; then when; then where and who (the charts).
+    ...(page.lede?.length ? [heading(2, 'What happened'), block('StatementList', { data: statementData(notes, page.lede) })] : []),
+    ...(events.length > 0 ? [heading(2, 'Key dates'), entityList(page, events)] : []),
     paragraph(coverage),
-    // When first, then where and who (the charts below).
     ...(page.timeline ? [heading(2, 'When it happened'), block('charts/Timeline', { data: { timeline: page.timeline }, id: 'timeline-chart' })] : []),
   ];
   if (page.map) children.push(heading(2, 'Where the bases are'), block('charts/BaseMap', { data: { chart: page.map } }));
   if (page.network) children.push(heading(2, 'Who is connected to whom'), block('charts/Network', { data: { chart: page.network } }));
 
-  for (const kind of ['actor', 'base', 'event'] as const) {
+  for (const kind of ['actor', 'base'] as const) {
     const entities = page.leading.filter((entity) => entity.kind === kind);
-    if (entities.length === 0) continue;
-    children.push(heading(2, kind === 'event' ? 'Latest events' : `Most covered ${kindHeadings[kind].toLowerCase()}`), {
-      type: 'list',
-      ordered: false,
-      spread: false,
-      children: entities.map((entity) =>
-        listItem([
-          paragraph([
-            link(relativeHref(page.path, entity.path), entity.name),
-            text(
-              ` — ${entity.subtype.replace(/-/g, ' ')}${entity.date ? `, ${entity.date.label}` : ''}, ${plural(entity.sources, 'source', 'sources')}`,
-            ),
-          ]),
-        ]),
-      ),
-    });
+    if (entities.length > 0) children.push(heading(2, `Most covered ${kindHeadings[kind].toLowerCase()}`), entityList(page, entities));
   }
 
   if (page.coverage) children.push(heading(2, 'Who mentions whom'), block('charts/CoverageMatrix', { data: { coverage: page.coverage }, id: 'coverage-chart' }));
@@ -70,6 +79,8 @@ export function emitHomePage(page: HomePage): GeneratedPage {
       ]),
     ),
   });
+
+  if (notes.items.length > 0) children.push(heading(2, 'Notes'), block('NoteList', { data: notes.items }));
 
   return {
     path: page.path,
