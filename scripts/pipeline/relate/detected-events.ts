@@ -12,6 +12,7 @@ import { slugify } from '../shared/slug.ts';
 import { overlaps, shiftDays } from './dates.ts';
 import { dateFitsEvent } from './event-groups.ts';
 import { UnionFind } from './union-find.ts';
+import { placeSpecificity } from './event-mentions.ts';
 
 /** Registry subtypes each detected type may merge into. */
 const COMPATIBLE_SUBTYPES: Readonly<Record<string, readonly string[]>> = {
@@ -154,7 +155,10 @@ export function clusterEventMentions(mentions: readonly EventMention[], entities
       return inFirst(a) - inFirst(b) || (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || cmp(a, b);
     });
     const places = cluster.map((mention) => mention.place).filter((place): place is string => place !== undefined);
-    const place = places.sort((a, b) => places.filter((p) => p === b).length - places.filter((p) => p === a).length || cmp(a, b))[0];
+    // The most specific place the reports give (a summit is "in Washington", not "in the
+    // South Caucasus" it is about), then the one most reports give.
+    const specificity = (id: string) => placeSpecificity(byId.get(id));
+    const place = places.sort((a, b) => specificity(b) - specificity(a) || places.filter((p) => p === b).length - places.filter((p) => p === a).length || cmp(a, b))[0];
     const verb = cluster.some((mention) => mention.verb === 'hosts') ? 'hosts' : first.verb;
     const name = eventName(first.type, verb, ordered, place, date, byId);
     let id = `event-${slugify(`${first.type} ${ordered.slice(0, 3).join(' ')} ${date.start}`, 72)}`;

@@ -87,6 +87,25 @@ function datedTriggers(dates: readonly DateMention[], triggers: readonly Trigger
 }
 
 /**
+ * Higher is more specific: a base or a town before a province, a province before a
+ * region or a country. A route or corridor runs through places; nothing happens "in" it.
+ */
+export function placeSpecificity(entity: Pick<Entity, 'kind' | 'subtype'> | undefined): number {
+  if (!entity) return 0;
+  if (entity.kind === 'base') return /route|corridor|road|railway|pipeline/.test(entity.subtype) ? 1 : 4;
+  if (/^(?:city|town|village|capital|district|port|airport)$/.test(entity.subtype)) return 3;
+  if (/^(?:province|governorate|state|county|exclave|island)$/.test(entity.subtype)) return 2;
+  return 1;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** "in X", "at X", "in the X": the sentence places something at the entity (by its name or an alias). */
+export function locatedAt(text: string, entity: Pick<Entity, 'name' | 'aliases'>): boolean {
+  return [entity.name, ...entity.aliases].some((name) => name.length > 1 && new RegExp(`\\b(?:in|at)\\s+(?:the\\s+)?${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, 'u').test(text));
+}
+
+/**
  * Event mentions in `statements`. `entities` gives each id's kind; ids the
  * map lacks are ignored. Pure; the output is in statement order.
  */
@@ -97,7 +116,12 @@ export function detectEventMentions(statements: readonly Statement[], entities: 
     const named = [...new Set(statement.entityIds)].map((id) => entities.get(id)).filter((entity): entity is Entity => entity !== undefined);
     const participants = named.filter((entity) => entity.kind === 'actor').map((entity) => entity.id);
     if (participants.length === 0) continue;
-    const place = named.find((entity) => entity.kind === 'place' || entity.kind === 'base');
+    // Where it happened: a place the sentence puts it in or at ("in Washington"), the most
+    // specific of those, the first of equals. A place merely named ("a route to Nakhchivan",
+    // "the future of the region") is what the event is about, not where it was.
+    const place = named
+      .filter((entity) => (entity.kind === 'place' || entity.kind === 'base') && locatedAt(statement.text, entity))
+      .reduce<Entity | undefined>((best, entity) => (best && placeSpecificity(best) >= placeSpecificity(entity) ? best : entity), undefined);
     for (const pair of datedTriggers(statement.dates, triggersIn(statement.text))) mentions.push({
       id: `em-${shortHash(`${statement.id}|${pair.trigger.type.type}|${pair.trigger.start}`, 8)}`,
       type: pair.trigger.type.type,

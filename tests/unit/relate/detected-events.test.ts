@@ -96,3 +96,25 @@ describe('registry events reported without a date', () => {
     expect(group?.statementIds).toEqual([reportStatements[0]!.id]);
   });
 });
+
+describe('the place an event is named with', () => {
+  const region = testEntity({ id: 'north-sea-rim', kind: 'place', subtype: 'region', name: 'North Sea Rim' });
+  const corridor = testEntity({ id: 'amber-corridor', kind: 'base', subtype: 'route', name: 'Amber Corridor' });
+  const entities = [...ENTITIES, region, corridor];
+  const byIdWide = new Map(entities.map((entity) => [entity.id, entity]));
+  const talks = article('talks', [
+    'Ivo Kral hosted Anna Berg and Lars Moe on 8 August 2025 to settle the future of the North Sea Rim and the Amber Corridor.',
+    'Anna Berg and Lars Moe met Ivo Kral in Vessa on 8 August 2025, a meeting about the North Sea Rim.',
+  ]);
+  const reports = [
+    statement(talks, 'Ivo Kral hosted', ['ivo-kral', 'anna-berg', 'lars-moe', 'north-sea-rim', 'amber-corridor'], [{ text: 'on 8 August 2025', value: FRIDAY }]),
+    statement(talks, 'Anna Berg and Lars Moe met', ['anna-berg', 'lars-moe', 'ivo-kral', 'north-sea-rim', 'vessa'], [{ text: 'on 8 August 2025', value: FRIDAY }]),
+  ];
+
+  it('is the most specific place the reports give: the town, not the region the talks were about nor a route', () => {
+    const { events } = clusterEventMentions(detectEventMentions(reports, byIdWide), entities);
+    const meeting = events.find((event) => event.participants.includes('anna-berg'));
+    expect(meeting?.place).toBe('vessa');
+    expect(meeting?.name).toContain('in Vessa');
+  });
+});

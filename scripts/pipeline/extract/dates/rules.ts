@@ -178,7 +178,8 @@ function partOfNamedMonthRule(text: string, anchor: CalendarDay | undefined): Ca
  * notion of parts of a year. Thirds of the year, approximate.
  */
 const YEAR_PART = new RegExp(
-  `\\b(?:(early|mid|late)[\\s-]+|(?:the\\s+)?(start|beginning|middle|end)\\s+of\\s+)(${YEAR_SOURCE})`,
+  // Not "early 1990s": a decade (decadeRule).
+  `\\b(?:(early|mid|late)[\\s-]+|(?:the\\s+)?(start|beginning|middle|end)\\s+of\\s+)(${YEAR_SOURCE})(?![0-9A-Za-z'’])`,
   'dgi',
 );
 
@@ -233,15 +234,18 @@ function yearSpanRule(text: string): Candidate[] {
   return found;
 }
 
-/** "the 1990s": a decade, which chrono does not parse. */
-const DECADE = /\b((?:18|19|20)\d0)s\b/dg;
+/** "the 1990s", "the early 1990s": a decade or a third of one, which chrono does not parse. */
+const DECADE = /\b(?:(early|mid|late)[\s-]+)?((?:18|19|20)\d0)s\b/dgi;
+const DECADE_PART = { early: [0, 3], mid: [3, 6], late: [6, 9] } as const;
 
 function decadeRule(text: string): Candidate[] {
   const found: Candidate[] = [];
   for (const match of text.matchAll(DECADE)) {
-    const first = Number(match[1]);
-    const value = rangeValue({ year: first, month: 1, day: 1 }, { year: first + 9, month: 12, day: 31 }, { label: `${first}s` });
-    found.push(dateCandidate(match.index, matchEnd(match), value));
+    const part = match[1]?.toLowerCase() as keyof typeof DECADE_PART | undefined;
+    const first = Number(match[2]);
+    const [from, to] = part ? DECADE_PART[part] : [0, 9];
+    const value = rangeValue({ year: first + from, month: 1, day: 1 }, { year: first + to, month: 12, day: 31 }, { label: part ? `${part} ${first}s` : `${first}s` });
+    found.push(dateCandidate(match.index, matchEnd(match), part ? { ...value, approximate: true } : value));
   }
   return found;
 }

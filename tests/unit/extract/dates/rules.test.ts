@@ -48,6 +48,13 @@ describe('absolute dates', () => {
     ]);
   });
 
+  it('reads "the early 1990s" as the first years of the decade, never as early 1990', () => {
+    expect(summary('Fighting in the early 1990s and a ceasefire in the late 1990s ended in a frozen conflict.')).toEqual([
+      'early 1990s → range 1990-01-01..1993-12-31 ~',
+      'late 1990s → range 1996-01-01..1999-12-31 ~',
+    ]);
+  });
+
   it('labels "mid-2025" and "early 2026" as written', () => {
     expect(findDates('in mid-2025 and early 2026', PUB).map((m) => m.value.label)).toEqual(['mid-2025', 'early 2026']);
   });
