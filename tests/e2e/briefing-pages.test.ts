@@ -152,8 +152,11 @@ describe('briefing pages', () => {
     for (const source of sources) expect(source.content, source.path).not.toMatch(/% alike|likely origin|likely copy/);
     // An actor page's "Mentioned in" excerpts are the source pages' text: shown there, indexed there.
     await page.goto(`${rootUrl}/actors/russia/`);
-    const excerpts = await page.locator('.backlinks .backlink__paragraph').allInnerTexts();
+    const excerpts = await page.locator('.backlinks .backlink__sentence').allInnerTexts();
     expect(excerpts.length).toBeGreaterThan(0);
+    // "Mentioned in" shows the sentence with its mention marked, not the whole paragraph as a link.
+    expect(await page.locator('.backlinks .backlink__sentence mark').first().innerText()).toMatch(/Russia|Moscow|Kremlin|Russian/);
+    for (const link of await page.locator('.backlinks .backlink__paragraph').allInnerTexts()) expect(link).toBe('in context');
     expect(await page.locator('.backlinks ul[data-pagefind-ignore]').count()).toBe(await page.locator('.backlinks ul').count());
     const russia = indexed.find((entry) => entry.path.endsWith('/actors/russia/'));
     expect(russia?.content).toContain('Russia');

@@ -209,6 +209,8 @@ describe('with JavaScript', () => {
 
   it('keeps names clear of each other and of the edges when zoomed in on a phone', async () => {
     const { page, errors, close } = await open('/', { viewport: phone });
+    // The chart's script starts when the reader scrolls to it (below the lede and key dates).
+    await page.locator(timeline).scrollIntoViewIfNeeded();
     const controls = page.locator(`${timeline} [data-timeline-controls]`);
     for (const range of ['4 weeks', '3 months', '12 months', 'All']) {
       await controls.getByRole('button', { name: range }).click();
@@ -229,6 +231,7 @@ describe('with JavaScript', () => {
 
   it('zooms the timeline to a range dragged along the axis', async () => {
     const { page, errors, close } = await open('/');
+    await page.locator(timeline).scrollIntoViewIfNeeded();
     const svg = page.locator(artboard(timeline));
     const band = (await svg.locator('.timeline__brush').boundingBox())!;
     const before = await svg.locator('a.timeline__mark:not([hidden])').count();

@@ -17,7 +17,7 @@ import type {
   Statement,
 } from '../model.ts';
 import { countIndependentSupport } from '../relate/index.ts';
-import { citationFor, indexModel, sentenceFocus, statementDate, viewStatement, type Citation, type ModelIndex, type StatementView } from './citations.ts';
+import { citationFor, excerpt, indexModel, paragraphKey, sentenceFocus, statementDate, viewStatement, type Citation, type ModelIndex, type StatementView } from './citations.ts';
 import { entityPath, sourcePath } from './paths.ts';
 import { buildMapChart, onMap, type MapChart } from '../charts/map.ts';
 import { buildEgoNetworkChart, buildNetworkGraph, type NetworkChart, type NetworkGraph } from '../charts/network.ts';
@@ -58,9 +58,18 @@ export interface Connection {
   statement?: StatementView;
 }
 
+/** "Mentioned in": for each source, the sentences that name the entity, each linked to its paragraph. */
 export interface Backlink {
   source: SourceRef;
-  paragraphs: { id: string; path: string; text: string }[];
+  paragraphs: {
+    id: string;
+    /** The source paragraph, opened at the sentence. */
+    path: string;
+    /** The sentence that names the entity (not the whole paragraph). */
+    text: string;
+    /** Where the name is in `text`, to mark it. */
+    mark?: { start: number; end: number };
+  }[];
 }
 
 export interface SourceColumn {
@@ -458,7 +467,17 @@ export function assembleEntityPage(context: AssemblyContext, entity: Entity): En
       source: sourceRef(context, slug),
       paragraphs: mentions.slice(0, mentionedShares[position]).map((mention) => {
         const citation = citationFor(index, mention.articleSlug, mention.paragraphId, mention);
-        return { id: mention.paragraphId, path: citation.path, text: citation.passage };
+        const sentence = index.sentences.get(mention.sentenceId);
+        const paragraph = index.paragraphs.get(paragraphKey(mention.articleSlug, mention.paragraphId))?.text;
+        if (!sentence || paragraph === undefined) return { id: mention.paragraphId, path: citation.path, text: citation.passage };
+        const text = excerpt(paragraph.slice(sentence.start, sentence.end).trim(), { start: mention.start - sentence.start, end: mention.end - sentence.start });
+        const offset = text.indexOf(paragraph.slice(mention.start, mention.end));
+        return {
+          id: mention.paragraphId,
+          path: citation.path,
+          text,
+          ...(offset >= 0 && { mark: { start: offset, end: offset + (mention.end - mention.start) } }),
+        };
       }),
     }),
   );
