@@ -1,6 +1,6 @@
-/** Ports of the three preview servers: E2E_PORT moves them (4400, 4401, 4402 by default), so two checkouts can run the browser tests at once. */
+/** Ports of the four preview servers: E2E_PORT moves them (4400–4403 by default), so two checkouts can run the browser tests at once. */
 export const basePort = Number(process.env.E2E_PORT ?? 4400);
-export const ports = { root: basePort, subpath: basePort + 1, hostile: basePort + 2 } as const;
+export const ports = { root: basePort, subpath: basePort + 1, hostile: basePort + 2, second: basePort + 3 } as const;
 export const rootUrl = `http://127.0.0.1:${ports.root}`;
 export const subpathBase = '/briefing/';
 export const subpathUrl = `http://127.0.0.1:${ports.subpath}${subpathBase.replace(/\/$/, '')}`;
@@ -16,3 +16,8 @@ export const hostileUrl = `http://127.0.0.1:${ports.hostile}`;
 
 /** The corpus the site under test is built from (a copy of the seeds with their registry and settings). */
 export const seedContentDir = 'tests/fixtures/seed-story';
+
+/** A second story (another region, another cast, no registry), built from the texts alone and served on its own port. */
+export const secondStoryContentDir = 'tests/fixtures/second-story';
+export const secondStoryOutDir = 'build/e2e-second';
+export const secondStoryUrl = `http://127.0.0.1:${ports.second}`;

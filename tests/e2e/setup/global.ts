@@ -1,5 +1,6 @@
 /**
- * Builds the site twice (at "/" and under a sub-path base) and serves both
+ * Builds the site twice (at "/" and under a sub-path base), the hostile corpus
+ * and the second story, and serves them
  * with `astro preview` for the browser tests. Set E2E_SKIP_BUILD=1 to reuse
  * existing builds while iterating on a test.
  */
@@ -8,7 +9,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { hostileContentDir, hostileOutDir, seedContentDir, hostileUrl, ports, reproOutDir, rootUrl, subpathBase, subpathOutDir, subpathUrl } from './constants.ts';
+import { hostileContentDir, hostileOutDir, seedContentDir, hostileUrl, ports, reproOutDir, rootUrl, secondStoryContentDir, secondStoryOutDir, secondStoryUrl, subpathBase, subpathOutDir, subpathUrl } from './constants.ts';
 import { writeFileSystemCases, writeHostileCorpus } from '../../fixtures/hostile-corpus.ts';
 
 const servers: ChildProcess[] = [];
@@ -51,7 +52,7 @@ function serve(port: number, env: NodeJS.ProcessEnv, outDir?: string): ChildProc
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const skipBuild =
-    process.env.E2E_SKIP_BUILD === '1' && [`dist`, subpathOutDir, hostileOutDir, reproOutDir].every((dir) => existsSync(`${dir}/index.html`));
+    process.env.E2E_SKIP_BUILD === '1' && [`dist`, subpathOutDir, hostileOutDir, reproOutDir, secondStoryOutDir].every((dir) => existsSync(`${dir}/index.html`));
   if (!skipBuild) {
     // The hostile corpus first: its generated pages are then replaced by the real build.
     writeHostileCorpus(hostileContentDir);
@@ -59,6 +60,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     writeFileSystemCases(resolve(hostileContentDir), mkdtempSync(join(tmpdir(), 'hostile-outside-')));
     run('npx', ['tsx', 'scripts/build-briefings.ts'], { CONTENT_DIR: hostileContentDir });
     run('npx', ['astro', 'build', '--outDir', hostileOutDir], {});
+    // The second story, with no registry: every page it gets comes from the texts.
+    run('npx', ['tsx', 'scripts/build-briefings.ts'], { CONTENT_DIR: secondStoryContentDir });
+    run('npx', ['astro', 'build', '--outDir', secondStoryOutDir], {});
     // The site under test is built from the seed-story fixture, never from content/ (whatever the user keeps there).
     run('npm', ['run', 'build'], { CONTENT_DIR: seedContentDir });
     // The same build again, right away (pipeline, Astro, Pagefind), for the reproducibility check.
@@ -70,7 +74,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   serve(ports.root, {});
   serve(ports.subpath, { BASE: subpathBase }, subpathOutDir);
   serve(ports.hostile, {}, hostileOutDir);
+  serve(ports.second, {}, secondStoryOutDir);
   await waitFor(`${rootUrl}/`);
+  await waitFor(`${secondStoryUrl}/`);
   await waitFor(`${subpathUrl}/`);
   await waitFor(`${hostileUrl}/`);
   project.provide('chromePath', process.env.CHROME_PATH ?? '/usr/bin/chromium');
