@@ -6,7 +6,7 @@
 import type { Entity, KnowledgeModel } from '../pipeline/model.ts';
 import type { MapChart } from '../pipeline/charts/map.ts';
 import { onMap } from '../pipeline/charts/map.ts';
-import { entityPath } from '../pipeline/assemble/paths.ts';
+import { entityPath } from '../pipeline/shared/paths.ts';
 import type { Expected, ExpectedEntity } from './expected.ts';
 import { days, distanceKm, entityNames, fold, foldLower, interval, kindFamily, nameForms, sameEntity, toInterval, within, words } from './match.ts';
 

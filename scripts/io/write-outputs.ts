@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import type { KnowledgeModel } from '../pipeline/model.ts';
 import type { SiteOutput } from '../pipeline/site.ts';
 import type { EmittedFile } from '../pipeline/emit/page.ts';
-import { MODEL_PATH, PREBUILT_PAGES_DIR } from '../pipeline/assemble/paths.ts';
+import { MODEL_PATH, PREBUILT_PAGES_DIR } from '../pipeline/shared/paths.ts';
 import { DOCS_DIR } from '../pipeline/emit/page.ts';
 import { writeJsonStreaming } from './write-json.ts';
 import { checkpoint } from './interrupt.ts';

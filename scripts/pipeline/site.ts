@@ -13,7 +13,7 @@ import { profileSources } from './assemble/source-profile.ts';
 import { assembleFeed, type Feed } from './assemble/feed.ts';
 import { forbiddenCharacterDiagnostics } from './assemble/forbidden-characters.ts';
 import { assemblePreviews, type Preview } from './assemble/previews.ts';
-import { sourcePath } from './assemble/paths.ts';
+import { sourcePath } from './shared/paths.ts';
 import { emitHomePage } from './emit/home-page.ts';
 import { emitSourcePage } from './emit/source-page.ts';
 import { emitSourceIndex } from './emit/source-index.ts';

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PREBUILT_PAGES_DIR } from '../../scripts/pipeline/assemble/paths.ts';
+import { PREBUILT_PAGES_DIR } from '../../scripts/pipeline/shared/paths.ts';
 import type { SourcePageData } from '../../scripts/pipeline/emit/source-page.ts';
 
 /** Slugs are generated ids: nothing that could leave the folder. */

@@ -2,10 +2,12 @@
  * Provenance for briefing pages: every statement a page shows becomes a
  * `StatementView` carrying the citation to its source paragraph.
  */
+import { excerpt, type Focus } from '../shared/excerpt.ts';
+import { statementDate } from '../shared/statement-date.ts';
 import type { Basis, DateValue, Entity, Mention, SegmentedArticle, Statement } from '../model.ts';
 import { linkMentions, type Inline } from './inlines.ts';
-import { paragraphPath } from './paths.ts';
-import { outletLabel } from './source-page.ts';
+import { paragraphPath } from '../shared/paths.ts';
+import { outletLabel } from '../shared/outlet.ts';
 
 export interface Citation {
   /** /sources/<slug>/#<paragraph-id> */
@@ -72,36 +74,6 @@ export function indexModel(model: {
   return index;
 }
 
-/**
- * Longest passage a citation carries. Why a cap: the passage is there to
- * recognise the paragraph, and a scraped "paragraph" of 50 KB cited a thousand
- * times made one page 160 MB. Longer paragraphs are cut to a window around the
- * cited sentence or mention.
- */
-export const MAX_PASSAGE_CHARS = 600;
-
-export interface Focus {
-  start: number;
-  end: number;
-}
-
-/** `text` cut to at most `max` characters around `focus`, on word boundaries, with … where cut. */
-export function excerpt(text: string, focus: Focus = { start: 0, end: 0 }, max = MAX_PASSAGE_CHARS): string {
-  if (text.length <= max) return text;
-  const focusLength = Math.max(0, focus.end - focus.start);
-  let start = focusLength >= max ? focus.start : Math.max(0, focus.start - Math.floor((max - focusLength) / 2));
-  let end = Math.min(text.length, start + max);
-  start = Math.max(0, Math.min(start, end - max));
-  if (start > 0) {
-    const space = text.indexOf(' ', start);
-    if (space !== -1 && space < start + 40 && space < focus.start) start = space + 1;
-  }
-  if (end < text.length) {
-    const space = text.lastIndexOf(' ', end);
-    if (space > end - 40 && space > focus.end) end = space;
-  }
-  return `${start > 0 ? '… ' : ''}${text.slice(start, end).trim()}${end < text.length ? ' …' : ''}`;
-}
 
 /** A sentence's offsets inside its paragraph, as a citation focus. */
 export function sentenceFocus(index: ModelIndex, sentenceId: string): Focus | undefined {
@@ -121,10 +93,6 @@ export function citationFor(index: ModelIndex, articleSlug: string, paragraphId:
   };
 }
 
-/** The earliest date a statement gives, used for timelines. */
-export function statementDate(statement: Statement): DateValue | undefined {
-  return [...statement.dates].map((mention) => mention.value).sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0))[0];
-}
 
 /**
  * A statement as a page shows it. `prefix` keeps ids unique when a page lists

@@ -17,12 +17,14 @@ import type {
   Statement,
 } from '../model.ts';
 import { countIndependentSupport } from '../relate/index.ts';
-import { citationFor, excerpt, indexModel, paragraphKey, sentenceFocus, statementDate, viewStatement, type Citation, type ModelIndex, type StatementView } from './citations.ts';
-import { entityPath, sourcePath } from './paths.ts';
+import { citationFor, indexModel, paragraphKey, sentenceFocus, viewStatement, type Citation, type ModelIndex, type StatementView } from './citations.ts';
+import { excerpt } from '../shared/excerpt.ts';
+import { statementDate } from '../shared/statement-date.ts';
+import { entityPath, sourcePath } from '../shared/paths.ts';
 import { buildMapChart, onMap, type MapChart } from '../charts/map.ts';
 import { buildEgoNetworkChart, buildNetworkGraph, type NetworkChart, type NetworkGraph } from '../charts/network.ts';
 import { eventsFor, timelineData, type TimelineData } from '../charts/timeline.ts';
-import { outletLabel } from './source-page.ts';
+import { outletLabel } from '../shared/outlet.ts';
 import { PAGE_LIMITS, keepBest, shareOut, type OmittedCounts } from './page-limits.ts';
 
 export interface PageRef {

@@ -4,7 +4,7 @@
  * which only Astro knows (site and base differ per deploy).
  */
 import type { DateValue, Entity, SegmentedArticle } from '../model.ts';
-import { entityPath, sourcePath } from './paths.ts';
+import { entityPath, sourcePath } from '../shared/paths.ts';
 import { describe } from './source-page.ts';
 import { stripXmlForbidden } from '../shared/escape.ts';
 

@@ -11,7 +11,8 @@
  * dated reported facts instead, one per source.
  */
 import type { Basis, ClaimGroup, Entity, Statement } from '../model.ts';
-import { statementDate, viewStatement, type ModelIndex, type StatementView } from './citations.ts';
+import { viewStatement, type ModelIndex, type StatementView } from './citations.ts';
+import { statementDate } from '../shared/statement-date.ts';
 
 export const LEDE_SENTENCES = 3;
 /** Longer sentences carry background clauses; a lede line is read at a glance. */

@@ -1,8 +1,8 @@
 import type { DateValue, EntityKind, KnowledgeModel } from '../model.ts';
 import { DEFAULT_DISCOVERY_THRESHOLDS, type DiscoveryThresholds } from '../resolve/thresholds.ts';
-import { sourcePath } from './paths.ts';
+import { sourcePath } from '../shared/paths.ts';
 import type { StatementView } from './citations.ts';
-import { outletLabel } from './source-page.ts';
+import { outletLabel } from '../shared/outlet.ts';
 import type { MapChart } from '../charts/map.ts';
 import type { NetworkChart } from '../charts/network.ts';
 import { timelineData, type TimelineData } from '../charts/timeline.ts';

@@ -1,5 +1,5 @@
 import type { Entity, Mention } from '../model.ts';
-import { entityPath } from './paths.ts';
+import { entityPath } from '../shared/paths.ts';
 
 /** Phrasing content of a generated page, before it becomes mdast. */
 export type Inline =

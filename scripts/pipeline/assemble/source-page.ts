@@ -1,7 +1,8 @@
 import type { BlockKind, DateValue, Entity, Mention, Paragraph, Reference, Removal, SegmentedArticle } from '../model.ts';
+import { outletLabel } from '../shared/outlet.ts';
 import { groupBy } from '../shared/group-by.ts';
 import { linkMentions, type Inline } from './inlines.ts';
-import { sourcePath } from './paths.ts';
+import { sourcePath } from '../shared/paths.ts';
 import type { SourceProfile } from './source-profile.ts';
 
 /** A run of a paragraph: a sentence (addressable by its id) or the space between two. */
@@ -47,20 +48,6 @@ export interface SourcePage {
   profile?: SourceProfile;
 }
 
-/**
- * The name a citation shows: the outlet, else the author, else the host of the
- * article's URL, else "Unnamed outlet" with the file's name. Never a cut
- * headline (a reader takes it for the outlet), and never one shared
- * placeholder: readers must tell two unnamed sources apart.
- */
-export function outletLabel(article: Pick<SegmentedArticle, 'meta' | 'file'>): string {
-  const { outlet, author, url } = article.meta;
-  if (outlet) return outlet;
-  if (author) return author;
-  const host = url && /^https?:\/\/([^/]+)/i.exec(url)?.[1]?.replace(/^www\./, '');
-  if (host) return `Unnamed outlet (${host})`;
-  return `Unnamed outlet (${article.file.split('/').pop() ?? article.file})`;
-}
 
 /** First sentence of the body, shortened at a word boundary, for meta descriptions. */
 export function describe(article: SegmentedArticle, maxLength = 160): string {

@@ -6,8 +6,8 @@
  */
 import { groupBy } from '../shared/group-by.ts';
 import type { Basis, SegmentedArticle, SharedPassage, Statement } from '../model.ts';
-import { paragraphPath, sourcePath } from './paths.ts';
-import { outletLabel } from './source-page.ts';
+import { paragraphPath, sourcePath } from '../shared/paths.ts';
+import { outletLabel } from '../shared/outlet.ts';
 import { PAGE_LIMITS } from './page-limits.ts';
 
 export const BASES: readonly Basis[] = ['quote', 'attributed', 'assertion', 'opinion'];

@@ -5,8 +5,8 @@
  * CoverageMatrix.astro draws the layout as SVG at build time.
  */
 import type { EntityKind, KnowledgeModel } from '../model.ts';
-import { entityPath, paragraphPath, sourcePath } from '../assemble/paths.ts';
-import { outletLabel } from '../assemble/source-page.ts';
+import { entityPath, paragraphPath, sourcePath } from '../shared/paths.ts';
+import { outletLabel } from '../shared/outlet.ts';
 import { countBins, type CountBin } from './scales.ts';
 import { truncate, widthOf, wrap, type TextStyle } from './text.ts';
 

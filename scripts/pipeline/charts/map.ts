@@ -5,7 +5,7 @@
  * collision-free labels computed here at build time. Pure.
  */
 import type { Diagnostic, Entity } from '../model.ts';
-import { entityPath } from '../assemble/paths.ts';
+import { entityPath } from '../shared/paths.ts';
 import { basemap, focusCountry, inExtent, mapFrame, projectFrame, type Extent, type LonLat } from './map-basemap.ts';
 import { placeLabels, textWidth, type Box, type LabelRequest, type PlacedLabel, type TextAnchor } from './map-labels.ts';
 import { geoDistance } from 'd3';

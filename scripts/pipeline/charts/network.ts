@@ -14,7 +14,7 @@
  */
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationLinkDatum, type SimulationNodeDatum } from 'd3';
 import type { Entity, EntityKind, KnowledgeModel } from '../model.ts';
-import { entityPath } from '../assemble/paths.ts';
+import { entityPath } from '../shared/paths.ts';
 import { placeLabels, textWidth, type TextAnchor } from './map-labels.ts';
 
 export type NetworkKind = Exclude<EntityKind, 'place'>;

@@ -6,9 +6,10 @@
  * SVG at build time.
  */
 import type { DatePrecision, Entity, SegmentedArticle, Statement } from '../model.ts';
-import { excerpt, statementDate } from '../assemble/citations.ts';
-import { entityPath, paragraphPath } from '../assemble/paths.ts';
-import { outletLabel } from '../assemble/source-page.ts';
+import { excerpt } from '../shared/excerpt.ts';
+import { statementDate } from '../shared/statement-date.ts';
+import { entityPath, paragraphPath } from '../shared/paths.ts';
+import { outletLabel } from '../shared/outlet.ts';
 import { packInOrder, packLanes } from './lanes.ts';
 import { plural } from '../shared/text.ts';
 import { brokenTimeAxis, splitLongTail } from './scales.ts';

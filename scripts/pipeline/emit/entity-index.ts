@@ -1,6 +1,6 @@
 import type { EntityKind } from '../model.ts';
 import type { EntityPage } from '../assemble/entity-page.ts';
-import { kindFolder } from '../assemble/paths.ts';
+import { kindFolder } from '../shared/paths.ts';
 import { block, imports, paragraph, root } from './nodes.ts';
 import type { GeneratedPage } from './page.ts';
 

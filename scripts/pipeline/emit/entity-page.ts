@@ -7,7 +7,7 @@ import type { RootContent } from 'mdast';
 import type { OmittedCounts } from '../assemble/page-limits.ts';
 import type { EntityPage, PageRef } from '../assemble/entity-page.ts';
 import { Notes, statementData } from './statements.ts';
-import { MODEL_PATH, relativeHref } from '../assemble/paths.ts';
+import { MODEL_PATH, relativeHref } from '../shared/paths.ts';
 import { block, heading, imports, link, paragraph, root, text } from './nodes.ts';
 import type { GeneratedPage } from './page.ts';
 import { entityJsonLd } from './json-ld.ts';

@@ -1,6 +1,6 @@
 import type { ListItem, RootContent } from 'mdast';
 import type { HomePage } from '../assemble/home-page.ts';
-import { relativeHref } from '../assemble/paths.ts';
+import { relativeHref } from '../shared/paths.ts';
 import { block, heading, imports, link, paragraph, root, text } from './nodes.ts';
 import type { GeneratedPage } from './page.ts';
 import { plural } from '../shared/text.ts';

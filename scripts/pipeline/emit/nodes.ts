@@ -8,7 +8,7 @@ import type { BlockContent, Heading, Link, Paragraph, PhrasingContent, Root, Roo
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { MdxjsEsm } from 'mdast-util-mdxjs-esm';
 import type { Inline } from '../assemble/inlines.ts';
-import { relativeHref } from '../assemble/paths.ts';
+import { relativeHref } from '../shared/paths.ts';
 
 export function text(value: string): Text {
   return { type: 'text', value };

@@ -2,7 +2,7 @@ import type { Root } from 'mdast';
 import { toSafeMdx } from './mdx.ts';
 import { dataFile, externaliseData } from './page-data.ts';
 import type { SourcePageData } from './source-page.ts';
-import { PREBUILT_PAGES_DIR } from '../assemble/paths.ts';
+import { PREBUILT_PAGES_DIR } from '../shared/paths.ts';
 
 /** An MDX page ready to be serialised: where it lives, its frontmatter, its body tree. */
 export interface GeneratedPage {

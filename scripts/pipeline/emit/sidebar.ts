@@ -7,7 +7,7 @@
  * page instead; the curated registry (actors, bases, events) stays listed.
  */
 import type { Entity } from '../model.ts';
-import { entityPath, kindFolder } from '../assemble/paths.ts';
+import { entityPath, kindFolder } from '../shared/paths.ts';
 
 export interface SidebarLink {
   label: string;

@@ -2,7 +2,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import type { SourcePage, SourceParagraph } from '../assemble/source-page.ts';
 import type { Inline } from '../assemble/inlines.ts';
-import { relativeHref } from '../assemble/paths.ts';
+import { relativeHref } from '../shared/paths.ts';
 import { articleJsonLd, type HeadEntry } from './json-ld.ts';
 import { titleHead, type TitleHead } from './title.ts';
 import { prebuildBody, type BodyBlock, type PageHeading } from './html.ts';

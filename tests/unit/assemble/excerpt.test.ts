@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excerpt, MAX_PASSAGE_CHARS } from '../../../scripts/pipeline/assemble/citations.ts';
+import { excerpt, MAX_PASSAGE_CHARS } from '../../../scripts/pipeline/shared/excerpt.ts';
 
 describe('citation passages', () => {
   it('keeps a paragraph of ordinary length whole', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { outletLabel } from '../../../scripts/pipeline/assemble/source-page.ts';
+import { outletLabel } from '../../../scripts/pipeline/shared/outlet.ts';
 
 const article = (meta: Record<string, string>, file = 'content/articles/sub/0042_harbour-talks.txt') => ({ file, meta: { title: 'Harbour Talks Resume As Both Sides Trade Warnings Over Fishing Quotas', provenance: {}, ...meta } });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entityPath, paragraphPath, relativeHref } from '../../../scripts/pipeline/assemble/paths.ts';
+import { entityPath, paragraphPath, relativeHref } from '../../../scripts/pipeline/shared/paths.ts';
 
 describe('relativeHref', () => {
   it('climbs out of the current page folder', () => {
