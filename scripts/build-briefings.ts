@@ -45,11 +45,11 @@ if (previous) {
   forgetStamp(root);
   checkpoint('start');
   // Loaded only when there is work: the stages' modules (NLP libraries…) take a second to load.
-  const [{ pageWriter, writeOutputs }, { loadCache, saveCache }, { articlePool }, { runPipeline }, { buildSite }, { formatReport }, { loadReferenceData }] = await Promise.all([
+  const [{ pageWriter, writeOutputs }, { loadCache, saveCache }, { articlePool }, { runCachedPipeline }, { buildSite }, { formatReport }, { loadReferenceData }] = await Promise.all([
     import('./io/write-outputs.ts'),
     import('./io/cache.ts'),
     import('./io/article-pool.ts'),
-    import('./pipeline/run.ts'),
+    import('./io/pipeline-runner.ts'),
     import('./pipeline/site.ts'),
     import('./pipeline/report.ts'),
     import('./io/reference-data.ts'),
@@ -57,7 +57,7 @@ if (previous) {
   progress.start('pipeline');
   const cache = loadCache(root);
   const pool = articlePool(inputs.articles.length);
-  const model = runPipeline({ ...inputs, reference: loadReferenceData() }, cache, pool.workers);
+  const model = runCachedPipeline({ ...inputs, reference: loadReferenceData() }, cache, pool.workers);
   await pool.close();
   checkpoint('pipeline');
   saveCache(root, cache);

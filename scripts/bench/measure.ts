@@ -13,7 +13,7 @@ import { readSeeds } from './seeds.ts';
 import { timeStages, type StageTimes } from './stages.ts';
 import { loadCache, saveCache } from '../io/cache.ts';
 import { articlePool } from '../io/article-pool.ts';
-import { runPipeline } from '../pipeline/run.ts';
+import { runCachedPipeline } from '../io/pipeline-runner.ts';
 import { buildSite } from '../pipeline/site.ts';
 import { detectSharedPassages } from '../pipeline/relate/index.ts';
 
@@ -66,13 +66,13 @@ try {
   // The cold run's model is not kept: a re-run is a new build, whose process holds no earlier model.
   const [, coldSeconds] = seconds('pipeline (cold)', () => {
     const cache = loadCache(tempRoot);
-    runPipeline(inputs, cache, pool.workers);
+    runCachedPipeline(inputs, cache, pool.workers);
     saveCache(tempRoot, cache);
   });
   // Warm: a new build (new cache object) over the same files, nothing changed.
   const [[model, warm], warmSeconds] = seconds('pipeline (re-run, cached)', () => {
     const cache = loadCache(tempRoot);
-    const result = runPipeline(inputs, cache);
+    const result = runCachedPipeline(inputs, cache);
     saveCache(tempRoot, cache);
     return [result, cache] as const;
   });

@@ -13,8 +13,9 @@
  * Results are the same as one thread's (same code, same inputs), as the tests check.
  */
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import type { PipelineWorkers, ProcessedArticle } from '../pipeline/run.ts';
-import { inThisThread, processArticleFully } from '../pipeline/run.ts';
+import type { ProcessedArticle } from '../pipeline/run.ts';
+import { processArticleFully } from '../pipeline/run.ts';
+import { inThisThread, type PipelineWorkers } from './pipeline-runner.ts';
 import type { WorkerJob, WorkerTask } from './article-worker.ts';
 
 /** Below this many articles, starting a thread costs more than it saves. */

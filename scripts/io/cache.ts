@@ -17,7 +17,8 @@
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ArticleCache, CorpusResult } from '../pipeline/run.ts';
+import type { CorpusResult } from '../pipeline/run.ts';
+import type { ArticleCache } from './pipeline-runner.ts';
 import { shortHash } from '../pipeline/shared/hash.ts';
 import { packResult, unpackResult } from './cache-codec.ts';
 

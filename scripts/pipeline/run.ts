@@ -1,12 +1,16 @@
 /**
- * The pipeline, stage by stage:
+ * The pipeline, stage by stage, composed here and pure (inputs in,
+ * `KnowledgeModel` out):
  *
- *   ingest → segment                                                              per article
- *   discover → resolve (registry + reference data → entities)                     across the corpus
- *   link → extract (dates, quotes, descriptors, statements)                       per article, cached
- *   relate (shared text, claim groups, relations)                                 across the corpus
+ *   prepareCorpus:  ingest → segment → discover → resolve           across the corpus
+ *   processArticle: link → extract (dates, quotes, descriptors,
+ *                   statements)                                      per article
+ *   relateCorpus:   shared text, events, claim groups, relations     across the corpus
+ *   assembleModel
  *
- * Pure apart from the injected cache: inputs in, `KnowledgeModel` out.
+ * `runPipeline` runs them in this thread. The build runs the same stages
+ * through scripts/io/pipeline-runner.ts, which adds the cache (per article,
+ * and for the whole corpus) and the worker threads.
  */
 import { groupBy } from './shared/group-by.ts';
 import type {
@@ -94,37 +98,8 @@ export interface CorpusResult {
   curation: NonNullable<KnowledgeModel['curation']>;
 }
 
-export interface ArticleCache {
-  get(key: string): ArticleResult | undefined;
-  set(key: string, value: ArticleResult): void;
-  /** Cross-corpus results (optional: a cache may keep per-article results only). */
-  getCorpus?(key: string): CorpusResult | undefined;
-  setCorpus?(key: string, value: CorpusResult): void;
-  /** Articles served from the cache. */
-  hits: number;
-}
-
-export function memoryCache(): ArticleCache {
-  const entries = new Map<string, ArticleResult>();
-  const corpora = new Map<string, CorpusResult>();
-  const cache: ArticleCache = {
-    hits: 0,
-    get(key) {
-      const value = entries.get(key);
-      if (value) cache.hits++;
-      return value;
-    },
-    set(key, value) {
-      entries.set(key, value);
-    },
-    getCorpus: (key) => corpora.get(key),
-    setCorpus: (key, value) => void corpora.set(key, value),
-  };
-  return cache;
-}
-
 /** The model from per-article results (in order) and the cross-corpus results. */
-function assembleModel(results: readonly ArticleResult[], corpus: CorpusResult): KnowledgeModel {
+export function assembleModel(results: readonly ArticleResult[], corpus: CorpusResult): KnowledgeModel {
   const anchored = groupBy(corpus.anchoredDates ?? [], (item) => item.sentenceId);
   const withAnchored = (statement: Statement): Statement => {
     const extra = anchored.get(statement.sentenceId);
@@ -162,37 +137,17 @@ export interface ProcessedArticle {
   fingerprint: ReuseFingerprint;
 }
 
-/**
- * Runs the per-article stages on the articles the cache does not hold, in
- * order. The default runs them here, one after the other; the build passes a
- * pool of worker threads (scripts/io/article-pool.ts) that shares them out.
- */
-export type ArticleProcessor = (articles: SegmentedArticle[], registry: RegistryContext) => ProcessedArticle[];
-
 /** processArticle, then the article's reuse fingerprint. */
 export function processArticleFully(article: SegmentedArticle, registry: RegistryContext): ProcessedArticle {
   const result = processArticle(article, registry);
   return { result, fingerprint: fingerprintArticle(result.article) };
 }
 
-const processInOrder: ArticleProcessor = (articles, registry) => articles.map((article) => processArticleFully(article, registry));
-
 /**
  * Runs name discovery over the segmented corpus. The build may run it on a
- * worker thread; the default runs it here.
+ * worker thread (scripts/io/pipeline-runner.ts); by default it runs here.
  */
 export type NameDiscoverer = (articles: SegmentedArticle[]) => DiscoveredName[];
-
-/** Where the stages that can run side by side run. */
-export interface PipelineWorkers {
-  processArticles: ArticleProcessor;
-  discoverNames: NameDiscoverer;
-}
-
-export const inThisThread: PipelineWorkers = {
-  processArticles: processInOrder,
-  discoverNames: (articles) => discoverNames(articles),
-};
 
 /** The linking context for a set of entities (also what a worker thread builds for itself). */
 export function entityContext(entities: Entity[], codeVersion = ''): RegistryContext {
@@ -250,18 +205,16 @@ export function processArticle(article: SegmentedArticle, registry: RegistryCont
   return { article, mentions, statements, quotes, descriptors, unresolvedDates, dateWarnings };
 }
 
-export function runPipeline(inputs: PipelineInputs, cache: ArticleCache = memoryCache(), workers: PipelineWorkers = inThisThread): KnowledgeModel {
-  // Nothing changed since a cached run: its results, without ingesting or relating anything.
-  const key = cache.getCorpus ? corpusKey(inputs) : undefined;
-  const cached = key ? cache.getCorpus?.(key) : undefined;
-  if (cached) {
-    const hits = cache.hits;
-    const results = cached.articleKeys.map((articleKey) => cache.get(articleKey));
-    if (results.every((result) => result !== undefined)) return withInputDiagnostics(assembleModel(results, cached), inputs);
-    // An article's entry is gone: run in full (and count its hits once).
-    cache.hits = hits;
-  }
+/** What the corpus stages before linking produce: the articles segmented, and the entities they name. */
+export interface PreparedCorpus {
+  diagnostics: Diagnostic[];
+  segmented: SegmentedArticle[];
+  context: RegistryContext;
+  resolution: ReturnType<typeof resolveEntities>;
+}
 
+/** ingest → segment → discover → resolve, across the corpus. `discover` may run on another thread (the runner's choice). */
+export function prepareCorpus(inputs: PipelineInputs, discover: NameDiscoverer = discoverNames): PreparedCorpus {
   const diagnostics: Diagnostic[] = [];
 
   const sources = inputs.sources ? parseSources(inputs.sources.text, inputs.sources.file) : { entries: {}, diagnostics: [] };
@@ -299,53 +252,39 @@ export function runPipeline(inputs: PipelineInputs, cache: ArticleCache = memory
 
   // The texts name the entities; the registry curates them.
   const resolution = resolveEntities({
-    names: workers.discoverNames(segmented),
+    names: discover(segmented),
     registry: registry.entities,
     reference: inputs.reference ?? NO_REFERENCE_DATA,
     articles: segmented.map((article) => ({ slug: article.slug, ...(article.meta.published && { published: article.meta.published }) })),
     thresholds: { ...DEFAULT_DISCOVERY_THRESHOLDS, ...inputs.settings.discovery, ...inputs.discovery },
   });
   diagnostics.push(...resolution.diagnostics);
-  const context = entityContext(resolution.entities, inputs.codeVersion);
+  return { diagnostics, segmented, context: entityContext(resolution.entities, inputs.codeVersion), resolution };
+}
 
-  const slots: (ArticleResult | undefined)[] = [];
-  const articleKeys: string[] = [];
-  const missing: { article: SegmentedArticle; position: number }[] = [];
-  for (const article of segmented) {
-    const articleKey = articleCacheKey(article, context, inputs.codeVersion);
-    const result = cache.get(articleKey);
-    if (!result) missing.push({ article, position: slots.length });
-    slots.push(result);
-    articleKeys.push(articleKey);
-  }
-  const fingerprints = new Map<string, ReuseFingerprint>();
-  if (missing.length > 0) {
-    const processed = workers.processArticles(
-      missing.map((item) => item.article),
-      context,
-    );
-    missing.forEach(({ position }, k) => {
-      const { result, fingerprint } = processed[k]!;
-      slots[position] = result;
-      fingerprints.set(fingerprint.slug, fingerprint);
-    });
-  }
-  const results = slots as ArticleResult[];
+/**
+ * relate: shared text, events, claim groups and relations across the corpus,
+ * from the per-article results (in article order). `fingerprints` holds the
+ * reuse fingerprints of the articles processed in this run (a cached
+ * article's are recomputed by detectSharedPassages).
+ */
+export function relateCorpus(prepared: PreparedCorpus, results: readonly ArticleResult[], fingerprints: Map<string, ReuseFingerprint>, articleKeys: string[]): CorpusResult {
+  const { context, resolution } = prepared;
+  const diagnostics = [...prepared.diagnostics];
   for (const result of results) diagnostics.push(...(result.dateWarnings ?? []));
 
   const articles = results.map((result) => result.article);
   const mentions = results.flatMap((result) => result.mentions);
   const statements = results.flatMap((result) => result.statements);
   const quotes = results.flatMap((result) => result.quotes);
-  for (const { position } of missing) cache.set(articleKeys[position]!, results[position]!);
   const sharedPassages = detectSharedPassages(articles, fingerprints);
-  fingerprints.clear();
   // Happenings read from the text: merged into registry events, or new event entities.
   const eventMentions = detectEventMentions(statements, new Map(context.entities.map((entity) => [entity.id, entity])));
   const detected = clusterEventMentions(eventMentions, context.entities);
   const allEntities = [...context.entities, ...detected.events];
   const claimGroups = groupClaims({ entities: allEntities, statements, quotes, articles, shared: sharedPassages, eventMembers: detected.members });
   const relations = buildRelations(statements);
+
   // An entity no source names gets no page: the report lists registry entries left out.
   const cited = new Set(mentions.map((mention) => mention.entityId));
   for (const group of claimGroups) if (group.statementIds.length > 0) cited.add(group.subjectId);
@@ -356,7 +295,7 @@ export function runPipeline(inputs: PipelineInputs, cache: ArticleCache = memory
     .map((entity) => ({ id: entity.id, name: entity.name, file: entity.file, line: entity.line }));
   const reportedBy = new Map(claimGroups.filter((group) => group.kind === 'event').map((group) => [group.subjectId, new Set(group.articleSlugs)]));
   const anchoredDates = resolveEventAnchored(results.flatMap((result) => result.unresolvedDates), statements, entities, reportedBy);
-  const corpus: CorpusResult = {
+  return {
     articleKeys,
     entities,
     eventMentions,
@@ -368,7 +307,19 @@ export function runPipeline(inputs: PipelineInputs, cache: ArticleCache = memory
     relations,
     curation: { ...resolution.curation, unmentioned },
   };
-  if (key) cache.setCorpus?.(key, corpus);
+}
+
+/**
+ * The whole pipeline in this thread, with no cache: inputs in, model out.
+ * The build runs the same stages through scripts/io/pipeline-runner.ts, which
+ * adds the cache and the worker threads around the per-article stages.
+ */
+export function runPipeline(inputs: PipelineInputs): KnowledgeModel {
+  const prepared = prepareCorpus(inputs);
+  const processed = prepared.segmented.map((article) => processArticleFully(article, prepared.context));
+  const results = processed.map((item) => item.result);
+  const fingerprints = new Map(processed.map((item) => [item.fingerprint.slug, item.fingerprint]));
+  const corpus = relateCorpus(prepared, results, fingerprints, prepared.segmented.map((article) => articleCacheKey(article, prepared.context, inputs.codeVersion)));
   return withInputDiagnostics(assembleModel(results, corpus), inputs);
 }
 
@@ -377,6 +328,6 @@ function articleName(input: PipelineInputs['articles'][number]): string {
 }
 
 /** Outside the corpus cache: which files were skipped can change while every article read stays the same. */
-function withInputDiagnostics(model: KnowledgeModel, inputs: PipelineInputs): KnowledgeModel {
+export function withInputDiagnostics(model: KnowledgeModel, inputs: PipelineInputs): KnowledgeModel {
   return inputs.diagnostics?.length ? { ...model, diagnostics: [...inputs.diagnostics, ...model.diagnostics] } : model;
 }

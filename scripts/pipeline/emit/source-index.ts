@@ -49,7 +49,7 @@ export function emitSourceIndex(sources: readonly HomeSource[], profiles: Readon
           rows: sources.map((source) => [
             { text: source.title, path: source.path },
             { text: source.outlet },
-            { text: source.published?.label ?? 'Unknown', sort: source.published?.start ?? '' },
+            { text: source.published?.label ?? 'Undated', sort: source.published?.start ?? '' },
             ...profileCells(source),
           ]),
         },

@@ -3,6 +3,7 @@ import { generateCorpus } from '../../../scripts/bench/corpus.ts';
 import { readSeeds } from '../../../scripts/bench/seeds.ts';
 import { MIN_PARALLEL_ARTICLES, articlePool } from '../../../scripts/io/article-pool.ts';
 import { runPipeline } from '../../../scripts/pipeline/run.ts';
+import { runCachedPipeline } from '../../../scripts/io/pipeline-runner.ts';
 
 describe('articlePool', () => {
   it('gives the same model as one thread, in the same order', async () => {
@@ -11,7 +12,7 @@ describe('articlePool', () => {
     const alone = runPipeline(inputs);
     const pool = articlePool(inputs.articles.length);
     try {
-      const shared = runPipeline(inputs, undefined, pool.workers);
+      const shared = runCachedPipeline(inputs, undefined, pool.workers);
       expect(JSON.stringify(shared)).toBe(JSON.stringify(alone));
     } finally {
       await pool.close();

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { packResult, unpackResult } from '../../../scripts/io/cache-codec.ts';
 import { readInputs } from '../../../scripts/io/read-inputs.ts';
 import { hostileCorpus } from '../../fixtures/hostile-corpus.ts';
-import { inThisThread, registryContext, type ArticleResult, type PipelineInputs } from '../../../scripts/pipeline/run.ts';
+import { registryContext, type ArticleResult, type PipelineInputs } from '../../../scripts/pipeline/run.ts';
+import { inThisThread } from '../../../scripts/io/pipeline-runner.ts';
 import { ingestArticle } from '../../../scripts/pipeline/ingest/index.ts';
 import { segmentArticle } from '../../../scripts/pipeline/segment/index.ts';
 

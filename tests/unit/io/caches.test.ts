@@ -7,7 +7,8 @@ import { loadCache, saveCache } from '../../../scripts/io/cache.ts';
 import { astroInputState, changedInputs, outputMark, readStamp, writeStamp } from '../../../scripts/io/build-stamp.ts';
 import { outputState, upToDate, writeStamp as writeBriefingStamp } from '../../../scripts/io/briefing-stamp.ts';
 import { readInputs } from '../../../scripts/io/read-inputs.ts';
-import { corpusKey, memoryCache, runPipeline, type ArticleCache } from '../../../scripts/pipeline/run.ts';
+import { corpusKey, runPipeline } from '../../../scripts/pipeline/run.ts';
+import { memoryCache, runCachedPipeline, type ArticleCache } from '../../../scripts/io/pipeline-runner.ts';
 
 const temp = mkdtempSync(join(tmpdir(), 'briefing-caches-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -34,31 +35,31 @@ function counting(inner: ArticleCache) {
 describe('the pipeline cache', () => {
   it('serves a run with nothing changed from the corpus entry, with the same model', () => {
     const { cache, counts } = counting(memoryCache());
-    const first = runPipeline(inputs, cache);
+    const first = runCachedPipeline(inputs, cache);
     expect(counts).toEqual({ set: inputs.articles.length, setCorpus: 1 });
-    const second = runPipeline(inputs, cache);
+    const second = runCachedPipeline(inputs, cache);
     expect(counts).toEqual({ set: inputs.articles.length, setCorpus: 1 });
     expect(JSON.stringify(second)).toBe(JSON.stringify(first));
   });
 
   it('relates the corpus again when one article changes, reusing the other articles', () => {
     const { cache, counts } = counting(memoryCache());
-    runPipeline(inputs, cache);
+    runCachedPipeline(inputs, cache);
     const changed = { ...inputs, articles: inputs.articles.map((a, i) => (i === 0 ? { ...a, bytes: Buffer.concat([Buffer.from(a.bytes), Buffer.from('\n\nOne more paragraph about the talks in Moscow on Friday.\n')]) } : a)) };
     expect(corpusKey(changed)).not.toBe(corpusKey(inputs));
-    runPipeline(changed, cache);
+    runCachedPipeline(changed, cache);
     expect(counts).toEqual({ set: inputs.articles.length + 1, setCorpus: 2 });
   });
 
   it('round-trips through the file cache, and saveCache drops entries the run did not use', () => {
     const root = pathToFileURL(`${join(temp, 'project')}/`);
     const cold = loadCache(root);
-    const model = runPipeline(inputs, cold);
+    const model = runCachedPipeline(inputs, cold);
     saveCache(root, cold);
     const folder = join(temp, 'project', '.cache', 'briefing');
     writeFileSync(join(folder, 'stale.json'), '{}');
     const warm = loadCache(root);
-    expect(JSON.stringify(runPipeline(inputs, warm))).toBe(JSON.stringify(model));
+    expect(JSON.stringify(runCachedPipeline(inputs, warm))).toBe(JSON.stringify(model));
     expect(warm.hits).toBe(model.articles.length);
     saveCache(root, warm);
     const files = readdirSync(folder);
@@ -74,7 +75,7 @@ describe('the cache packs', () => {
   const lines = (pack: string) => readFileSync(join(folder, pack), 'utf8').trim().split('\n');
   const run = (articles: typeof inputs.articles) => {
     const cache = loadCache(root);
-    const model = runPipeline({ ...inputs, articles }, cache);
+    const model = runCachedPipeline({ ...inputs, articles }, cache);
     saveCache(root, cache);
     return { cache, model };
   };

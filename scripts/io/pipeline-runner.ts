@@ -1,0 +1,119 @@
+/**
+ * Edge: the pipeline with a cache and worker threads around its stages.
+ * scripts/pipeline/run.ts composes the stages and stays pure; this runner
+ * decides what to recompute and where:
+ *
+ * - nothing changed since a cached run (same corpus key): the cached results,
+ *   without ingesting or relating anything;
+ * - otherwise the corpus stages (prepareCorpus), then the per-article stages
+ *   (link → extract) only for the articles the cache does not hold, on the
+ *   worker pool when there is one, then the cross-corpus stages (relateCorpus).
+ */
+import type { KnowledgeModel, SegmentedArticle } from '../pipeline/model.ts';
+import type { ReuseFingerprint } from '../pipeline/relate/index.ts';
+import { discoverNames } from '../pipeline/discover/index.ts';
+import {
+  articleCacheKey,
+  assembleModel,
+  corpusKey,
+  prepareCorpus,
+  processArticleFully,
+  relateCorpus,
+  withInputDiagnostics,
+  type ArticleResult,
+  type CorpusResult,
+  type NameDiscoverer,
+  type PipelineInputs,
+  type ProcessedArticle,
+  type RegistryContext,
+} from '../pipeline/run.ts';
+
+export interface ArticleCache {
+  get(key: string): ArticleResult | undefined;
+  set(key: string, value: ArticleResult): void;
+  /** Cross-corpus results (optional: a cache may keep per-article results only). */
+  getCorpus?(key: string): CorpusResult | undefined;
+  setCorpus?(key: string, value: CorpusResult): void;
+  /** Articles served from the cache. */
+  hits: number;
+}
+
+export function memoryCache(): ArticleCache {
+  const entries = new Map<string, ArticleResult>();
+  const corpora = new Map<string, CorpusResult>();
+  const cache: ArticleCache = {
+    hits: 0,
+    get(key) {
+      const value = entries.get(key);
+      if (value) cache.hits++;
+      return value;
+    },
+    set(key, value) {
+      entries.set(key, value);
+    },
+    getCorpus: (key) => corpora.get(key),
+    setCorpus: (key, value) => void corpora.set(key, value),
+  };
+  return cache;
+}
+
+/**
+ * Runs the per-article stages on the articles the cache does not hold, in
+ * order. The default runs them here, one after the other; the build passes a
+ * pool of worker threads (scripts/io/article-pool.ts) that shares them out.
+ */
+export type ArticleProcessor = (articles: SegmentedArticle[], registry: RegistryContext) => ProcessedArticle[];
+
+/** Where the stages that can run side by side run. */
+export interface PipelineWorkers {
+  processArticles: ArticleProcessor;
+  discoverNames: NameDiscoverer;
+}
+
+export const inThisThread: PipelineWorkers = {
+  processArticles: (articles, registry) => articles.map((article) => processArticleFully(article, registry)),
+  discoverNames: (articles) => discoverNames(articles),
+};
+
+export function runCachedPipeline(inputs: PipelineInputs, cache: ArticleCache = memoryCache(), workers: PipelineWorkers = inThisThread): KnowledgeModel {
+  // Nothing changed since a cached run: its results, without ingesting or relating anything.
+  const key = cache.getCorpus ? corpusKey(inputs) : undefined;
+  const cached = key ? cache.getCorpus?.(key) : undefined;
+  if (cached) {
+    const hits = cache.hits;
+    const results = cached.articleKeys.map((articleKey) => cache.get(articleKey));
+    if (results.every((result) => result !== undefined)) return withInputDiagnostics(assembleModel(results, cached), inputs);
+    // An article's entry is gone: run in full (and count its hits once).
+    cache.hits = hits;
+  }
+
+  const prepared = prepareCorpus(inputs, workers.discoverNames);
+  const slots: (ArticleResult | undefined)[] = [];
+  const articleKeys: string[] = [];
+  const missing: { article: SegmentedArticle; position: number }[] = [];
+  for (const article of prepared.segmented) {
+    const articleKey = articleCacheKey(article, prepared.context, inputs.codeVersion);
+    const result = cache.get(articleKey);
+    if (!result) missing.push({ article, position: slots.length });
+    slots.push(result);
+    articleKeys.push(articleKey);
+  }
+  const fingerprints = new Map<string, ReuseFingerprint>();
+  if (missing.length > 0) {
+    const processed = workers.processArticles(
+      missing.map((item) => item.article),
+      prepared.context,
+    );
+    missing.forEach(({ position }, k) => {
+      const { result, fingerprint } = processed[k]!;
+      slots[position] = result;
+      fingerprints.set(fingerprint.slug, fingerprint);
+    });
+  }
+  const results = slots as ArticleResult[];
+  for (const { position } of missing) cache.set(articleKeys[position]!, results[position]!);
+  const corpus = relateCorpus(prepared, results, fingerprints, articleKeys);
+  fingerprints.clear();
+  if (key) cache.setCorpus?.(key, corpus);
+  return withInputDiagnostics(assembleModel(results, corpus), inputs);
+}
