@@ -24,6 +24,7 @@
  * - ~5 % near-copies that reuse paragraphs of an earlier article verbatim, for
  *   the shared-text detector.
  */
+import { escapeRegExp } from '../pipeline/shared/regexp.ts';
 import { parse as parseYaml } from 'yaml';
 import type { PipelineInputs } from '../pipeline/run.ts';
 
@@ -222,10 +223,6 @@ function registryPeople(files: { text: string }[]): { people: PersonEntry[]; gro
     }
   }
   return { people, groups, taken };
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 const TITLE_WORDS = /^(?:President|Prime Minister|Minister|General|Spokesman|Spokeswoman|Sheikh|Dr\.?)\s/;

@@ -8,6 +8,7 @@
  * build was made for (`SITE`) is rewritten to the served one so that canonical,
  * Open Graph and JSON-LD URLs are checked too.
  */
+import { escapeRegExp } from '../pipeline/shared/regexp.ts';
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { LinkChecker, LinkState, type LinkResult } from 'linkinator';
@@ -61,7 +62,7 @@ export async function findBrokenLinks(options: LinkCheckOptions): Promise<Broken
     // (linkinator applies this before the rewrite below, so the canonical origin counts as ours.)
     linksToSkip: async (link) => !ours.some((own) => link === own || link.startsWith(`${own}/`)),
     urlRewriteExpressions: siteOrigin
-      ? [{ pattern: new RegExp(`^${siteOrigin.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=/|$)`), replacement: origin }]
+      ? [{ pattern: new RegExp(`^${escapeRegExp(siteOrigin)}(?=/|$)`), replacement: origin }]
       : [],
   });
   return result.links

@@ -6,6 +6,7 @@
  * linked mentions, URLs and handles → merge variants → type each distinct name
  * once with compromise → sort by count, then name.
  */
+import { escapeRegExp } from '../shared/regexp.ts';
 import type { Candidate, Mention, Paragraph, SegmentedArticle, Sentence } from '../model.ts';
 import { findExcludedSpans, type Span } from '../link/excluded-spans.ts';
 import { normalizeForMatching } from '../link/normalize.ts';
@@ -208,7 +209,7 @@ function findExpansions(
 
 /** One pattern for all expansions, longest first, whole words only. */
 function expansionRegExp(expansions: ReadonlySet<string>): RegExp {
-  const alternatives = [...expansions].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const alternatives = [...expansions].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(escapeRegExp);
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
 }
 
