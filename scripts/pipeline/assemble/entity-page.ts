@@ -257,10 +257,7 @@ export function statementsFor(context: AssemblyContext, entity: Entity): Stateme
     }
   };
   for (const statement of context.statementsByEntity.get(entity.id) ?? []) add(statement);
-  for (const group of context.groupsBySubject.get(entity.id) ?? []) {
-    if (group.kind !== 'event') continue;
-    for (const id of group.statementIds) add(context.index.statements.get(id));
-  }
+  for (const statement of context.references.reportsByEvent.get(entity.id) ?? []) add(statement);
   return result;
 }
 

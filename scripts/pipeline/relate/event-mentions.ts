@@ -12,6 +12,7 @@
  * The trigger table is declarative: one line per type, with the verb used in
  * generated names.
  */
+import { escapeRegExp } from '../shared/regexp.ts';
 import type { DateMention, Entity, EventMention, Statement } from '../model.ts';
 import { shortHash } from '../shared/hash.ts';
 
@@ -98,11 +99,10 @@ export function placeSpecificity(entity: Pick<Entity, 'kind' | 'subtype'> | unde
   return 1;
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** "in X", "at X", "in the X": the sentence places something at the entity (by its name or an alias). */
-export function locatedAt(text: string, entity: Pick<Entity, 'name' | 'aliases'>): boolean {
-  return [entity.name, ...entity.aliases].some((name) => name.length > 1 && new RegExp(`\\b(?:in|at)\\s+(?:the\\s+)?${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, 'u').test(text));
+/** "in X", "at X", "in the X" for the entity's name or an alias; undefined when it has no usable name. */
+export function locativePattern(entity: Pick<Entity, 'name' | 'aliases'>): RegExp | undefined {
+  const names = [entity.name, ...entity.aliases].filter((name) => name.length > 1).map(escapeRegExp);
+  return names.length > 0 ? new RegExp(`\\b(?:in|at)\\s+(?:the\\s+)?(?:${names.join('|')})(?![\\p{L}\\p{N}])`, 'u') : undefined;
 }
 
 /**
@@ -111,18 +111,26 @@ export function locatedAt(text: string, entity: Pick<Entity, 'name' | 'aliases'>
  */
 export function detectEventMentions(statements: readonly Statement[], entities: ReadonlyMap<string, Entity>): EventMention[] {
   const mentions: EventMention[] = [];
+  // One pattern per place, compiled the first time a sentence with a happening names it.
+  const locatives = new Map<string, RegExp | undefined>();
+  const locatedAt = (text: string, entity: Entity) => {
+    if (!locatives.has(entity.id)) locatives.set(entity.id, locativePattern(entity));
+    return locatives.get(entity.id)?.test(text) ?? false;
+  };
   for (const statement of statements) {
     if (statement.basis === 'quote' || statement.dates.length === 0) continue;
     const named = [...new Set(statement.entityIds)].map((id) => entities.get(id)).filter((entity): entity is Entity => entity !== undefined);
     const participants = named.filter((entity) => entity.kind === 'actor').map((entity) => entity.id);
     if (participants.length === 0) continue;
+    const pairs = datedTriggers(statement.dates, triggersIn(statement.text));
+    if (pairs.length === 0) continue;
     // Where it happened: a place the sentence puts it in or at ("in Washington"), the most
     // specific of those, the first of equals. A place merely named ("a route to Nakhchivan",
     // "the future of the region") is what the event is about, not where it was.
     const place = named
       .filter((entity) => (entity.kind === 'place' || entity.kind === 'base') && locatedAt(statement.text, entity))
       .reduce<Entity | undefined>((best, entity) => (best && placeSpecificity(best) >= placeSpecificity(entity) ? best : entity), undefined);
-    for (const pair of datedTriggers(statement.dates, triggersIn(statement.text))) mentions.push({
+    for (const pair of pairs) mentions.push({
       id: `em-${shortHash(`${statement.id}|${pair.trigger.type.type}|${pair.trigger.start}`, 8)}`,
       type: pair.trigger.type.type,
       verb: pair.trigger.type.verb,
