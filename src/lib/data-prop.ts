@@ -10,6 +10,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { EntityComponentData } from '../../scripts/pipeline/emit/entity-data.ts';
 
 /** Path segments of ids only (no `..`): a reference can only name a sidecar the build wrote. */
 const REFERENCE = /^@page-data\/((?:[a-z0-9_-]+\/)*[a-z0-9_-]+\.json)#(\d+)~[0-9a-f]+$/;
@@ -36,4 +37,13 @@ function resolve(data: string): string {
 export function readData<T>(data: string | undefined, fallback: T): T {
   if (!data) return fallback;
   return JSON.parse(resolve(data)) as T;
+}
+
+/**
+ * The `data` prop of an entity-page component, typed by what emit writes for
+ * it (scripts/pipeline/emit/entity-data.ts): the one place the JSON is trusted
+ * to have that shape, since only the build writes it.
+ */
+export function readComponentData<K extends keyof EntityComponentData>(_component: K, data: string | undefined): EntityComponentData[K] | undefined {
+  return data ? (JSON.parse(resolve(data)) as EntityComponentData[K]) : undefined;
 }

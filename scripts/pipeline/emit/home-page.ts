@@ -4,7 +4,7 @@ import { relativeHref } from '../shared/paths.ts';
 import { block, heading, imports, link, paragraph, root, text } from './nodes.ts';
 import type { GeneratedPage } from './page.ts';
 import { plural } from '../shared/text.ts';
-import { Notes, statementData } from './statements.ts';
+import { Notes } from './statements.ts';
 
 function listItem(children: ListItem['children']): ListItem {
   return { type: 'listItem', spread: false, children };
@@ -52,7 +52,7 @@ export function emitHomePage(page: HomePage): GeneratedPage {
     block('SearchFilters', { kind: 'home' }),
     paragraph(page.description),
     // What happened first, in the sources' own words; then when; then where and who (the charts).
-    ...(page.lede?.length ? [heading(2, 'What happened'), block('StatementList', { data: statementData(notes, page.lede) })] : []),
+    ...(page.lede?.length ? [heading(2, 'What happened'), block('StatementList', { data: notes.statements(page.lede) })] : []),
     ...(events.length > 0 ? [heading(2, 'Key dates'), entityList(page, events)] : []),
     paragraph(coverage),
     ...(page.timeline ? [heading(2, 'When it happened'), block('charts/Timeline', { data: { timeline: page.timeline }, id: 'timeline-chart' })] : []),

@@ -1,16 +1,16 @@
 /**
- * Statement lists and their numbered notes, shared by the briefing pages and
- * the home page: the data a StatementList and a NoteList component read.
+ * Numbered notes for statement lists, shared by the briefing pages and the
+ * home page: each citation gets the number of its note in page order.
  */
 import type { Citation, StatementView } from '../assemble/citations.ts';
-import type { SupportedStatement } from '../assemble/entity-page.ts';
+import type { Noted, NotedCitation, StatementItem } from './entity-data.ts';
 
 /** Numbers citations in page order, for print footnotes and the Notes section. */
 export class Notes {
-  readonly items: (Citation & { note: number })[] = [];
+  readonly items: NotedCitation[] = [];
   private readonly byPath = new Map<string, number>();
 
-  cite(citation: Citation): Citation & { note: number } {
+  cite(citation: Citation): NotedCitation {
     let note = this.byPath.get(citation.path);
     if (note === undefined) {
       note = this.items.length + 1;
@@ -19,16 +19,9 @@ export class Notes {
     }
     return { ...citation, note };
   }
-}
 
-export function statementData(notes: Notes, views: readonly (StatementView | SupportedStatement)[]) {
-  return views.map((view) => ({
-    id: view.id,
-    inlines: view.inlines.map((part) => (part.type === 'link' ? { text: part.value, path: part.path } : { text: part.value })),
-    basis: view.basis,
-    ...(view.date && { date: view.date.label, dateIso: view.date.start, precision: view.date.precision }),
-    citation: notes.cite(view.citation),
-    ...('support' in view && { support: view.support }),
-  }));
+  /** The views as a StatementList reads them: each citation numbered. */
+  statements<T extends StatementView>(views: readonly T[]): (Noted<T> & StatementItem)[] {
+    return views.map((view) => ({ ...view, citation: this.cite(view.citation) }));
+  }
 }
-
