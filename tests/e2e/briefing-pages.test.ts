@@ -156,7 +156,7 @@ describe('briefing pages', () => {
     expect(excerpts.length).toBeGreaterThan(0);
     // "Mentioned in" shows the sentence with its mention marked, not the whole paragraph as a link.
     expect(await page.locator('.backlinks .backlink__sentence mark').first().innerText()).toMatch(/Russia|Moscow|Kremlin|Russian/);
-    for (const link of await page.locator('.backlinks .backlink__paragraph').allInnerTexts()) expect(link).toBe('in context');
+    for (const link of await page.locator('.backlinks .backlink__paragraph').allTextContents()) expect(link).toBe('in context');
     expect(await page.locator('.backlinks ul[data-pagefind-ignore]').count()).toBe(await page.locator('.backlinks ul').count());
     const russia = indexed.find((entry) => entry.path.endsWith('/actors/russia/'));
     expect(russia?.content).toContain('Russia');

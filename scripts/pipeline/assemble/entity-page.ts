@@ -26,6 +26,8 @@ import { buildEgoNetworkChart, buildNetworkGraph, type NetworkChart, type Networ
 import { eventsFor, timelineData, type TimelineData } from '../charts/timeline.ts';
 import { outletLabel } from '../shared/outlet.ts';
 import { PAGE_LIMITS, keepBest, shareOut, type OmittedCounts } from './page-limits.ts';
+import { baseStatus, type BaseState } from './base-status.ts';
+import { groupClaims, plainness, reportsFact, type Claim } from './claims.ts';
 
 export interface PageRef {
   path: string;
@@ -58,6 +60,8 @@ export interface Connection {
   ref: PageRef;
   weight: number;
   statement?: StatementView;
+  /** The connecting sentence is already a line higher up the page: the id of that line. */
+  shownAt?: string;
 }
 
 /** "Mentioned in": for each source, the sentences that name the entity, each linked to its paragraph. */
@@ -86,8 +90,13 @@ export interface Support {
   copies: { copy: string; of: string }[];
 }
 
+/** One claim as one line: its plainest report, with every outlet that reports it in near-identical words (claims.ts). */
 export interface SupportedStatement extends StatementView {
   support: Support;
+  /** The other outlets that report the claim, one citation each (the lead's is `citation`). */
+  also: Citation[];
+  /** Every statement of the claim, the lead first: a page shows each statement once. */
+  statementIds: string[];
 }
 
 export interface ConflictView {
@@ -100,7 +109,8 @@ export interface DiscoveryView {
   /** False: found in the texts and not yet reviewed (no registry entry confirms it). */
   reviewed: boolean;
   lead?: { text: string; citation: Citation };
-  roles: { phrase: string; outlet: string; path: string }[];
+  /** Each title or role once, with the sources that give it. */
+  roles: { phrase: string; sources: { outlet: string; path: string }[] }[];
   firstMentioned?: DateValue;
   lastMentioned?: DateValue;
 }
@@ -118,13 +128,18 @@ export interface EntityPage {
   descriptors: DescriptorRow[];
   quotesBy: QuoteView[];
   quotesAbout: QuoteView[];
-  timeline: StatementView[];
+  /** Dated claims in date order. */
+  timeline: SupportedStatement[];
   connected: Connection[];
   mentionedIn: Backlink[];
   /** Events and bases: what each source says, side by side. */
   bySource: SourceColumn[];
-  /** Events: statements with the number of sources supporting each. */
+  /** The best-supported claims, plainest report first: "What happened" on events, "Key facts" elsewhere. */
+  keyFacts: SupportedStatement[];
+  /** Events: the other claims, each with the number of sources supporting it. */
   supported: SupportedStatement[];
+  /** Actors, bases, places: statements already shown higher up the page are left out of `bySource`. */
+  shownAbove: number;
   conflicts: ConflictView[];
   before?: PageRef & { date?: DateValue };
   after?: PageRef & { date?: DateValue };
@@ -140,6 +155,8 @@ export interface EntityPage {
   timelineChart?: TimelineData;
   /** Entities the texts name (discovered, or registry entries the texts confirm). */
   discovery?: DiscoveryView;
+  /** Bases: held, withdrawn or under negotiation, as of the latest date a source confirms it (base-status.ts). */
+  status?: { state: BaseState; asOf: DateValue; citation: Citation };
 }
 
 /** Everything shared across page assemblers in one build. */
@@ -261,6 +278,14 @@ export function statementsFor(context: AssemblyContext, entity: Entity): Stateme
   return result;
 }
 
+/** Lines in "Key facts" (and an event's "What happened"). */
+export const KEY_FACTS = 3;
+
+/** A claim one statement makes needs no counting. */
+function claimSupport(context: AssemblyContext, claim: Claim): Support {
+  return claim.statements.length === 1 ? { sources: 1, independent: 1, copies: [] } : supportOf(context, claim.statements);
+}
+
 function supportOf(context: AssemblyContext, statements: Statement[]): Support {
   const support = countIndependentSupport(statements, context.model.sharedPassages as SharedPassage[]);
   const outlet = (slug: string) => sourceRef(context, slug).outlet;
@@ -286,68 +311,6 @@ function byDateThenSource(a: StatementView, b: StatementView): number {
   return compareIso(a.date?.start, b.date?.start) || a.citation.outlet.localeCompare(b.citation.outlet) || a.id.localeCompare(b.id);
 }
 
-/** Above this many statements on one event, wording agreement is checked by identical word sets only (all pairs would be quadratic). */
-export const PAIRWISE_WORDING_LIMIT = 300;
-/** Share of the shorter statement's words the other must contain to count as the same wording. */
-const SAME_WORDING = 0.6;
-
-function words(text: string): Set<string> {
-  return new Set(text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? []);
-}
-
-function wordOverlap(left: ReadonlySet<string>, right: ReadonlySet<string>): number {
-  let shared = 0;
-  for (const word of left) if (right.has(word)) shared++;
-  return shared / Math.max(1, Math.min(left.size, right.size));
-}
-
-/**
- * Each statement of an event with the support of the statements that agree
- * with it: the same date value, or near-identical wording. Dates are matched
- * through an index, wording pairwise (up to PAIRWISE_WORDING_LIMIT), and
- * statements with the same agreeing set share one support count.
- */
-function supportedStatements(context: AssemblyContext, statements: readonly Statement[]): { statement: Statement; support: Support }[] {
-  const byDate = new Map<string, number[]>();
-  const dateKeys = statements.map((statement, position) => {
-    const date = statementDate(statement);
-    if (!date) return undefined;
-    const key = `${date.start}|${date.end}`;
-    (byDate.get(key) ?? byDate.set(key, []).get(key)!).push(position);
-    return key;
-  });
-  const sameWording: number[][] = statements.map(() => []);
-  const wordSets = statements.map((statement) => words(statement.text));
-  if (statements.length <= PAIRWISE_WORDING_LIMIT) {
-    for (let i = 0; i < statements.length; i++) {
-      for (let j = i + 1; j < statements.length; j++) {
-        if (wordOverlap(wordSets[i]!, wordSets[j]!) >= SAME_WORDING) {
-          sameWording[i]!.push(j);
-          sameWording[j]!.push(i);
-        }
-      }
-    }
-  } else {
-    const byWords = groupBy(
-      statements.map((_, position) => position),
-      (position) => [[...wordSets[position]!].sort().join(' ')],
-    );
-    for (const same of byWords.values()) for (const position of same) sameWording[position]!.push(...same.filter((other) => other !== position));
-  }
-  const memo = new Map<string, Support>();
-  return statements.map((statement, position) => {
-    const key = dateKeys[position];
-    const agreeing = [...new Set([position, ...(key ? byDate.get(key)! : []), ...sameWording[position]!])].sort((a, b) => a - b);
-    const memoKey = agreeing.join(',');
-    let support = memo.get(memoKey);
-    if (!support) {
-      support = supportOf(context, agreeing.map((other) => statements[other]!));
-      memo.set(memoKey, support);
-    }
-    return { statement, support };
-  });
-}
-
 function conflictViews(context: AssemblyContext, groups: readonly ClaimGroup[]): ConflictView[] {
   return groups.flatMap((group) =>
     group.conflicts.map((conflict) => ({
@@ -370,7 +333,7 @@ function conflictViews(context: AssemblyContext, groups: readonly ClaimGroup[]):
   );
 }
 
-/** The timeline chart's marks for an actor or base page, when it has any. */
+/** The timeline chart's marks for an actor or base page, when it has any (one mark is shown as a sentence, not a chart). */
 function timelineChartOf(context: AssemblyContext, entity: Entity, statements: readonly Statement[]): { timelineChart: TimelineData } | undefined {
   const chart = timelineData(eventsFor(entity, context.events, statements), statements, context.index.articles);
   return chart.events.length + chart.statements.length > 0 ? { timelineChart: chart } : undefined;
@@ -384,17 +347,32 @@ function discoveryView(context: AssemblyContext, entity: Entity): DiscoveryView 
   if (!evidence) return undefined;
   const cite = (ref: { articleSlug: string; paragraphId: string; sentenceId: string }) =>
     citationFor(context.index, ref.articleSlug, ref.paragraphId, sentenceFocus(context.index, ref.sentenceId));
-  const roles = evidence.roles.filter((role, k) => evidence.roles.findIndex((other) => other.phrase === role.phrase && other.articleSlug === role.articleSlug) === k).slice(0, MAX_ROLES);
+  const roles = evidence.roles.filter((role, k) => evidence.roles.findIndex((other) => other.phrase === role.phrase && other.articleSlug === role.articleSlug) === k);
   return {
     reviewed: evidence.reviewed,
     ...(evidence.lead && { lead: { text: evidence.lead.text, citation: cite(evidence.lead) } }),
-    roles: roles.map((role) => {
-      const citation = cite(role);
-      return { phrase: role.phrase, outlet: citation.outlet, path: citation.path };
-    }),
+    roles: [
+      ...groupBy(roles, (role) => [role.phrase.toLowerCase()]).values(),
+    ]
+      .slice(0, MAX_ROLES)
+      .map((same) => ({
+      phrase: same[0]!.phrase,
+      sources: same.map((role) => {
+        const citation = cite(role);
+        return { outlet: citation.outlet, path: citation.path };
+      }),
+    })),
     ...(evidence.firstMentioned && { firstMentioned: evidence.firstMentioned }),
     ...(evidence.lastMentioned && { lastMentioned: evidence.lastMentioned }),
   };
+}
+
+function statusOf(context: AssemblyContext, statements: readonly Statement[]): { status: NonNullable<EntityPage['status']> } | undefined {
+  const status = baseStatus(statements, (slug) => context.index.articles.get(slug)?.meta.published);
+  if (!status) return undefined;
+  const { statement } = status;
+  const citation = citationFor(context.index, statement.articleSlug, statement.paragraphId, sentenceFocus(context.index, statement.sentenceId));
+  return { status: { state: status.state, asOf: status.asOf, citation } };
 }
 
 export function assembleEntityPage(context: AssemblyContext, entity: Entity): EntityPage {
@@ -410,15 +388,45 @@ export function assembleEntityPage(context: AssemblyContext, entity: Entity): En
   const published = (slug: string) => index.articles.get(slug)?.meta.published?.start;
   const newestFirst = (a: string, b: string) => -compareIso(published(a) ?? '0000', published(b) ?? '0000');
 
-  // Timeline: in date order; when cut, the most recent statements.
+  // One line per claim (claims.ts). The best-supported claims lead the page;
+  // after them every statement is shown once, in the first section that has it.
   const outlets = new Map<string, string>();
   const outletOf = (slug: string) => outlets.get(slug) ?? outlets.set(slug, sourceRef(context, slug).outlet).get(slug)!;
-  const dated = statements
-    .filter((statement) => statement.dates.length > 0)
-    .map((statement) => ({ statement, date: statementDate(statement)?.start, outlet: outletOf(statement.articleSlug), id: `tl-${statement.id}` }))
-    .sort((a, b) => compareIso(a.date, b.date) || a.outlet.localeCompare(b.outlet) || a.id.localeCompare(b.id));
+  const claims = groupClaims(statements).map((claim) => ({ claim, support: claimSupport(context, claim) }));
+  const lineOf = new Map<string, string>();
+  const claimView = ({ claim, support }: { claim: Claim; support: Support }, prefix: string): SupportedStatement => {
+    const [lead, ...others] = claim.statements;
+    const view = viewStatement(index, lead!, prefix);
+    for (const statement of claim.statements) lineOf.set(statement.id, view.id);
+    // One citation per outlet: a source that repeats the claim in three paragraphs is still one source.
+    const sources = new Set([lead!.articleSlug]);
+    const also = others.flatMap((statement) => {
+      if (sources.has(statement.articleSlug)) return [];
+      sources.add(statement.articleSlug);
+      return [citationFor(index, statement.articleSlug, statement.paragraphId, sentenceFocus(index, statement.sentenceId))];
+    });
+    return { ...view, support, also, statementIds: claim.statements.map((statement) => statement.id) };
+  };
+  const strongest = (a: { claim: Claim; support: Support }, b: { claim: Claim; support: Support }) =>
+    b.support.independent - a.support.independent || b.support.sources - a.support.sources || plainness(a.claim.statements[0]!) - plainness(b.claim.statements[0]!);
+  const keyFacts = claims
+    .filter(({ claim }) => reportsFact(claim.statements[0]!))
+    .sort(strongest)
+    .slice(0, KEY_FACTS)
+    .sort((a, b) => compareIso(statementDate(a.claim.statements[0]!)?.start, statementDate(b.claim.statements[0]!)?.start))
+    .map((item) => claimView(item, 'kf'));
+  const remaining = claims.filter(({ claim }) => !lineOf.has(claim.statements[0]!.id));
+
+  // Timeline: dated claims in date order; when cut, the most recent.
+  const dated =
+    entity.kind === 'event'
+      ? []
+      : remaining
+          .filter(({ claim }) => claim.statements[0]!.dates.length > 0)
+          .map((item) => ({ item, date: statementDate(item.claim.statements[0]!)?.start, outlet: outletOf(item.claim.statements[0]!.articleSlug), id: item.claim.statements[0]!.id }))
+          .sort((a, b) => compareIso(a.date, b.date) || a.outlet.localeCompare(b.outlet) || a.id.localeCompare(b.id));
   if (dated.length > PAGE_LIMITS.timeline) omitted.timeline = dated.length - PAGE_LIMITS.timeline;
-  const timeline = dated.slice(-PAGE_LIMITS.timeline).map(({ statement }) => viewStatement(index, statement, 'tl'));
+  const timeline = dated.slice(-PAGE_LIMITS.timeline).map(({ item }) => claimView(item, 'tl'));
 
   // How each source describes the entity (people above all).
   const descriptorRows = new Map<string, DescriptorRow>();
@@ -437,18 +445,6 @@ export function assembleEntityPage(context: AssemblyContext, entity: Entity): En
     .flatMap((statement) => context.quotesBySentence.get(statement.sentenceId) ?? [])
     .filter((quote) => quote.speakerId !== entity.id);
   const quotesAbout = cut('quotesAbout', aboutQuotes, PAGE_LIMITS.quotes, byNewestSource).map((quote) => quoteView(context, quote));
-
-  // Connected entities, each with the first sentence that connects them.
-  const connected: Connection[] = (context.relationsByEntity.get(entity.id) ?? [])
-    .flatMap((relation) => {
-      const other = index.entities.get(relation.source === entity.id ? relation.target : relation.source);
-      return other ? [{ relation, other }] : [];
-    })
-    .slice(0, 24)
-    .map(({ relation, other }) => {
-      const statement = relation.sentenceIds.map((id) => index.statements.get(id)).find(Boolean);
-      return { ref: refOf(other), weight: relation.weight, ...(statement && { statement: viewStatement(index, statement, `cx-${other.id}`) }) };
-    });
 
   // "Mentioned in": paragraphs that mention the entity, grouped by source; when
   // cut, the sources with the most such paragraphs.
@@ -481,8 +477,14 @@ export function assembleEntityPage(context: AssemblyContext, entity: Entity): En
     }),
   );
 
-  // What each source says: when cut, the sources with the most statements.
-  const statementsBySource = groupBy(statements, (statement) => [statement.articleSlug]);
+  // Events: every other claim with its support, the best supported first.
+  const supported: SupportedStatement[] =
+    entity.kind === 'event' ? cut('supported', remaining, PAGE_LIMITS.supported, strongest).map((item) => claimView(item, 'sp')) : [];
+
+  // What each source says, less what the page already showed: when cut, the sources with the most statements.
+  const unshown = entity.kind === 'event' ? [] : statements.filter((statement) => !lineOf.has(statement.id));
+  const shownAbove = entity.kind === 'event' ? 0 : statements.length - unshown.length;
+  const statementsBySource = groupBy(unshown, (statement) => [statement.articleSlug]);
   const columnSources = cut('bySource', [...statementsBySource], PAGE_LIMITS.sources, ([slugA, a], [slugB, b]) => b.length - a.length || newestFirst(slugA, slugB));
   const columnShares = shareOut(columnSources.map(([, own]) => own.length), PAGE_LIMITS.sourceStatements);
   const columnCut = columnSources.reduce((sum, [, own], position) => sum + own.length - columnShares[position]!, 0);
@@ -490,17 +492,37 @@ export function assembleEntityPage(context: AssemblyContext, entity: Entity): En
   const bySource: SourceColumn[] = columnSources
     .map(([slug, own], position) => ({
       source: sourceRef(context, slug),
-      statements: own.slice(0, columnShares[position]).map((statement) => viewStatement(index, statement, 'st')),
+      statements: own.slice(0, columnShares[position]).map((statement) => {
+        const view = viewStatement(index, statement, 'st');
+        lineOf.set(statement.id, view.id);
+        return view;
+      }),
     }))
     .sort((a, b) => compareIso(a.source.published?.start, b.source.published?.start) || a.source.title.localeCompare(b.source.title));
 
+  // Connected entities, each once, with the first sentence that connects them;
+  // a sentence the page already shows (or that connects an entity listed
+  // before) is linked to, not repeated.
+  const connected: Connection[] = (context.relationsByEntity.get(entity.id) ?? [])
+    .flatMap((relation) => {
+      const other = index.entities.get(relation.source === entity.id ? relation.target : relation.source);
+      return other ? [{ relation, other }] : [];
+    })
+    .filter(({ other }, position, all) => all.findIndex((item) => item.other.id === other.id) === position)
+    .slice(0, 24)
+    .map(({ relation, other }) => {
+      const statements = relation.sentenceIds.map((id) => index.statements.get(id)).filter((statement): statement is Statement => statement !== undefined);
+      const fresh = statements.find((statement) => !lineOf.has(statement.id));
+      if (fresh) {
+        const view = viewStatement(index, fresh, `cx-${other.id}`);
+        lineOf.set(fresh.id, view.id);
+        return { ref: refOf(other), weight: relation.weight, statement: view };
+      }
+      const shownAt = statements.length > 0 ? lineOf.get(statements[0]!.id) : undefined;
+      return { ref: refOf(other), weight: relation.weight, ...(shownAt && { shownAt }) };
+    });
+
   const groups = context.groupsBySubject.get(entity.id) ?? [];
-  const supported: SupportedStatement[] =
-    entity.kind === 'event'
-      ? cut('supported', supportedStatements(context, statements), PAGE_LIMITS.supported, (a, b) => b.support.independent - a.support.independent || b.support.sources - a.support.sources).map(
-          ({ statement, support: agreeing }) => ({ ...viewStatement(index, statement, 'sp'), support: agreeing }),
-        )
-      : [];
   const conflicts = cut('conflicts', conflictViews(context, groups), PAGE_LIMITS.conflicts, () => 0);
 
   const position = context.events.indexOf(entity);
@@ -517,7 +539,10 @@ export function assembleEntityPage(context: AssemblyContext, entity: Entity): En
       : [];
 
   const members = (context.membersByEntity.get(entity.id) ?? []).map(refOf);
-  const latest = dated.at(-1) && statementDate(dated.at(-1)!.statement);
+  // The latest date any statement gives (the same ordering the timeline uses).
+  const latest = statements
+    .map((statement) => (statement.dates.length > 0 ? statementDate(statement) : undefined))
+    .reduce<DateValue | undefined>((best, date) => (date && (!best || compareIso(best.start, date.start) <= 0) ? date : best), undefined);
 
   return {
     kind: entity.kind,
@@ -535,11 +560,13 @@ export function assembleEntityPage(context: AssemblyContext, entity: Entity): En
     descriptors: descriptors.sort((a, b) => a.source.outlet.localeCompare(b.source.outlet)),
     quotesBy,
     quotesAbout,
+    keyFacts,
     timeline,
     connected,
     mentionedIn,
     bySource,
     supported,
+    shownAbove,
     conflicts,
     ...(before && { before }),
     ...(after && { after }),
@@ -549,5 +576,6 @@ export function assembleEntityPage(context: AssemblyContext, entity: Entity): En
     ...((entity.kind === 'base' || entity.kind === 'place') && context.map && onMap(context.map, entity.id) && { map: { chart: context.map, highlight: entity.id } }),
     ...(entity.kind === 'actor' && { network: buildEgoNetworkChart(context.networkGraph, entity.id) }),
     ...(entity.discovery && { discovery: discoveryView(context, entity) }),
+    ...(entity.kind === 'base' && statusOf(context, statements)),
   };
 }

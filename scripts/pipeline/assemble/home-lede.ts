@@ -10,23 +10,13 @@
  * A story without events (the texts report no happening) gets the latest
  * dated reported facts instead, one per source.
  */
-import type { Basis, ClaimGroup, Entity, Statement } from '../model.ts';
+import type { ClaimGroup, Entity, Statement } from '../model.ts';
+import { MAX_PLAIN_CHARS as MAX_LEDE_CHARS, plainness, reportsFact } from './claims.ts';
 import { viewStatement, type ModelIndex, type StatementView } from './citations.ts';
 import { statementDate } from '../shared/statement-date.ts';
 
 export const LEDE_SENTENCES = 3;
-/** Longer sentences carry background clauses; a lede line is read at a glance. */
-const MAX_LEDE_CHARS = 320;
-const BASIS_RANK: Record<Basis, number> = { assertion: 0, attributed: 1, quote: 3, opinion: 4 };
-
-/** Lower is plainer: a reported fact, dated (it says when), short. */
-function plainness(statement: Statement): number {
-  return BASIS_RANK[statement.basis] * 2000 + (statement.dates.length === 0 ? 1000 : 0) + (statement.text.length > MAX_LEDE_CHARS ? 500 : 0) + Math.min(statement.text.length, 499);
-}
-
-function usable(statement: Statement): boolean {
-  return statement.basis === 'assertion' || statement.basis === 'attributed';
-}
+const usable = reportsFact;
 
 export function homeLede(model: { claimGroups: readonly ClaimGroup[]; statements: readonly Statement[]; entities: readonly Entity[] }, index: ModelIndex): StatementView[] {
   const statements = new Map(model.statements.map((statement) => [statement.id, statement]));

@@ -8,12 +8,22 @@ import type { Citation, StatementView } from '../assemble/citations.ts';
 import type { Backlink, ConflictView, Connection, DescriptorRow, EntityPage, PageRef, QuoteView, SourceColumn, SupportedStatement } from '../assemble/entity-page.ts';
 
 /** A citation numbered in page order: the note it refers to in print and in Notes. */
-export type NotedCitation = Citation & { note: number };
+export type NotedCitation = Citation & { note: number; letter: string };
+
+/** One note: a cited source, and the paragraphs of it the page cites, lettered a, b, c. */
+export interface NoteGroup {
+  note: number;
+  outlet: string;
+  sourceTitle: string;
+  sourcePath: string;
+  paragraphs: { letter: string; path: string }[];
+}
 
 /** A view whose citation has been given its note number. */
 export type Noted<T extends { citation: Citation }> = Omit<T, 'citation'> & { citation: NotedCitation };
 
-export type StatementItem = Noted<StatementView> & { support?: SupportedStatement['support'] };
+/** A statement line; a claim's line also carries its support and the other outlets' citations. */
+export type StatementItem = Noted<StatementView> & { support?: SupportedStatement['support']; also?: NotedCitation[]; statementIds?: string[] };
 
 export interface InfoboxData {
   kind: string;
@@ -37,7 +47,7 @@ export interface EntityComponentData {
   QuoteList: Noted<QuoteView>[];
   ConnectionList: (Omit<Connection, 'statement'> & { statement?: StatementItem })[];
   BacklinkList: Backlink[];
-  NoteList: NotedCitation[];
+  NoteList: NoteGroup[];
   Infobox: InfoboxData;
   ConflictList: ConflictView[];
   SourceColumns: (Omit<SourceColumn, 'statements'> & { statements: StatementItem[] })[];

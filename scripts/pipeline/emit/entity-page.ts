@@ -6,10 +6,10 @@
 import type { PhrasingContent, RootContent } from 'mdast';
 import type { EntityKind } from '../model.ts';
 import type { OmittedCounts } from '../assemble/page-limits.ts';
-import type { EntityPage, QuoteView } from '../assemble/entity-page.ts';
+import type { EntityPage, QuoteView, SupportedStatement } from '../assemble/entity-page.ts';
 import { MODEL_PATH, relativeHref } from '../shared/paths.ts';
 import { Notes } from './statements.ts';
-import { block, heading, imports, link, paragraph, root, text } from './nodes.ts';
+import { block, heading, imports, link, paragraph, root, strong, text } from './nodes.ts';
 import type { GeneratedPage } from './page.ts';
 import type { EntityComponentData, InfoboxData } from './entity-data.ts';
 import { entityJsonLd } from './json-ld.ts';
@@ -21,6 +21,8 @@ function subtypeLabel(subtype: string): string {
 /** What a section's body is built with: typed components and the page's notes. */
 interface SectionTools {
   notes: Notes;
+  /** Entity pages already linked in this section (the page itself from the start): later mentions stay plain text. */
+  linked: Set<string>;
   component<K extends keyof EntityComponentData>(name: K, data: EntityComponentData[K], props?: Record<string, string | boolean>): RootContent;
   /** Charts take their chart types as props (src/components/charts/). */
   chart(name: string, props: Record<string, object | string>): RootContent;
@@ -33,27 +35,50 @@ interface SectionTools {
  * in this order; adding one is adding an entry here, its view in assemble and
  * its component.
  */
+type CutRules = Partial<Record<keyof OmittedCounts, string>>;
+
 interface EntitySection {
   title: string | ((page: EntityPage) => string);
   kinds: readonly EntityKind[];
-  cutRules?: Partial<Record<keyof OmittedCounts, string>>;
+  cutRules?: CutRules | ((page: EntityPage) => CutRules);
   body(page: EntityPage, tools: SectionTools): RootContent[];
 }
 
 const ALL_KINDS: readonly EntityKind[] = ['actor', 'base', 'event', 'place'];
 
-const sourceColumns = (page: EntityPage, { notes, component }: SectionTools, collapsed: boolean): RootContent[] =>
+const sourceColumns = (page: EntityPage, { notes, component, linked }: SectionTools, collapsed: boolean): RootContent[] =>
   page.bySource.length > 0
-    ? [component('SourceColumns', page.bySource.map((column) => ({ ...column, statements: notes.statements(column.statements) })), collapsed ? { collapsed: true } : {})]
+    ? [component('SourceColumns', page.bySource.map((column) => ({ ...column, statements: notes.statements(column.statements, linked) })), collapsed ? { collapsed: true } : {})]
     : [];
 const bySourceCuts = {
   bySource: 'sources, those with the most statements shown',
   bySourceStatements: 'statements of the sources shown, on their source pages',
 };
+/**
+ * How many items of a long list show before its "more" disclosure, so that a
+ * page ends (issue: the longest actor page at most 8,000 px at 1,280 wide with
+ * every section at its first items). The rest is one click away, in the page.
+ */
+export const VISIBLE = { quotes: 2, timeline: 3, claims: 8, connections: 3, sources: 3, sentencesPerSource: 1 } as const;
+
 const quoteList = (quotes: readonly QuoteView[], { notes, component }: SectionTools): RootContent[] =>
-  quotes.length > 0 ? [component('QuoteList', quotes.map((quote) => ({ ...quote, citation: notes.cite(quote.citation) })))] : [];
+  quotes.length > 0 ? [component('QuoteList', quotes.map((quote) => ({ ...quote, citation: notes.cite(quote.citation) })), { visible: String(VISIBLE.quotes) })] : [];
+
+const claimList = (claims: readonly SupportedStatement[], { notes, component, linked }: SectionTools, props: Record<string, string | boolean> = {}): RootContent[] =>
+  claims.length > 0 ? [component('StatementList', notes.claims(claims, linked), props)] : [];
 
 export const ENTITY_SECTIONS: readonly EntitySection[] = [
+  {
+    title: (page) => (page.kind === 'event' ? 'What happened' : 'Key facts'),
+    kinds: ALL_KINDS,
+    body: (page, tools) => claimList(page.keyFacts, tools),
+  },
+  {
+    title: 'Where sources differ',
+    kinds: ALL_KINDS,
+    cutRules: { conflicts: 'disagreements' },
+    body: (page, { component }) => (page.conflicts.length > 0 ? [component('ConflictList', page.conflicts)] : []),
+  },
   {
     title: 'On the map',
     kinds: ['base', 'place'],
@@ -68,34 +93,34 @@ export const ENTITY_SECTIONS: readonly EntitySection[] = [
   {
     title: 'Quotes',
     kinds: ALL_KINDS,
-    cutRules: { quotesBy: 'quotes, those from the newest sources shown' },
-    body: (page, tools) => quoteList(page.quotesBy, tools),
+    // An event says nothing: its quotes are those of the people it concerns.
+    cutRules: (page) => (page.kind === 'event' ? { quotesAbout: 'quotes, those from the newest sources shown' } : { quotesBy: 'quotes, those from the newest sources shown' }),
+    body: (page, tools) => quoteList(page.kind === 'event' ? page.quotesAbout : page.quotesBy, tools),
   },
   {
-    title: 'What each source reports',
+    title: 'Before and after',
     kinds: ['event'],
-    cutRules: bySourceCuts,
-    body: (page, tools) => sourceColumns(page, tools, false),
+    body: (page) => {
+      const parts: PhrasingContent[] = [];
+      if (page.before) parts.push(text('Before: '), link(relativeHref(page.path, page.before.path), page.before.name), text(page.before.date ? ` (${page.before.date.label})` : ''));
+      if (page.before && page.after) parts.push(text('. '));
+      if (page.after) parts.push(text('After: '), link(relativeHref(page.path, page.after.path), page.after.name), text(page.after.date ? ` (${page.after.date.label})` : ''));
+      return parts.length > 0 ? [paragraph(parts)] : [];
+    },
   },
   {
-    title: 'Statements and their support',
+    title: 'Every report and its support',
     kinds: ['event'],
-    cutRules: { supported: 'statements, the best supported shown' },
-    body: (page, { notes, component }) => (page.supported.length > 0 ? [component('StatementList', notes.statements(page.supported), { filter: true })] : []),
-  },
-  {
-    title: 'Where sources disagree',
-    kinds: ALL_KINDS,
-    cutRules: { conflicts: 'disagreements' },
-    body: (page, { component }) => (page.conflicts.length > 0 ? [component('ConflictList', page.conflicts)] : []),
+    cutRules: { supported: 'claims, the best supported shown' },
+    body: (page, tools) => claimList(page.supported, tools, { filter: true, visible: String(VISIBLE.claims) }),
   },
   {
     title: (page) => (page.kind === 'base' ? 'Status history' : 'Timeline'),
     kinds: ['actor', 'base', 'place'],
-    cutRules: { timeline: 'dated statements, the latest shown' },
-    body: (page, { notes, component, chart }) => [
-      ...(page.timelineChart ? [chart('charts/Timeline', { data: { timeline: page.timelineChart, subject: page.entity.name }, id: 'timeline-chart' })] : []),
-      ...(page.timeline.length > 0 ? [component('StatementList', notes.statements(page.timeline), { filter: true })] : []),
+    cutRules: { timeline: 'dated claims, the latest shown' },
+    body: (page, tools) => [
+      ...(page.timelineChart ? [tools.chart('charts/Timeline', { data: { timeline: page.timelineChart, subject: page.entity.name }, id: 'timeline-chart' })] : []),
+      ...claimList(page.timeline, tools, { filter: true, visible: String(VISIBLE.timeline) }),
     ],
   },
   {
@@ -117,35 +142,30 @@ export const ENTITY_SECTIONS: readonly EntitySection[] = [
     title: 'What each source says',
     kinds: ['actor', 'base', 'place'],
     cutRules: bySourceCuts,
-    body: (page, tools) => sourceColumns(page, tools, page.kind === 'actor'),
+    body: (page, tools) => {
+      const columns = sourceColumns(page, tools, page.kind === 'actor');
+      if (columns.length === 0 || page.shownAbove === 0) return columns;
+      const shown = page.shownAbove === 1 ? 'One statement' : `${page.shownAbove.toLocaleString('en')} statements`;
+      return [paragraph([text(`${shown} shown above ${page.shownAbove === 1 ? 'is' : 'are'} not repeated here.`)]), ...columns];
+    },
   },
   {
     title: 'Quotes about them',
-    kinds: ALL_KINDS,
+    kinds: ['actor', 'base', 'place'],
     cutRules: { quotesAbout: 'quotes, those from the newest sources shown' },
     body: (page, tools) => quoteList(page.quotesAbout, tools),
   },
   {
-    title: 'Before and after',
-    kinds: ['event'],
-    body: (page) => {
-      const parts: PhrasingContent[] = [];
-      if (page.before) parts.push(text('Before: '), link(relativeHref(page.path, page.before.path), page.before.name), text(page.before.date ? ` (${page.before.date.label})` : ''));
-      if (page.before && page.after) parts.push(text('. '));
-      if (page.after) parts.push(text('After: '), link(relativeHref(page.path, page.after.path), page.after.name), text(page.after.date ? ` (${page.after.date.label})` : ''));
-      return parts.length > 0 ? [paragraph(parts)] : [];
-    },
-  },
-  {
     title: 'Connections',
     kinds: ALL_KINDS,
-    body: (page, { notes, component, chart }) =>
+    body: (page, { notes, component, chart, linked }) =>
       page.connected.length > 0
         ? [
             ...(page.network ? [chart('charts/Network', { data: { chart: page.network, focus: page.entity.id } })] : []),
             component(
               'ConnectionList',
-              page.connected.map(({ statement, ...connection }) => ({ ...connection, ...(statement && { statement: notes.statements([statement])[0]! }) })),
+              page.connected.map(({ statement, ...connection }) => ({ ...connection, ...(statement && { statement: notes.statements([statement], linked)[0]! }) })),
+              { visible: String(VISIBLE.connections) },
             ),
           ]
         : [],
@@ -154,7 +174,7 @@ export const ENTITY_SECTIONS: readonly EntitySection[] = [
     title: 'Mentioned in',
     kinds: ALL_KINDS,
     cutRules: { mentionedIn: 'sources, those with the most mentions shown', mentionedParagraphs: 'paragraphs of the sources shown, on their source pages' },
-    body: (page, { component }) => (page.mentionedIn.length > 0 ? [component('BacklinkList', page.mentionedIn)] : []),
+    body: (page, { component }) => (page.mentionedIn.length > 0 ? [component('BacklinkList', page.mentionedIn, { visible: String(VISIBLE.sentencesPerSource), sources: String(VISIBLE.sources) })] : []),
   },
 ];
 
@@ -204,6 +224,7 @@ export function emitEntityPage(page: EntityPage, names: ReadonlyMap<string, stri
   const components = new Set(['SearchFilters', 'Infobox', 'NoteList']);
   const tools: SectionTools = {
     notes,
+    linked: new Set(),
     component: (name, data, props = {}) => {
       components.add(name);
       return block(name, { data, ...props });
@@ -223,13 +244,27 @@ export function emitEntityPage(page: EntityPage, names: ReadonlyMap<string, stri
       children.push(paragraph([text(`“${discovery.lead.text}” — `), link(relativeHref(page.path, discovery.lead.citation.path), discovery.lead.citation.outlet)]));
     }
   } else children.push(paragraph(entity.description));
+  if (page.status) {
+    // One line a reader can act on; the evidence is the cited sentence, and the history is in "Status history".
+    const { state, asOf, citation } = page.status;
+    children.push(
+      paragraph([
+        strong(`Status: ${state}`),
+        text(`, as of ${asOf.label}, according to `),
+        link(relativeHref(page.path, citation.path), citation.outlet),
+        text('.'),
+      ]),
+    );
+  }
   children.push(block('Infobox', { data: infoboxData(page) satisfies EntityComponentData['Infobox'] }));
 
   for (const section of ENTITY_SECTIONS) {
     if (!section.kinds.includes(page.kind)) continue;
+    tools.linked = new Set([page.path]);
     const body = section.body(page, tools);
     if (body.length === 0) continue;
-    const cuts = Object.entries(section.cutRules ?? {}).flatMap(([list, rule]) => more(page, list as keyof OmittedCounts, rule));
+    const rules = typeof section.cutRules === 'function' ? section.cutRules(page) : section.cutRules;
+    const cuts = Object.entries(rules ?? {}).flatMap(([list, rule]) => more(page, list as keyof OmittedCounts, rule));
     children.push(heading(2, typeof section.title === 'string' ? section.title : section.title(page)), ...body, ...cuts);
   }
   if (notes.items.length > 0) children.push(heading(2, 'Notes'), block('NoteList', { data: notes.items satisfies EntityComponentData['NoteList'] }));

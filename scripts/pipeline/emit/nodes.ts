@@ -4,7 +4,7 @@
  * JSON in a `data` attribute (parsed by the component, rendered with Astro's
  * escaping), never as expressions.
  */
-import type { BlockContent, Heading, Link, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { BlockContent, Heading, Link, Paragraph, PhrasingContent, Root, RootContent, Strong, Text } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { MdxjsEsm } from 'mdast-util-mdxjs-esm';
 import type { Inline } from '../assemble/inlines.ts';
@@ -20,6 +20,10 @@ export function paragraph(children: PhrasingContent[] | string): Paragraph {
 
 export function heading(depth: 2 | 3 | 4, children: PhrasingContent[] | string): Heading {
   return { type: 'heading', depth, children: typeof children === 'string' ? [text(children)] : children };
+}
+
+export function strong(value: string): Strong {
+  return { type: 'strong', children: [text(value)] };
 }
 
 export function link(url: string, children: PhrasingContent[] | string, title?: string): Link {

@@ -1,0 +1,155 @@
+/**
+ * Reader-first briefing pages (issue 16), in Chromium, on the seed build and
+ * on the second story (no registry): every page leads with its cited key
+ * facts ("What happened" on events), shows each statement once, ends within
+ * the height limit with its long lists one click away, and its facts-only
+ * filter hides every opinion line. Notes give each source once.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { launch } from './setup/browser.ts';
+import { rootUrl, secondStoryOutDir, secondStoryUrl } from './setup/constants.ts';
+
+/** At 1,280 px wide, the longest page with every section at its first items; phones stack everything in one column. */
+const HEIGHT_LIMIT = { 1280: 8_000, 390: 12_000 } as const;
+
+const kinds = ['actors', 'bases', 'places', 'events'];
+const pagesOf = (dir: string) =>
+  kinds.flatMap((kind) =>
+    readdirSync(`${dir}/${kind}`, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => `/${kind}/${entry.name}/`),
+  );
+const sites = [
+  { name: 'seeds', url: rootUrl, paths: pagesOf('dist') },
+  { name: 'second story', url: secondStoryUrl, paths: pagesOf(secondStoryOutDir) },
+];
+
+let browser: Browser;
+let page: Page;
+beforeAll(async () => {
+  browser = await launch();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** What the checks read from one page: its section titles, its statement lines, its notes. */
+async function readPage(url: string) {
+  await page.goto(url);
+  return page.evaluate(() => {
+    const headings = [...document.querySelectorAll('.sl-markdown-content h2')].map((h) => h.textContent?.trim() ?? '');
+    const firstSection = (title: string) => {
+      const heading = [...document.querySelectorAll('.sl-markdown-content h2')].find((h) => h.textContent?.trim() === title);
+      const section = heading?.closest('.sl-heading-wrapper') ?? heading;
+      const list = section?.nextElementSibling;
+      return [...(list?.querySelectorAll('.statement') ?? [])].map((line) => ({
+        text: line.querySelector('.statement__text')?.textContent ?? '',
+        cites: [...line.querySelectorAll('a.cite')].map((a) => a.getAttribute('href') ?? ''),
+      }));
+    };
+    const seen = new Map<string, number>();
+    for (const element of document.querySelectorAll('[data-statements]')) {
+      for (const id of (element.getAttribute('data-statements') ?? '').split(' ').filter(Boolean)) seen.set(id, (seen.get(id) ?? 0) + 1);
+    }
+    const notes = [...document.querySelectorAll('.notes > li > a:first-child')].map((a) => a.getAttribute('href') ?? '');
+    return {
+      headings,
+      lede: firstSection('What happened').concat(firstSection('Key facts')),
+      statements: document.querySelectorAll('[data-statements]').length,
+      repeated: [...seen].filter(([, count]) => count > 1).map(([id]) => id),
+      notes,
+    };
+  });
+}
+
+describe.each(sites)('reader-first pages: $name', ({ url, paths }) => {
+  it('has pages of every kind to check', () => {
+    expect(paths.length).toBeGreaterThan(5);
+    expect(paths.some((path) => path.startsWith('/events/'))).toBe(true);
+  });
+
+  it('leads each page that reports anything with cited key facts, and shows no statement twice', async () => {
+    const problems: string[] = [];
+    let ledes = 0;
+    for (const path of paths) {
+      const read = await readPage(`${url}${path}`);
+      const leadTitle = path.startsWith('/events/') ? 'What happened' : 'Key facts';
+      if (read.repeated.length > 0) problems.push(`${path}: statements shown twice: ${read.repeated.join(', ')}`);
+      if (read.lede.length > 0) {
+        ledes++;
+        if (read.headings[0] !== leadTitle) problems.push(`${path}: the first section is "${read.headings[0]}", not "${leadTitle}"`);
+        for (const line of read.lede) if (!line.cites.some((href) => /\/sources\/[^/]+\/#p/.test(href))) problems.push(`${path}: uncited lede line "${line.text}"`);
+      }
+      if (new Set(read.notes).size !== read.notes.length) problems.push(`${path}: a source has more than one note`);
+    }
+    expect(problems).toEqual([]);
+    // Most pages report something; a site where no page leads with facts has lost its ledes.
+    expect(ledes).toBeGreaterThan(paths.length / 2);
+  });
+
+  it.each([1280, 390] as const)('every page ends within the height limit at %i px, its full lists one click away', async (width) => {
+    await page.setViewportSize({ width, height: 900 });
+    const tall: string[] = [];
+    let collapsed = 0;
+    for (const path of paths) {
+      await page.goto(`${url}${path}`);
+      const { height, more } = await page.evaluate(() => ({ height: document.documentElement.scrollHeight, more: document.querySelectorAll('details.more').length }));
+      collapsed += more;
+      if (height > HEIGHT_LIMIT[width]) tall.push(`${path}: ${height} px`);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(tall).toEqual([]);
+    expect(collapsed).toBeGreaterThan(0);
+  });
+});
+
+describe('reader-first pages: behaviour on the seeds', () => {
+  it('a link to a statement inside a collapsed list opens it', async () => {
+    const paths = pagesOf('dist');
+    for (const path of paths) {
+      await page.goto(`${rootUrl}${path}`);
+      const id = await page.evaluate(() => document.querySelector('details.more:not([open]) .statement[id]')?.id);
+      if (!id) continue;
+      await page.goto(`${rootUrl}${path}#${id}`);
+      await expect.poll(() => page.evaluate((target) => document.getElementById(target)?.closest('details')?.open, id)).toBe(true);
+      expect(await page.locator(`[id="${id}"]`).isVisible()).toBe(true);
+      return;
+    }
+    throw new Error('no page has a collapsed statement list');
+  });
+
+  it('the facts-only filter hides every opinion line on the page', async () => {
+    for (const path of pagesOf('dist')) {
+      await page.goto(`${rootUrl}${path}`);
+      if ((await page.locator('.facts-filter__input').count()) === 0) continue;
+      await page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
+      await page.locator('.facts-filter__input').first().check();
+      const shown = await page.evaluate(() => [...document.querySelectorAll('[data-basis="opinion"]')].filter((line) => getComputedStyle(line).display !== 'none').length);
+      const facts = await page.evaluate(() => [...document.querySelectorAll('.statement:not([data-basis="opinion"])')].filter((line) => getComputedStyle(line).display !== 'none').length);
+      expect(shown, path).toBe(0);
+      expect(facts, path).toBeGreaterThan(0);
+      return;
+    }
+    throw new Error('no page offers the facts-only filter');
+  });
+
+  it('a base page states its current status, as of a date, citing a paragraph that exists', async () => {
+    const bases = pagesOf('dist').filter((path) => path.startsWith('/bases/'));
+    let withStatus = 0;
+    for (const path of bases) {
+      await page.goto(`${rootUrl}${path}`);
+      const line = page.locator('.sl-markdown-content p', { hasText: /^Status: (held|withdrawn|under negotiation), as of / });
+      if ((await line.count()) === 0) continue;
+      withStatus++;
+      const href = await line.first().locator('a').first().getAttribute('href');
+      expect(href, path).toMatch(/\/sources\/[^/]+\/#p/);
+      await page.goto(new URL(href!, `${rootUrl}${path}`).toString());
+      const target = decodeURIComponent(new URL(page.url()).hash.slice(1));
+      expect(await page.locator(`[id="${target}"]`).count(), path).toBe(1);
+    }
+    expect(withStatus).toBeGreaterThan(0);
+  });
+});
