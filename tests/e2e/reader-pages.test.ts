@@ -136,6 +136,21 @@ describe('reader-first pages: behaviour on the seeds', () => {
     throw new Error('no page offers the facts-only filter');
   });
 
+  it('the place a base is in links the base', async () => {
+    let checked = 0;
+    for (const path of pagesOf('dist').filter((item) => item.startsWith('/bases/'))) {
+      await page.goto(`${rootUrl}${path}`);
+      const placeLink = page.locator('.infobox dt', { hasText: /^Place$/ }).locator('xpath=following-sibling::dd[1]').locator('a');
+      if ((await placeLink.count()) === 0) continue;
+      const placeHref = new URL((await placeLink.first().getAttribute('href'))!, page.url()).toString();
+      await page.goto(placeHref);
+      const links = await page.locator('main a').evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
+      expect(links, `${placeHref} links ${path}`).toContain(`${rootUrl}${path}`);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
   it('a base page states its current status, as of a date, citing a paragraph that exists', async () => {
     const bases = pagesOf('dist').filter((path) => path.startsWith('/bases/'));
     let withStatus = 0;

@@ -145,6 +145,8 @@ export interface EntityPage {
   after?: PageRef & { date?: DateValue };
   /** Bases: events that happened there. */
   eventsHere: PageRef[];
+  /** Places: the bases and installations located there (a base's statements are on its own page). */
+  basesHere: PageRef[];
   /** Bases and places: the map of bases and places, with this one highlighted. */
   map?: { chart: MapChart; highlight: string };
   /** Actors: the entity and the entities the sources most often name with it. */
@@ -173,6 +175,7 @@ export interface AssemblyContext {
   groupsBySubject: Map<string, ClaimGroup[]>;
   quotesById: Map<string, Quote>;
   membersByEntity: Map<string, Entity[]>;
+  basesByPlace: Map<string, Entity[]>;
   /** Events in date order, for "before" and "after". */
   events: Entity[];
   /** The map of bases and places, laid out once per build. */
@@ -230,6 +233,10 @@ export function createContext(model: KnowledgeModel): AssemblyContext {
     groupsBySubject: groupBy(model.claimGroups, (group) => [group.subjectId]),
     quotesById: new Map(model.quotes.map((quote) => [quote.id, quote])),
     membersByEntity: groupBy(model.entities, (entity) => entity.affiliation),
+    basesByPlace: groupBy(
+      model.entities.filter((entity) => entity.kind === 'base'),
+      (entity) => [entity.place],
+    ),
     events,
     map: buildMapChart(model.entities, new Map(model.entities.map((entity) => [entity.id, referencesOf(references, entity).length]))),
     networkGraph: buildNetworkGraph(model, { maxNodes: Infinity, edgesPerNode: Infinity }),
@@ -537,6 +544,7 @@ export function assembleEntityPage(context: AssemblyContext, entity: Entity): En
     entity.kind === 'base' || entity.kind === 'place'
       ? context.events.filter((event) => event.place === entity.id || event.participants.includes(entity.id)).map(refOf)
       : [];
+  const basesHere = entity.kind === 'place' ? (context.basesByPlace.get(entity.id) ?? []).map(refOf) : [];
 
   const members = (context.membersByEntity.get(entity.id) ?? []).map(refOf);
   // The latest date any statement gives (the same ordering the timeline uses).
@@ -571,6 +579,7 @@ export function assembleEntityPage(context: AssemblyContext, entity: Entity): En
     ...(before && { before }),
     ...(after && { after }),
     eventsHere,
+    basesHere,
     omitted,
     ...((entity.kind === 'actor' || entity.kind === 'base') && timelineChartOf(context, entity, statements)),
     ...((entity.kind === 'base' || entity.kind === 'place') && context.map && onMap(context.map, entity.id) && { map: { chart: context.map, highlight: entity.id } }),

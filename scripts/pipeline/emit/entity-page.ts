@@ -6,7 +6,7 @@
 import type { PhrasingContent, RootContent } from 'mdast';
 import type { EntityKind } from '../model.ts';
 import type { OmittedCounts } from '../assemble/page-limits.ts';
-import type { EntityPage, QuoteView, SupportedStatement } from '../assemble/entity-page.ts';
+import type { EntityPage, PageRef, QuoteView, SupportedStatement } from '../assemble/entity-page.ts';
 import { MODEL_PATH, relativeHref } from '../shared/paths.ts';
 import { Notes } from './statements.ts';
 import { block, heading, imports, link, paragraph, root, strong, text } from './nodes.ts';
@@ -67,6 +67,19 @@ const quoteList = (quotes: readonly QuoteView[], { notes, component }: SectionTo
 const claimList = (claims: readonly SupportedStatement[], { notes, component, linked }: SectionTools, props: Record<string, string | boolean> = {}): RootContent[] =>
   claims.length > 0 ? [component('StatementList', notes.claims(claims, linked), props)] : [];
 
+/** A plain list of links to other briefing pages. */
+const pageList = (page: EntityPage, refs: readonly PageRef[]): RootContent[] =>
+  refs.length > 0
+    ? [
+        {
+          type: 'list',
+          ordered: false,
+          spread: false,
+          children: refs.map((ref) => ({ type: 'listItem', spread: false, children: [paragraph([link(relativeHref(page.path, ref.path), ref.name)])] })),
+        },
+      ]
+    : [];
+
 export const ENTITY_SECTIONS: readonly EntitySection[] = [
   {
     title: (page) => (page.kind === 'event' ? 'What happened' : 'Key facts'),
@@ -124,19 +137,14 @@ export const ENTITY_SECTIONS: readonly EntitySection[] = [
     ],
   },
   {
+    title: 'Bases here',
+    kinds: ['place'],
+    body: (page) => pageList(page, page.basesHere),
+  },
+  {
     title: 'Events here',
     kinds: ['base', 'place'],
-    body: (page) =>
-      page.eventsHere.length > 0
-        ? [
-            {
-              type: 'list',
-              ordered: false,
-              spread: false,
-              children: page.eventsHere.map((event) => ({ type: 'listItem', spread: false, children: [paragraph([link(relativeHref(page.path, event.path), event.name)])] })),
-            },
-          ]
-        : [],
+    body: (page) => pageList(page, page.eventsHere),
   },
   {
     title: 'What each source says',
