@@ -10,7 +10,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EntityComponentData } from '../../scripts/pipeline/emit/entity-data.ts';
+import type { ComponentData } from '../../scripts/pipeline/emit/component-data.ts';
 
 /** Path segments of ids only (no `..`): a reference can only name a sidecar the build wrote. */
 const REFERENCE = /^@page-data\/((?:[a-z0-9_-]+\/)*[a-z0-9_-]+\.json)#(\d+)~[0-9a-f]+$/;
@@ -34,16 +34,11 @@ function resolve(data: string): string {
   return value;
 }
 
-export function readData<T>(data: string | undefined, fallback: T): T {
-  if (!data) return fallback;
-  return JSON.parse(resolve(data)) as T;
-}
-
 /**
- * The `data` prop of an entity-page component, typed by what emit writes for
- * it (scripts/pipeline/emit/entity-data.ts): the one place the JSON is trusted
+ * The `data` prop of a component, typed by what emit writes for it
+ * (scripts/pipeline/emit/component-data.ts): the one place the JSON is trusted
  * to have that shape, since only the build writes it.
  */
-export function readComponentData<K extends keyof EntityComponentData>(_component: K, data: string | undefined): EntityComponentData[K] | undefined {
-  return data ? (JSON.parse(resolve(data)) as EntityComponentData[K]) : undefined;
+export function readComponentData<K extends keyof ComponentData>(_component: K, data: string | undefined): ComponentData[K] | undefined {
+  return data ? (JSON.parse(resolve(data)) as ComponentData[K]) : undefined;
 }

@@ -314,10 +314,6 @@ function quoteView(context: AssemblyContext, quote: Quote): QuoteView {
   };
 }
 
-function byDateThenSource(a: StatementView, b: StatementView): number {
-  return compareIso(a.date?.start, b.date?.start) || a.citation.outlet.localeCompare(b.citation.outlet) || a.id.localeCompare(b.id);
-}
-
 function conflictViews(context: AssemblyContext, groups: readonly ClaimGroup[]): ConflictView[] {
   return groups.flatMap((group) =>
     group.conflicts.map((conflict) => ({

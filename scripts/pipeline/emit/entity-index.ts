@@ -1,6 +1,7 @@
 import type { EntityKind } from '../model.ts';
 import type { EntityPage } from '../assemble/entity-page.ts';
 import { kindFolder } from '../shared/paths.ts';
+import { dataBlock } from './component-data.ts';
 import { block, imports, paragraph, root } from './nodes.ts';
 import type { GeneratedPage } from './page.ts';
 
@@ -27,8 +28,7 @@ export function emitEntityIndex(kind: EntityKind, pages: readonly EntityPage[]):
       imports(['IndexTable', 'SearchFilters']),
       block('SearchFilters', { kind: 'index' }),
       paragraph(intro),
-      block('IndexTable', {
-        data: {
+      dataBlock('IndexTable', {
           caption: `${title} (${pages.length})`,
           columns: ['Name', kind === 'event' ? 'Type and date' : 'Type', 'Mentions', 'Sources', 'Latest dated statement'],
           numeric: [2, 3],
@@ -39,7 +39,6 @@ export function emitEntityIndex(kind: EntityKind, pages: readonly EntityPage[]):
             { text: page.stats.independent === page.stats.sources ? String(page.stats.sources) : `${page.stats.sources} (${page.stats.independent} independent)`, sort: page.stats.sources },
             { text: page.stats.latest?.label ?? '—', sort: page.stats.latest?.start ?? '' },
           ]),
-        },
       }),
     ]),
   };

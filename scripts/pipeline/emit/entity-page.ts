@@ -11,7 +11,7 @@ import { MODEL_PATH, relativeHref } from '../shared/paths.ts';
 import { Notes } from './statements.ts';
 import { block, heading, imports, link, paragraph, root, strong, text } from './nodes.ts';
 import type { GeneratedPage } from './page.ts';
-import type { EntityComponentData, InfoboxData } from './entity-data.ts';
+import { dataBlock, type ComponentData, type InfoboxData } from './component-data.ts';
 import { entityJsonLd } from './json-ld.ts';
 
 function subtypeLabel(subtype: string): string {
@@ -23,9 +23,7 @@ interface SectionTools {
   notes: Notes;
   /** Entity pages already linked in this section (the page itself from the start): later mentions stay plain text. */
   linked: Set<string>;
-  component<K extends keyof EntityComponentData>(name: K, data: EntityComponentData[K], props?: Record<string, string | boolean>): RootContent;
-  /** Charts take their chart types as props (src/components/charts/). */
-  chart(name: string, props: Record<string, object | string>): RootContent;
+  component<K extends keyof ComponentData>(name: K, data: ComponentData[K], props?: Record<string, string | boolean>): RootContent;
 }
 
 /**
@@ -95,7 +93,7 @@ export const ENTITY_SECTIONS: readonly EntitySection[] = [
   {
     title: 'On the map',
     kinds: ['base', 'place'],
-    body: (page, { chart }) => (page.map ? [chart('charts/BaseMap', { data: { chart: page.map.chart, highlight: page.map.highlight } })] : []),
+    body: (page, { component }) => (page.map ? [component('charts/BaseMap', { chart: page.map.chart, highlight: page.map.highlight })] : []),
   },
   {
     title: 'How sources describe them',
@@ -132,7 +130,7 @@ export const ENTITY_SECTIONS: readonly EntitySection[] = [
     kinds: ['actor', 'base', 'place'],
     cutRules: { timeline: 'dated claims, the latest shown' },
     body: (page, tools) => [
-      ...(page.timelineChart ? [tools.chart('charts/Timeline', { data: { timeline: page.timelineChart, subject: page.entity.name }, id: 'timeline-chart' })] : []),
+      ...(page.timelineChart ? [tools.component('charts/Timeline', { timeline: page.timelineChart, subject: page.entity.name }, { id: 'timeline-chart' })] : []),
       ...claimList(page.timeline, tools, { filter: true, visible: String(VISIBLE.timeline) }),
     ],
   },
@@ -166,10 +164,10 @@ export const ENTITY_SECTIONS: readonly EntitySection[] = [
   {
     title: 'Connections',
     kinds: ALL_KINDS,
-    body: (page, { notes, component, chart, linked }) =>
+    body: (page, { notes, component, linked }) =>
       page.connected.length > 0
         ? [
-            ...(page.network ? [chart('charts/Network', { data: { chart: page.network, focus: page.entity.id } })] : []),
+            ...(page.network ? [component('charts/Network', { chart: page.network, focus: page.entity.id })] : []),
             component(
               'ConnectionList',
               page.connected.map(({ statement, ...connection }) => ({ ...connection, ...(statement && { statement: notes.statements([statement], linked)[0]! }) })),
@@ -235,11 +233,7 @@ export function emitEntityPage(page: EntityPage, names: ReadonlyMap<string, stri
     linked: new Set(),
     component: (name, data, props = {}) => {
       components.add(name);
-      return block(name, { data, ...props });
-    },
-    chart: (name, props) => {
-      components.add(name);
-      return block(name, props);
+      return dataBlock(name, data, props);
     },
   };
 
@@ -264,7 +258,7 @@ export function emitEntityPage(page: EntityPage, names: ReadonlyMap<string, stri
       ]),
     );
   }
-  children.push(block('Infobox', { data: infoboxData(page) satisfies EntityComponentData['Infobox'] }));
+  children.push(dataBlock('Infobox', infoboxData(page)));
 
   for (const section of ENTITY_SECTIONS) {
     if (!section.kinds.includes(page.kind)) continue;
@@ -275,7 +269,7 @@ export function emitEntityPage(page: EntityPage, names: ReadonlyMap<string, stri
     const cuts = Object.entries(rules ?? {}).flatMap(([list, rule]) => more(page, list as keyof OmittedCounts, rule));
     children.push(heading(2, typeof section.title === 'string' ? section.title : section.title(page)), ...body, ...cuts);
   }
-  if (notes.items.length > 0) children.push(heading(2, 'Notes'), block('NoteList', { data: notes.items satisfies EntityComponentData['NoteList'] }));
+  if (notes.items.length > 0) children.push(heading(2, 'Notes'), dataBlock('NoteList', notes.items));
 
   return {
     path: page.path,

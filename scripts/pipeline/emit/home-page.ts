@@ -5,6 +5,7 @@ import { block, heading, imports, link, paragraph, root, text } from './nodes.ts
 import type { GeneratedPage } from './page.ts';
 import { plural } from '../shared/text.ts';
 import { Notes } from './statements.ts';
+import { dataBlock } from './component-data.ts';
 
 function listItem(children: ListItem['children']): ListItem {
   return { type: 'listItem', spread: false, children };
@@ -55,17 +56,17 @@ export function emitHomePage(page: HomePage): GeneratedPage {
     ...(page.lede?.length ? [heading(2, 'What happened'), block('StatementList', { data: notes.statements(page.lede) })] : []),
     ...(events.length > 0 ? [heading(2, 'Key dates'), entityList(page, events)] : []),
     paragraph(coverage),
-    ...(page.timeline ? [heading(2, 'When it happened'), block('charts/Timeline', { data: { timeline: page.timeline }, id: 'timeline-chart' })] : []),
+    ...(page.timeline ? [heading(2, 'When it happened'), dataBlock('charts/Timeline', { timeline: page.timeline }, { id: 'timeline-chart' })] : []),
   ];
-  if (page.map) children.push(heading(2, 'Where the bases are'), block('charts/BaseMap', { data: { chart: page.map } }));
-  if (page.network) children.push(heading(2, 'Who is connected to whom'), block('charts/Network', { data: { chart: page.network } }));
+  if (page.map) children.push(heading(2, 'Where the bases are'), dataBlock('charts/BaseMap', { chart: page.map }));
+  if (page.network) children.push(heading(2, 'Who is connected to whom'), dataBlock('charts/Network', { chart: page.network }));
 
   for (const kind of ['actor', 'base'] as const) {
     const entities = page.leading.filter((entity) => entity.kind === kind);
     if (entities.length > 0) children.push(heading(2, `Most covered ${kindHeadings[kind].toLowerCase()}`), entityList(page, entities));
   }
 
-  if (page.coverage) children.push(heading(2, 'Who mentions whom'), block('charts/CoverageMatrix', { data: { coverage: page.coverage }, id: 'coverage-chart' }));
+  if (page.coverage) children.push(heading(2, 'Who mentions whom'), dataBlock('charts/CoverageMatrix', { coverage: page.coverage }, { id: 'coverage-chart' }));
   if (page.sources.length > 0) children.push(heading(2, 'Sources, newest first'), {
     type: 'list',
     ordered: false,

@@ -1,5 +1,6 @@
 import type { HomeSource } from '../assemble/home-page.ts';
 import { basisShares, shownReuse, type SourceProfile } from '../assemble/source-profile.ts';
+import { dataBlock } from './component-data.ts';
 import { block, imports, paragraph, root } from './nodes.ts';
 import type { GeneratedPage } from './page.ts';
 
@@ -41,8 +42,7 @@ export function emitSourceIndex(sources: readonly HomeSource[], profiles: Readon
       paragraph(
         'Every briefing statement cites a paragraph of one of these articles. Each source page shows the article as published, with the debris of the web page (share buttons, photo credits, donation pleas) set aside. The last columns profile each source: how many of its statements appear on briefing pages, the share of them that are quotes or claims attributed to someone, the share that is analysis or opinion, and the sources it shares paragraphs with.',
       ),
-      block('IndexTable', {
-        data: {
+      dataBlock('IndexTable', {
           caption: 'Source articles',
           columns: ['Title', 'Outlet', 'Published', 'Statements', 'Quoted or attributed', 'Analysis', 'Shares text with'],
           numeric: [3, 4, 5],
@@ -52,7 +52,6 @@ export function emitSourceIndex(sources: readonly HomeSource[], profiles: Readon
             { text: source.published?.label ?? 'Undated', sort: source.published?.start ?? '' },
             ...profileCells(source),
           ]),
-        },
       }),
     ]),
   };

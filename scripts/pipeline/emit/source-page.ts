@@ -6,19 +6,50 @@ import { relativeHref } from '../shared/paths.ts';
 import { articleJsonLd, type HeadEntry } from './json-ld.ts';
 import { titleHead, type TitleHead } from './title.ts';
 import { prebuildBody, type BodyBlock, type PageHeading } from './html.ts';
-import { basisShares, sharedParagraphCount, shownReuse } from '../assemble/source-profile.ts';
+import { basisShares, sharedParagraphCount, shownReuse, type BasisCounts, type Reuse } from '../assemble/source-profile.ts';
+import type { Basis } from '../model.ts';
+import type { ComponentData } from './component-data.ts';
 import { PAGE_LIMITS } from '../assemble/page-limits.ts';
 
-/** Data for the panels around a source's article (src/components/SourceBody.astro). */
+/** A source's metadata, as SourceMeta shows it. */
+export interface SourceMetaData {
+  outlet?: string;
+  author?: string;
+  published?: string;
+  publishedIso?: string;
+  url?: string;
+  stance?: string;
+  file: string;
+}
+
+/** A source at a glance (SourceProfile): its statements by basis, and the sources it shares text with. */
+export interface SourceProfileData {
+  basis: BasisCounts;
+  shares: Record<Basis, number>;
+  reuse: (Reuse & {
+    paragraphs: number;
+    /** Paragraph pairs left out of `passages` (see PAGE_LIMITS.sharedPassages). */
+    morePassages: number;
+  })[];
+  /** Sources left out of `reuse` (PAGE_LIMITS.sharedWith); the published model lists them all. */
+  moreSources: number;
+}
+
+/** A line of web-page debris the build took out of the article (RemovedLines). */
+export interface RemovedLine {
+  kind: string;
+  line: number;
+  text: string;
+}
+
+/** Data for the panels around a source's article (src/components/SourceBody.astro passes each to its component). */
 export interface SourcePanels {
   /** SearchFilters: the outlet filter. */
-  filters: { outlet?: string };
-  /** SourceMeta. */
-  meta: Record<string, string | undefined>;
-  /** SourceProfile, under the body's last heading. */
-  profile?: { basis: unknown; shares: unknown; reuse: unknown[]; moreSources: number };
-  /** RemovedLines. */
-  removed?: { kind: string; line: number; text: string }[];
+  filters: ComponentData['SearchFilters'];
+  meta: SourceMetaData;
+  /** Under the body's last heading. */
+  profile?: SourceProfileData;
+  removed?: RemovedLine[];
 }
 
 /** Everything src/pages/sources/[slug].astro needs to render one source page. */

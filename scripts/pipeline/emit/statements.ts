@@ -8,7 +8,7 @@
 import type { Citation, StatementView } from '../assemble/citations.ts';
 import type { Inline } from '../assemble/inlines.ts';
 import type { SupportedStatement } from '../assemble/entity-page.ts';
-import type { Noted, NotedCitation, NoteGroup, StatementItem } from './entity-data.ts';
+import type { Noted, NotedCitation, NoteGroup, StatementItem } from './component-data.ts';
 
 /** a … z, then aa, ab …: enough letters for any number of paragraphs. */
 export function noteLetter(position: number): string {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { INLINE_DATA_LIMIT, dataFile, externaliseData } from '../../../scripts/pipeline/emit/page-data.ts';
 import { block, root } from '../../../scripts/pipeline/emit/nodes.ts';
 import { renderPage } from '../../../scripts/pipeline/emit/page.ts';
-import { readData } from '../../../src/lib/data-prop.ts';
+import { readComponentData } from '../../../src/lib/data-prop.ts';
 
 const big = { rows: Array.from({ length: 2000 }, (_, i) => ({ text: `Row ${i} with “quotes” & <markup>`, path: `/sources/s${i}/` })) };
 const small = { outlet: 'Small & simple' };
@@ -34,13 +34,13 @@ describe('externaliseData', () => {
   });
 });
 
-describe('readData', () => {
+describe('readComponentData', () => {
   it('parses inline JSON and refuses references that are not sidecar paths', () => {
-    expect(readData('{"a":1}', {})).toEqual({ a: 1 });
-    expect(readData(undefined, { b: 2 })).toEqual({ b: 2 });
+    expect(readComponentData('SearchFilters', '{"outlet":"A"}')).toEqual({ outlet: 'A' });
+    expect(readComponentData('SearchFilters', undefined)).toBeUndefined();
     // Not a reference (a `..` segment): parsed as JSON, which it is not.
-    expect(() => readData('@page-data/../secrets.json#0~abcd', {})).toThrow(SyntaxError);
+    expect(() => readComponentData('SearchFilters', '@page-data/../secrets.json#0~abcd')).toThrow(SyntaxError);
     // A reference to a sidecar that does not exist fails loudly rather than rendering nothing.
-    expect(() => readData('@page-data/no-such-page-anywhere.json#0~abcd', {})).toThrow(/ENOENT/);
+    expect(() => readComponentData('SearchFilters', '@page-data/no-such-page-anywhere.json#0~abcd')).toThrow(/ENOENT/);
   });
 });

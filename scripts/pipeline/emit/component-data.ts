@@ -1,11 +1,19 @@
 /**
- * The data each entity-page component receives, as types built from the views
- * that assemble produces. Emit writes these and the components read them with
- * `readComponentData` (src/lib/data-prop.ts), so a renamed view field fails
- * type-checking on both sides instead of rendering nothing.
+ * The one contract between the page models and the components: the data each
+ * component receives in its JSON `data` prop, as types built from the views
+ * that assemble (and charts/) produce. Emit writes them with `dataBlock` and
+ * the components read them with `readComponentData` (src/lib/data-prop.ts),
+ * so a renamed view field fails type-checking on both sides instead of
+ * rendering nothing.
  */
+import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import type { Citation, StatementView } from '../assemble/citations.ts';
 import type { Backlink, ConflictView, Connection, DescriptorRow, EntityPage, PageRef, QuoteView, SourceColumn, SupportedStatement } from '../assemble/entity-page.ts';
+import type { CoverageData } from '../charts/coverage.ts';
+import type { MapChart } from '../charts/map.ts';
+import type { NetworkChart } from '../charts/network.ts';
+import type { TimelineData } from '../charts/timeline.ts';
+import { block } from './nodes.ts';
 
 /** A citation numbered in page order: the note it refers to in print and in Notes. */
 export type NotedCitation = Citation & { note: number; letter: string };
@@ -41,8 +49,33 @@ export interface InfoboxData {
   discovered?: { roles: NonNullable<EntityPage['discovery']>['roles']; first?: string; last?: string };
 }
 
+/** One cell of an index table. */
+export interface IndexCell {
+  text: string;
+  /** Site-relative link target ("/actors/x/"); the deploy base is added by the component. */
+  path?: string;
+  /** Machine-readable value (ISO date or number) for sorting on the client. */
+  sort?: string | number;
+}
+
+/** An index page's table (sources, actors, bases, events, places). */
+export interface IndexTableData {
+  caption: string;
+  columns: string[];
+  /** Column indexes holding numbers, right-aligned. */
+  numeric?: number[];
+  rows: IndexCell[][];
+}
+
 /** Component (path under src/components, without .astro) → its `data` prop. */
-export interface EntityComponentData {
+export interface ComponentData {
+  'charts/Timeline': { timeline: TimelineData; subject?: string };
+  'charts/Network': { chart: NetworkChart; focus?: string };
+  'charts/BaseMap': { chart: MapChart; highlight?: string };
+  'charts/CoverageMatrix': { coverage: CoverageData };
+  IndexTable: IndexTableData;
+  /** Outlet names are article text, so they travel as data, not as a plain prop. */
+  SearchFilters: { outlet?: string };
   StatementList: StatementItem[];
   QuoteList: Noted<QuoteView>[];
   ConnectionList: (Omit<Connection, 'statement'> & { statement?: StatementItem })[];
@@ -52,4 +85,12 @@ export interface EntityComponentData {
   ConflictList: ConflictView[];
   SourceColumns: (Omit<SourceColumn, 'statements'> & { statements: StatementItem[] })[];
   DescriptorTable: DescriptorRow[];
+}
+
+/** Plain props beside `data`: generated values only (ids, kinds, limits), never article text. */
+type PlainProps = Record<string, string | boolean | undefined>;
+
+/** A component block with its typed `data` prop. */
+export function dataBlock<K extends keyof ComponentData>(name: K, data: ComponentData[K], props: PlainProps = {}): MdxJsxFlowElement {
+  return block(name, { data, ...props });
 }
