@@ -35,7 +35,7 @@ import type { SiteSettingsInput } from './assemble/home-page.ts';
 import { ingestArticle, parseSources, dedupeSlugs, type SourceEntry } from './ingest/index.ts';
 import { segmentArticle } from './segment/index.ts';
 import { loadRegistry } from './registry/index.ts';
-import { buildAliasIndex, entitiesNamedIn, linkMentions, type AliasIndex } from './link/index.ts';
+import { buildAliasIndex, entitiesNamedIn, installationIndex, linkMentions, type AliasIndex, type InstallationIndex } from './link/index.ts';
 import { discoverNames, type DiscoveredName } from './discover/index.ts';
 import { resolveEntities, DEFAULT_DISCOVERY_THRESHOLDS, NO_REFERENCE_DATA, type DiscoveryThresholds, type ReferenceData } from './resolve/index.ts';
 import { extractDates, outsideNames } from './extract/dates/index.ts';
@@ -128,6 +128,8 @@ export function assembleModel(results: readonly ArticleResult[], corpus: CorpusR
 export interface RegistryContext {
   entities: Entity[];
   index: AliasIndex;
+  /** Where a town's name can stand for the one base located there. */
+  installations: InstallationIndex;
   fingerprint: string;
 }
 
@@ -151,7 +153,7 @@ export type NameDiscoverer = (articles: SegmentedArticle[]) => DiscoveredName[];
 
 /** The linking context for a set of entities (also what a worker thread builds for itself). */
 export function entityContext(entities: Entity[], codeVersion = ''): RegistryContext {
-  return { entities, index: buildAliasIndex(entities), fingerprint: shortHash(JSON.stringify(entities) + codeVersion, 16) };
+  return { entities, index: buildAliasIndex(entities), installations: installationIndex(entities), fingerprint: shortHash(JSON.stringify(entities) + codeVersion, 16) };
 }
 
 /** The registry context for a set of registry files, before discovery (tests, tools). */
@@ -171,7 +173,9 @@ export function articleCacheKey(article: SegmentedArticle, registry: RegistryCon
   const relevant = registry.entities
     .filter((entity) => named.has(entity.id))
     .map(({ id, kind, subtype, name, aliases, demonyms, metonyms, surnames }) => [id, kind, subtype, name, aliases, demonyms, metonyms, surnames ?? []]);
-  return shortHash(`${article.hash}\n${article.slug}\n${codeVersion}\n${JSON.stringify(relevant)}`, 24);
+  // A named town's one base takes the statements that name the town as its place (link/installations.ts).
+  const installations = [...named].flatMap((id) => (registry.installations.has(id) ? [[id, registry.installations.get(id)!]] : []));
+  return shortHash(`${article.hash}\n${article.slug}\n${codeVersion}\n${JSON.stringify(relevant)}\n${JSON.stringify(installations)}`, 24);
 }
 
 /** link → extract for one segmented article. */
@@ -201,7 +205,7 @@ export function processArticle(article: SegmentedArticle, registry: RegistryCont
   }
   const quotes = extractQuotes(article, mentions, registry.entities);
   const descriptors = extractDescriptors(article, mentions, registry.entities);
-  const statements = buildStatements(article, mentions, datesBySentence, quotes);
+  const statements = buildStatements(article, mentions, datesBySentence, quotes, registry.installations);
   return { article, mentions, statements, quotes, descriptors, unresolvedDates, dateWarnings };
 }
 
@@ -285,8 +289,8 @@ export function relateCorpus(prepared: PreparedCorpus, results: readonly Article
   const claimGroups = groupClaims({ entities: allEntities, statements, quotes, articles, shared: sharedPassages, eventMembers: detected.members });
   const relations = buildRelations(statements);
 
-  // An entity no source names gets no page: the report lists registry entries left out.
-  const cited = new Set(mentions.map((mention) => mention.entityId));
+  // An entity no statement is about gets no page (the same sentences its counts read: assemble/counts.ts); the report lists registry entries left out.
+  const cited = new Set(statements.flatMap((statement) => statement.entityIds));
   for (const group of claimGroups) if (group.statementIds.length > 0) cited.add(group.subjectId);
   for (const quote of quotes) if (quote.speakerId) cited.add(quote.speakerId);
   const entities = allEntities.filter((entity) => cited.has(entity.id));

@@ -151,6 +151,19 @@ describe('reader-first pages: behaviour on the seeds', () => {
     expect(checked).toBeGreaterThan(0);
   });
 
+  it('a sentence naming a town as an installation\'s place is on the base page, not the town\'s', async () => {
+    // The seed articles write "its lone deep water port and Mediterranean base at Tartus" and "its bases in
+    // Hmeimim (air) and Tartus (naval)": statements about the naval base (link/installations.ts).
+    const sentences = ['Mediterranean base at Tartus', 'bases in Hmeimim (air) and Tartus (naval)'];
+    await page.goto(`${rootUrl}/bases/tartus-naval-base/`);
+    const text = (await page.locator('main').textContent()) ?? '';
+    for (const sentence of sentences) expect(text).toContain(sentence);
+    // The town's page, where it has one (here no statement is about the town itself, so it has none).
+    const town = await page.goto(`${rootUrl}/places/tartus/`);
+    const townText = town?.ok() ? ((await page.locator('main').textContent()) ?? '') : '';
+    for (const sentence of sentences) expect(townText).not.toContain(sentence);
+  });
+
   it('a base page states its current status, as of a date, citing a paragraph that exists', async () => {
     const bases = pagesOf('dist').filter((path) => path.startsWith('/bases/'));
     let withStatus = 0;

@@ -36,6 +36,12 @@ export interface PageRef {
   subtype: string;
 }
 
+/** An entity the registry knows but the site has no page for. */
+export interface UnlinkedName {
+  name: string;
+  path?: undefined;
+}
+
 export interface SourceRef {
   path: string;
   title: string;
@@ -122,7 +128,8 @@ export interface EntityPage {
   affiliation: PageRef[];
   members: PageRef[];
   operator?: PageRef;
-  place?: PageRef;
+  /** Without a path where the place has no page (the texts name it only as this base's place): its name, unlinked. */
+  place?: PageRef | UnlinkedName;
   participants: PageRef[];
   stats: { mentions: number; sources: number; independent: number; latest?: DateValue };
   descriptors: DescriptorRow[];
@@ -258,6 +265,14 @@ function refsOf(context: AssemblyContext, ids: readonly string[]): PageRef[] {
     const entity = context.index.entities.get(id);
     return entity ? [refOf(entity)] : [];
   });
+}
+
+/** A base's or event's place: its page, or its registry name where it has none. */
+function placeRef(context: AssemblyContext, id: string): PageRef | UnlinkedName | undefined {
+  const paged = refsOf(context, [id])[0];
+  if (paged) return paged;
+  const entry = context.model.curation?.unmentioned.find((candidate) => candidate.id === id);
+  return entry && { name: entry.name };
 }
 
 export function sourceRef(context: AssemblyContext, slug: string): SourceRef {
@@ -450,9 +465,13 @@ export function assembleEntityPage(context: AssemblyContext, entity: Entity): En
   const quotesAbout = cut('quotesAbout', aboutQuotes, PAGE_LIMITS.quotes, byNewestSource).map((quote) => quoteView(context, quote));
 
   // "Mentioned in": paragraphs that mention the entity, grouped by source; when
-  // cut, the sources with the most such paragraphs.
+  // cut, the sources with the most such paragraphs. Only sentences whose
+  // statement is about the entity, the ones its counts read: "the base at
+  // Tartus" names the town but is about the base.
+  const about = new Set((context.statementsByEntity.get(entity.id) ?? []).map((statement) => statement.sentenceId));
   const mentionedParagraphs = new Map<string, Mention[]>();
   for (const mention of context.mentionsByEntity.get(entity.id) ?? []) {
+    if (!about.has(mention.sentenceId)) continue;
     const list = mentionedParagraphs.get(mention.articleSlug) ?? mentionedParagraphs.set(mention.articleSlug, []).get(mention.articleSlug)!;
     if (!list.some((first) => first.paragraphId === mention.paragraphId)) list.push(mention);
   }
@@ -555,7 +574,7 @@ export function assembleEntityPage(context: AssemblyContext, entity: Entity): En
     affiliation: refsOf(context, entity.affiliation),
     members,
     ...(entity.operator && { operator: refsOf(context, [entity.operator])[0] }),
-    ...(entity.place && { place: refsOf(context, [entity.place])[0] }),
+    ...(entity.place && { place: placeRef(context, entity.place) }),
     participants: refsOf(context, entity.participants),
     stats: {
       ...entityCounts(context.references, entity, context.model.sharedPassages),

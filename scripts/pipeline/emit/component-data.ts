@@ -40,7 +40,7 @@ export interface InfoboxData {
   affiliation: PageRef[];
   members: PageRef[];
   operator?: PageRef;
-  place?: PageRef;
+  place?: EntityPage['place'];
   participants: PageRef[];
   coordinates?: readonly [number, number];
   date?: { label: string; precision: string; start: string; end: string };

@@ -1,9 +1,11 @@
 /**
  * Statements: every sentence that names a registry entry or carries a date,
- * the unit each briefing line cites. Headings are not statements.
+ * the unit each briefing line cites. Headings are not statements. A town
+ * named as an installation's place gives its statement to the base there.
  */
 import type { DateMention, Mention, Quote, SegmentedArticle, Statement } from '../../model.ts';
 import { labelBasis } from '../basis/index.ts';
+import { statementEntities, type InstallationIndex } from '../../link/installations.ts';
 
 export type DatesBySentence = ReadonlyMap<string, readonly DateMention[]> | Readonly<Record<string, readonly DateMention[]>>;
 
@@ -22,12 +24,13 @@ export function buildStatements(
   mentions: readonly Mention[],
   datesBySentence: DatesBySentence,
   quotes: readonly Quote[],
+  installations: InstallationIndex = new Map(),
 ): Statement[] {
-  const entitiesBySentence = new Map<string, string[]>();
+  const mentionsBySentence = new Map<string, Mention[]>();
   for (const mention of [...mentions].sort((a, b) => a.start - b.start)) {
-    const list = entitiesBySentence.get(mention.sentenceId) ?? [];
-    if (!list.includes(mention.entityId)) list.push(mention.entityId);
-    entitiesBySentence.set(mention.sentenceId, list);
+    const list = mentionsBySentence.get(mention.sentenceId) ?? [];
+    list.push(mention);
+    mentionsBySentence.set(mention.sentenceId, list);
   }
   const quotesBySentence = new Map<string, Quote[]>();
   for (const quote of quotes) {
@@ -40,7 +43,7 @@ export function buildStatements(
   for (const paragraph of article.paragraphs) {
     if (paragraph.kind === 'heading') continue;
     for (const sentence of paragraph.sentences) {
-      const entityIds = entitiesBySentence.get(sentence.id) ?? [];
+      const entityIds = statementEntities(sentence, mentionsBySentence.get(sentence.id) ?? [], installations);
       const dates = datesOf(datesBySentence, sentence.id);
       if (entityIds.length === 0 && dates.length === 0) continue;
       const isQuote = paragraph.kind === 'tweet' || coveredByQuote(sentence.text, quotesBySentence.get(sentence.id) ?? []);
