@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { kindPages } from '../../scripts/quality/page-kinds.ts';
 import { launch } from './setup/browser.ts';
 import { rootUrl } from './setup/constants.ts';
@@ -59,28 +59,38 @@ describe('html-validate', () => {
 
 describe('axe-core', () => {
   for (const theme of ['light', 'dark'] as const) {
-    for (const page of pages) {
-      it(`${page.kind} (${page.path || '/'}) in ${theme} mode has no serious or critical violation`, async () => {
-        const context = await browser.newContext({ colorScheme: theme });
-        // Starlight's theme picker reads this before first paint and sets <html data-theme>.
-        await context.addInitScript((value) => localStorage.setItem('starlight-theme', value), theme);
-        const tab = await context.newPage();
-        await tab.goto(`${rootUrl}/${page.path}`, { waitUntil: 'networkidle' });
-        expect(await tab.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
-        // The themes differ only in colour (same DOM, same CSS apart from the palette), so the
-        // dark run keeps to the rules that read colours; the light run applies every rule.
-        const axe = new AxeBuilder({ page: tab });
-        const { violations } = await (theme === 'dark' ? axe.withRules(['color-contrast', 'link-in-text-block']) : axe).analyze();
-        const grave = violations
-          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-          .flatMap((violation) =>
-            violation.nodes
-              .filter((node) => !isStarlightFinding(violation.id, node.target.join(' ')))
-              .map((node) => `${violation.id} (${violation.impact}) at ${node.target.join(' ')}: ${node.failureSummary ?? ''}`),
-          );
-        await context.close();
-        expect(grave).toEqual([]);
+    describe(`${theme} mode`, () => {
+      // One tab per theme, going from page to page: a new context per page cost more than the check.
+      let context: BrowserContext | undefined;
+      let tab: Page | undefined;
+      afterAll(async () => {
+        await context?.close();
       });
-    }
+      for (const page of pages) {
+        it(`${page.kind} (${page.path || '/'}) in ${theme} mode has no serious or critical violation`, async () => {
+          if (!context || !tab) {
+            context = await browser.newContext({ colorScheme: theme });
+            // Starlight's theme picker reads this before first paint and sets <html data-theme>.
+            await context.addInitScript((value) => localStorage.setItem('starlight-theme', value), theme);
+            tab = await context.newPage();
+          }
+          await tab.goto(`${rootUrl}/${page.path}`, { waitUntil: 'load' });
+          await tab.evaluate(() => document.fonts.ready.then(() => undefined));
+          expect(await tab.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+          // The themes differ only in colour (same DOM, same CSS apart from the palette), so the
+          // dark run keeps to the rules that read colours; the light run applies every rule.
+          const axe = new AxeBuilder({ page: tab });
+          const { violations } = await (theme === 'dark' ? axe.withRules(['color-contrast', 'link-in-text-block']) : axe).analyze();
+          const grave = violations
+            .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+            .flatMap((violation) =>
+              violation.nodes
+                .filter((node) => !isStarlightFinding(violation.id, node.target.join(' ')))
+                .map((node) => `${violation.id} (${violation.impact}) at ${node.target.join(' ')}: ${node.failureSummary ?? ''}`),
+            );
+          expect(grave).toEqual([]);
+        });
+      }
+    });
   }
 });
