@@ -3,7 +3,8 @@
  * on the second story (no registry): every page leads with its cited key
  * facts ("What happened" on events), shows each statement once, ends within
  * the height limit with its long lists one click away, and its facts-only
- * filter hides every opinion line. Notes give each source once.
+ * filter hides every opinion line, and the fact box's counts agree with what
+ * the page cites. Notes give each source once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
@@ -55,7 +56,19 @@ async function readPage(url: string) {
       for (const id of (element.getAttribute('data-statements') ?? '').split(' ').filter(Boolean)) seen.set(id, (seen.get(id) ?? 0) + 1);
     }
     const notes = [...document.querySelectorAll('.notes > li > a:first-child')].map((a) => a.getAttribute('href') ?? '');
+    // The fact box's "N mentions in M sources", and the sources the page links to (getAttribute, not .href:
+    // chart marks are SVG links, whose href is not a string).
+    const term = [...document.querySelectorAll('dt')].find((dt) => dt.textContent?.trim() === 'Coverage');
+    const citedSources = new Set(
+      [...document.querySelectorAll('main a[href*="sources/"]')]
+        .map((link) => new URL(link.getAttribute('href') ?? '', document.baseURI).pathname.match(/\/sources\/([^/]+)\//)?.[1])
+        .filter((slug): slug is string => slug !== undefined && slug !== ''),
+    );
     return {
+      coverage: term?.nextElementSibling?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+      cited: citedSources.size,
+      opinions: document.querySelectorAll('[data-basis="opinion"]').length,
+      filtered: document.querySelectorAll('.facts-filter__input').length > 0,
       headings,
       lede: firstSection('What happened').concat(firstSection('Key facts')),
       statements: document.querySelectorAll('[data-statements]').length,
@@ -83,7 +96,7 @@ describe.each(sites)('reader-first pages: $name', ({ url, paths }) => {
 
   it('has pages of every kind to check', () => {
     expect(paths.length).toBeGreaterThan(5);
-    expect(paths.some((path) => path.startsWith('/events/'))).toBe(true);
+    for (const kind of kinds) expect(paths.some((path) => path.startsWith(`/${kind}/`)), kind).toBe(true);
     expect(reads.size).toBe(paths.length);
   });
 
@@ -103,6 +116,39 @@ describe.each(sites)('reader-first pages: $name', ({ url, paths }) => {
     expect(problems).toEqual([]);
     // Most pages report something; a site where no page leads with facts has lost its ledes.
     expect(ledes).toBeGreaterThan(paths.length / 2);
+  });
+
+  // One definition of each count (issue 16 item 3): "N mentions in M sources" in the fact box agrees with
+  // what the page cites: M is the number of distinct sources its links lead to, N is never below M, and
+  // each number agrees in grammar.
+  it('gives in its fact box as many sources as the page cites, and at least as many mentions', () => {
+    const problems: string[] = [];
+    for (const [path, { coverage, cited }] of reads) {
+      const match = /^(\d+) (mentions?) in (\d+) (sources?)/.exec(coverage);
+      if (!match) {
+        problems.push(`${path}: no coverage line ("${coverage}")`);
+        continue;
+      }
+      const [mentions, sources] = [Number(match[1]), Number(match[3])];
+      if (sources !== cited) problems.push(`${path}: the fact box says ${sources} sources, the page cites ${cited}`);
+      if (mentions < sources) problems.push(`${path}: ${mentions} mentions in ${sources} sources`);
+      if (sources === 0) problems.push(`${path}: a page citing no source`);
+      if ((mentions === 1) !== (match[2] === 'mention') || (sources === 1) !== (match[4] === 'source')) problems.push(`${path}: "${coverage}"`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('hides every opinion line on the page, in every list, when "Reported facts only" is ticked', async () => {
+    // The page with the most opinion lines that offers the filter.
+    const [path] = [...reads].filter(([, read]) => read.filtered && read.opinions > 0).sort(([, a], [, b]) => b.opinions - a.opinions)[0] ?? [];
+    if (!path) throw new Error('no page offers the facts-only filter beside an opinion line');
+    await page.goto(`${url}${path}`);
+    await page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
+    const visible = (selector: string) => page.evaluate((query) => [...document.querySelectorAll(query)].filter((line) => getComputedStyle(line).display !== 'none').length, selector);
+    expect(await visible('[data-basis="opinion"]'), path).toBeGreaterThan(0);
+    await page.locator('.facts-filter__input').first().check();
+    expect(await visible('[data-basis="opinion"]'), path).toBe(0);
+    expect(await visible('.statement:not([data-basis="opinion"])'), path).toBeGreaterThan(0);
   });
 
   it.each([1280, 390] as const)('every page ends within the height limit at %i px, its full lists one click away', (width) => {
@@ -125,21 +171,6 @@ describe('reader-first pages: behaviour on the seeds', () => {
       return;
     }
     throw new Error('no page has a collapsed statement list');
-  });
-
-  it('the facts-only filter hides every opinion line on the page', async () => {
-    for (const path of pagesOf('dist')) {
-      await page.goto(`${rootUrl}${path}`);
-      if ((await page.locator('.facts-filter__input').count()) === 0) continue;
-      await page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
-      await page.locator('.facts-filter__input').first().check();
-      const shown = await page.evaluate(() => [...document.querySelectorAll('[data-basis="opinion"]')].filter((line) => getComputedStyle(line).display !== 'none').length);
-      const facts = await page.evaluate(() => [...document.querySelectorAll('.statement:not([data-basis="opinion"])')].filter((line) => getComputedStyle(line).display !== 'none').length);
-      expect(shown, path).toBe(0);
-      expect(facts, path).toBeGreaterThan(0);
-      return;
-    }
-    throw new Error('no page offers the facts-only filter');
   });
 
   it('the place a base is in links the base', async () => {
