@@ -68,6 +68,8 @@ async function readPage(url: string) {
       coverage: term?.nextElementSibling?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
       cited: citedSources.size,
       opinions: document.querySelectorAll('[data-basis="opinion"]').length,
+      // A date run into the next word as a reader sees it: "28 January 2026(exact day)", "15 October 2025REPORTED".
+      glued: (document.querySelector('main') as HTMLElement | null)?.innerText.match(/\d{4}(?:\(|[A-Z]{2,})/g) ?? [],
       filtered: document.querySelectorAll('.facts-filter__input').length > 0,
       headings,
       lede: firstSection('What happened').concat(firstSection('Key facts')),
@@ -112,6 +114,7 @@ describe.each(sites)('reader-first pages: $name', ({ url, paths }) => {
         for (const line of read.lede) if (!line.cites.some((href) => /\/sources\/[^/]+\/#p/.test(href))) problems.push(`${path}: uncited lede line "${line.text}"`);
       }
       if (new Set(read.notes).size !== read.notes.length) problems.push(`${path}: a source has more than one note`);
+      if (read.glued.length > 0) problems.push(`${path}: text run together: ${read.glued.join(', ')}`);
     }
     expect(problems).toEqual([]);
     // Most pages report something; a site where no page leads with facts has lost its ledes.
@@ -159,6 +162,26 @@ describe.each(sites)('reader-first pages: $name', ({ url, paths }) => {
 });
 
 describe('reader-first pages: behaviour on the seeds', () => {
+  it('prints each citation with its outlet and its note, not a number alone', async () => {
+    const path = pagesOf('dist').find((item) => item.startsWith('/actors/'))!;
+    await page.goto(`${rootUrl}${path}`);
+    await page.emulateMedia({ media: 'print' });
+    try {
+      const cites = await page.locator('main a.cite[data-note]').evaluateAll((links) =>
+        links
+          .filter((link) => getComputedStyle(link).display !== 'none')
+          .map((link) => ({ text: (link as HTMLElement).innerText.trim(), note: getComputedStyle(link, '::after').content })),
+      );
+      expect(cites.length).toBeGreaterThan(0);
+      for (const cite of cites) {
+        expect(cite.text, JSON.stringify(cite)).toMatch(/\p{L}{2,}/u);
+        expect(cite.note, JSON.stringify(cite)).toMatch(/\[\d+[a-z]*\]/);
+      }
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
+  });
+
   it('a link to a statement inside a collapsed list opens it', async () => {
     const paths = pagesOf('dist');
     for (const path of paths) {
