@@ -1,9 +1,10 @@
 /**
- * `npm run audit`: Lighthouse 13 on the home, actor, base, event and source
- * pages (the largest of each kind) of dist/, in Debian's Chromium, and a table
- * of the four category scores. Builds first if dist/ is missing. Exits 1 when a
- * score misses its target (scripts/quality/lighthouse.ts), listing the audits
- * that lost points. Slow (about a minute), so not part of `npm test`.
+ * `npm run audit`: Lighthouse 13 on a page of every kind (home, actor, base,
+ * event, place, source and the five indexes; the largest of each kind) of
+ * dist/, in Debian's Chromium, and a table of the four category scores. Builds
+ * first if dist/ is missing. Exits 1 when a score misses its target
+ * (scripts/quality/lighthouse.ts), listing the audits that lost points. Slow
+ * (a few minutes), so not part of `npm test`.
  *
  * Also weighs the JavaScript each page loads before any interaction (the
  * scripts in Lighthouse's network log, gzipped here) against budgets.json's
@@ -22,7 +23,8 @@ import { categories, misses, scoreTable, type PageScores } from './quality/light
 import { siteConfig } from './site-config.mjs';
 import type { Budgets } from './quality/budgets.ts';
 
-const audited = new Set(['home', 'actor', 'base', 'event', 'source']);
+/** Every kind a reader lands on; the 404 page has nothing to measure. */
+const audited = new Set(['home', 'actor', 'base', 'event', 'place', 'source', 'actor index', 'base index', 'event index', 'place index', 'source index']);
 const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 function childEnv(): NodeJS.ProcessEnv {
