@@ -6,7 +6,7 @@
  * Debian's Chromium. The browser is never downloaded: we use CHROME_PATH or
  * /usr/bin/chromium, and install Debian's package when running as root.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): number {
@@ -38,10 +38,28 @@ function provisionChromium(): string | undefined {
 const licences = run('npx', ['tsx', 'scripts/quality/licences.ts']);
 if (licences !== 0) process.exit(licences);
 
+/**
+ * Runs in the background with its output held back, printed when it ends: the
+ * integration builds (child processes, mostly one core each) overlap the unit
+ * tests, which saves about half a minute on two cores without interleaving logs.
+ */
+function runHeldBack(command: string, args: string[]): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.on('close', (code) => resolve({ code: code ?? 1, output: Buffer.concat(chunks).toString('utf8') }));
+  });
+}
+
+// Integration builds work in throw-away copies of the project, so they touch nothing the unit tests read.
+const integrationRun = runHeldBack('npx', ['vitest', 'run', '--project', 'integration']);
 const unit = run('npx', ['vitest', 'run', '--project', 'unit']);
+const integration = await integrationRun;
+process.stdout.write(integration.output);
 if (unit !== 0) process.exit(unit);
-const integration = run('npx', ['vitest', 'run', '--project', 'integration']);
-if (integration !== 0) process.exit(integration);
+if (integration.code !== 0) process.exit(integration.code);
 
 const chromium = provisionChromium();
 if (!chromium) process.exit(1);
