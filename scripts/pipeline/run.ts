@@ -278,7 +278,6 @@ export function relateCorpus(prepared: PreparedCorpus, results: readonly Article
   for (const result of results) diagnostics.push(...(result.dateWarnings ?? []));
 
   const articles = results.map((result) => result.article);
-  const mentions = results.flatMap((result) => result.mentions);
   const statements = results.flatMap((result) => result.statements);
   const quotes = results.flatMap((result) => result.quotes);
   const sharedPassages = detectSharedPassages(articles, fingerprints);

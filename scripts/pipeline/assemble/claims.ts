@@ -9,6 +9,7 @@
  * "3 sources, 3 independent").
  */
 import type { Basis, Statement } from '../model.ts';
+import { UnionFind } from '../relate/union-find.ts';
 
 /** Above this many statements, wording is compared by identical word sets only (all pairs would be quadratic). */
 export const PAIRWISE_WORDING_LIMIT = 300;
@@ -61,23 +62,13 @@ export interface Claim {
  * each claim's first statement; within a claim the plainest report leads, and
  * the others follow in input order.
  */
-export function groupClaims(statements: readonly Statement[]): Claim[] {
-  const parent = statements.map((_, position) => position);
-  const find = (position: number): number => {
-    while (parent[position] !== position) {
-      parent[position] = parent[parent[position]!]!;
-      position = parent[position]!;
-    }
-    return position;
-  };
-  const join = (a: number, b: number) => {
-    const [low, high] = [find(a), find(b)].sort((x, y) => x - y) as [number, number];
-    parent[high] = low;
-  };
+export function groupByWording(statements: readonly Statement[]): Claim[] {
+  const sets = new UnionFind();
+  statements.forEach((_, position) => sets.add(String(position)));
   const wordSets = statements.map((statement) => words(statement.text));
   if (statements.length <= PAIRWISE_WORDING_LIMIT) {
     for (let i = 0; i < statements.length; i++) {
-      for (let j = i + 1; j < statements.length; j++) if (sameWording(wordSets[i]!, wordSets[j]!)) join(i, j);
+      for (let j = i + 1; j < statements.length; j++) if (sameWording(wordSets[i]!, wordSets[j]!)) sets.union(String(i), String(j));
     }
   } else {
     const first = new Map<string, number>();
@@ -85,17 +76,12 @@ export function groupClaims(statements: readonly Statement[]): Claim[] {
       const key = [...set].sort().join(' ');
       const seen = first.get(key);
       if (seen === undefined) first.set(key, position);
-      else join(seen, position);
+      else sets.union(String(seen), String(position));
     });
   }
-  const claims = new Map<number, Statement[]>();
-  statements.forEach((statement, position) => {
-    const root = find(position);
-    const list = claims.get(root);
-    if (list) list.push(statement);
-    else claims.set(root, [statement]);
-  });
-  return [...claims.values()].map((members) => {
+  // Groups come in first-seen order of their members, which were added in input order.
+  return sets.groups().map((positions) => {
+    const members = positions.map((position) => statements[Number(position)]!);
     const lead = members.reduce((best, statement) => (plainness(statement) < plainness(best) ? statement : best));
     return { statements: [lead, ...members.filter((statement) => statement !== lead)] };
   });

@@ -27,7 +27,7 @@ import { eventsFor, timelineData, type TimelineData } from '../charts/timeline.t
 import { outletLabel } from '../shared/outlet.ts';
 import { PAGE_LIMITS, keepBest, shareOut, type OmittedCounts } from './page-limits.ts';
 import { baseStatus, type BaseState } from './base-status.ts';
-import { groupClaims, plainness, reportsFact, type Claim } from './claims.ts';
+import { groupByWording, plainness, reportsFact, type Claim } from './claims.ts';
 
 export interface PageRef {
   path: string;
@@ -410,7 +410,7 @@ export function assembleEntityPage(context: AssemblyContext, entity: Entity): En
   // after them every statement is shown once, in the first section that has it.
   const outlets = new Map<string, string>();
   const outletOf = (slug: string) => outlets.get(slug) ?? outlets.set(slug, sourceRef(context, slug).outlet).get(slug)!;
-  const claims = groupClaims(statements).map((claim) => ({ claim, support: claimSupport(context, claim) }));
+  const claims = groupByWording(statements).map((claim) => ({ claim, support: claimSupport(context, claim) }));
   const lineOf = new Map<string, string>();
   const claimView = ({ claim, support }: { claim: Claim; support: Support }, prefix: string): SupportedStatement => {
     const [lead, ...others] = claim.statements;
@@ -441,7 +441,10 @@ export function assembleEntityPage(context: AssemblyContext, entity: Entity): En
       ? []
       : remaining
           .filter(({ claim }) => claim.statements[0]!.dates.length > 0)
-          .map((item) => ({ item, date: statementDate(item.claim.statements[0]!)?.start, outlet: outletOf(item.claim.statements[0]!.articleSlug), id: item.claim.statements[0]!.id }))
+          .map((item) => {
+            const lead = item.claim.statements[0]!;
+            return { item, date: statementDate(lead)?.start, outlet: outletOf(lead.articleSlug), id: lead.id };
+          })
           .sort((a, b) => compareIso(a.date, b.date) || a.outlet.localeCompare(b.outlet) || a.id.localeCompare(b.id));
   if (dated.length > PAGE_LIMITS.timeline) omitted.timeline = dated.length - PAGE_LIMITS.timeline;
   const timeline = dated.slice(-PAGE_LIMITS.timeline).map(({ item }) => claimView(item, 'tl'));
@@ -525,12 +528,18 @@ export function assembleEntityPage(context: AssemblyContext, entity: Entity): En
   // Connected entities, each once, with the first sentence that connects them;
   // a sentence the page already shows (or that connects an entity listed
   // before) is linked to, not repeated.
+  const listed = new Set<string>();
   const connected: Connection[] = (context.relationsByEntity.get(entity.id) ?? [])
     .flatMap((relation) => {
       const other = index.entities.get(relation.source === entity.id ? relation.target : relation.source);
       return other ? [{ relation, other }] : [];
     })
-    .filter(({ other }, position, all) => all.findIndex((item) => item.other.id === other.id) === position)
+    // Each entity once, at its first relation (a set: a state can have thousands of relations).
+    .filter(({ other }) => {
+      if (listed.has(other.id)) return false;
+      listed.add(other.id);
+      return true;
+    })
     .slice(0, 24)
     .map(({ relation, other }) => {
       const statements = relation.sentenceIds.map((id) => index.statements.get(id)).filter((statement): statement is Statement => statement !== undefined);

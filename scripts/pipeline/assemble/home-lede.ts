@@ -16,7 +16,6 @@ import { viewStatement, type ModelIndex, type StatementView } from './citations.
 import { statementDate } from '../shared/statement-date.ts';
 
 export const LEDE_SENTENCES = 3;
-const usable = reportsFact;
 
 export function homeLede(model: { claimGroups: readonly ClaimGroup[]; statements: readonly Statement[]; entities: readonly Entity[] }, index: ModelIndex): StatementView[] {
   const statements = new Map(model.statements.map((statement) => [statement.id, statement]));
@@ -31,7 +30,7 @@ export function homeLede(model: { claimGroups: readonly ClaimGroup[]; statements
     if (chosen.length >= LEDE_SENTENCES) break;
     const best = group.statementIds
       .map((id) => statements.get(id))
-      .filter((statement): statement is Statement => statement !== undefined && usable(statement) && !used.has(statement.id))
+      .filter((statement): statement is Statement => statement !== undefined && reportsFact(statement) && !used.has(statement.id))
       .sort((a, b) => plainness(a) - plainness(b) || a.id.localeCompare(b.id))[0];
     if (!best) continue;
     used.add(best.id);

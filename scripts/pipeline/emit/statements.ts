@@ -60,11 +60,7 @@ export class Notes {
 
   /** Claims as a StatementList reads them: the lead's citation and every other outlet's, each numbered. */
   claims(views: readonly SupportedStatement[], linked?: Set<string>): StatementItem[] {
-    return views.map((view) => ({
-      ...view,
-      inlines: firstLinks(view.inlines, linked),
-      citation: this.cite(view.citation),
-      also: view.also.map((citation) => this.cite(citation)),
-    }));
+    // One claim at a time, so its outlets' notes follow its lead's in page order.
+    return views.map((view) => ({ ...this.statements([view], linked)[0]!, also: view.also.map((citation) => this.cite(citation)) }));
   }
 }
