@@ -131,12 +131,16 @@ describe('timeline and coverage matrix without JavaScript', () => {
 describe('with JavaScript', () => {
   it('opens the event page from an event mark, by mouse and by keyboard', async () => {
     const { page, errors, close } = await open('/');
+    // The chart's script starts as the chart comes into view and re-zooms it to the story's period, moving every
+    // mark: let it start (its controls show) before aiming at a mark, or the click lands where the mark was.
+    const controls = page.locator(`${timeline} [data-timeline-controls]`);
+    await page.locator(timeline).scrollIntoViewIfNeeded();
+    await controls.waitFor({ state: 'visible' });
     const mark = link(page.locator(artboard(timeline)), 'Putin–al-Sharaa meeting at the Kremlin');
     await Promise.all([page.waitForURL(/\/events\/putin-sharaa-meeting-january-2026\/$/), mark.click()]);
     expect(await page.locator('h1').innerText()).toContain('Putin–al-Sharaa meeting at the Kremlin');
     await page.goBack({ waitUntil: 'networkidle' });
     // The timeline opens on the story's period: the whole range first, where the 2024 ouster is.
-    const controls = page.locator(`${timeline} [data-timeline-controls]`);
     await page.locator(timeline).scrollIntoViewIfNeeded();
     await controls.waitFor({ state: 'visible' });
     await controls.getByRole('button', { name: 'All' }).click();
