@@ -32,6 +32,8 @@ export interface WriteSummary {
 
 /** The slugs of the source pages, as src/pages/sources/[slug].astro imports them. */
 const SOURCE_INDEX = `${PREBUILT_PAGES_DIR}sources.json`;
+/** The `<section>/<slug>` of the entity pages, as src/pages/[section]/[slug].astro imports them. */
+const ENTITY_INDEX = `${PREBUILT_PAGES_DIR}entities.json`;
 
 /** Folders known to exist: one mkdir per folder, not per page. */
 const folders = new Set<string>();
@@ -118,11 +120,13 @@ export function pageWriter(root: URL): { write(file: EmittedFile): void; finish(
     finish() {
       const manifestPath = `${generated}manifest.json`;
       writeIfChanged(manifestPath, `${JSON.stringify([...done.pages].sort(), null, 1)}\n`);
-      // The index src/pages/sources/[slug].astro makes its pages from.
-      const sources = `${PREBUILT_PAGES_DIR}sources/`;
-      const slugs = [...done.pages].filter((file) => file.startsWith(sources)).map((file) => file.slice(sources.length, -'.json'.length));
-      writeIfChanged(at(SOURCE_INDEX), `${JSON.stringify(slugs.sort(), null, 1)}\n`);
-      done.pages.add(SOURCE_INDEX);
+      // The indexes the prebuilt pages' routes make their pages from.
+      const prebuilt = [...done.pages].filter((file) => file.startsWith(PREBUILT_PAGES_DIR)).map((file) => file.slice(PREBUILT_PAGES_DIR.length, -'.json'.length));
+      const sources = prebuilt.filter((page) => page.startsWith('sources/')).map((page) => page.slice('sources/'.length));
+      const entities = prebuilt.filter((page) => !page.startsWith('sources/'));
+      writeIfChanged(at(SOURCE_INDEX), `${JSON.stringify(sources.sort(), null, 1)}\n`);
+      writeIfChanged(at(ENTITY_INDEX), `${JSON.stringify(entities.sort(), null, 1)}\n`);
+      done.pages.add(SOURCE_INDEX).add(ENTITY_INDEX);
       // Pages and their sidecars are all written by now: what else is there is stale.
       done.removed = sweep(at(DOCS_DIR)) + sweep(at(PREBUILT_PAGES_DIR)) + sweep(pageData);
       return done;

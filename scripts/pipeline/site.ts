@@ -20,7 +20,7 @@ import { emitSourceIndex } from './emit/source-index.ts';
 import { assembleEntityPage, createContext, type EntityPage } from './assemble/entity-page.ts';
 import { emitEntityPage } from './emit/entity-page.ts';
 import { emitEntityIndex } from './emit/entity-index.ts';
-import { renderPage, renderSourcePage, type EmittedFile, type GeneratedPage } from './emit/page.ts';
+import { renderPage, renderPrebuiltPage, type EmittedFile, type GeneratedPage } from './emit/page.ts';
 import { buildSidebar, type SidebarItem } from './emit/sidebar.ts';
 import { UnsafeMdxError } from './emit/mdx.ts';
 import type { Diagnostic } from './model.ts';
@@ -76,7 +76,7 @@ export function buildSite(model: KnowledgeModel, given: SiteSettingsInput, emit?
   renderMdx(emitSourceIndex(home.sources, new Map([...profiles].map(([slug, profile]) => [sourcePath(slug), profile]))), 'sources index');
 
   const names = new Map(model.entities.map((entity) => [entity.id, entity.name]));
-  for (const page of entityPages) renderMdx(emitEntityPage(page, names), `${page.entity.file}:${page.entity.line}`);
+  for (const page of entityPages) serialise(() => renderPrebuiltPage(emitEntityPage(page, names)), page.path, `${page.entity.file}:${page.entity.line}`);
   for (const kind of ['actor', 'base', 'event', 'place'] as const) {
     const ofKind = entityPages.filter((page) => page.kind === kind);
     if (ofKind.length > 0) renderMdx(emitEntityIndex(kind, ofKind), `${kind} index`);
@@ -95,7 +95,7 @@ export function buildSite(model: KnowledgeModel, given: SiteSettingsInput, emit?
   for (const article of model.articles) {
     const cited = (citedBy.get(article.slug) ?? []).sort((a, b) => a.name.localeCompare(b.name));
     const page = assembleSourcePage(article, context.mentionsByArticle.get(article.slug) ?? [], context.index.entities, cited, profiles.get(article.slug));
-    serialise(() => renderSourcePage(emitSourcePage(page, settings.title)), page.path, article.file);
+    serialise(() => renderPrebuiltPage(emitSourcePage(page, settings.title)), page.path, article.file);
   }
 
   return {

@@ -35,10 +35,17 @@ function resolve(data: string): string {
 }
 
 /**
+ * A component's `data` prop: JSON in a string attribute on an MDX page, or the
+ * value itself on a prebuilt page (src/components/EntityBody.astro).
+ */
+export type DataProp<K extends keyof ComponentData> = string | ComponentData[K];
+
+/**
  * The `data` prop of a component, typed by what emit writes for it
  * (scripts/pipeline/emit/component-data.ts): the one place the JSON is trusted
  * to have that shape, since only the build writes it.
  */
-export function readComponentData<K extends keyof ComponentData>(_component: K, data: string | undefined): ComponentData[K] | undefined {
+export function readComponentData<K extends keyof ComponentData>(_component: K, data: DataProp<K> | undefined): ComponentData[K] | undefined {
+  if (typeof data !== 'string') return data;
   return data ? (JSON.parse(resolve(data)) as ComponentData[K]) : undefined;
 }

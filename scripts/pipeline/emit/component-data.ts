@@ -88,9 +88,23 @@ export interface ComponentData {
 }
 
 /** Plain props beside `data`: generated values only (ids, kinds, limits), never article text. */
-type PlainProps = Record<string, string | boolean | undefined>;
+export type PlainProps = Record<string, string | boolean | undefined>;
 
-/** A component block with its typed `data` prop. */
+/** A component block in an MDX page, with its typed `data` prop (serialised as JSON). */
 export function dataBlock<K extends keyof ComponentData>(name: K, data: ComponentData[K], props: PlainProps = {}): MdxJsxFlowElement {
   return block(name, { data, ...props });
+}
+
+/**
+ * A component in a prebuilt page (emit/html.ts): its name, its typed data, as
+ * is (the page passes it to the component without a JSON round trip), and its
+ * plain props.
+ */
+export type ComponentBlock = {
+  [K in keyof ComponentData]: { type: 'component'; name: K; data?: ComponentData[K]; props: PlainProps };
+}[keyof ComponentData];
+
+export function componentBlock<K extends keyof ComponentData>(name: K, data: ComponentData[K] | undefined, props: PlainProps = {}): ComponentBlock {
+  // TypeScript cannot narrow the mapped union by a generic key; the signature ties name and data together.
+  return { type: 'component', name, ...(data !== undefined && { data }), props } as ComponentBlock;
 }

@@ -18,9 +18,10 @@ import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
 import GithubSlugger from 'github-slugger';
 import { UnsafeMdxError } from './mdx.ts';
+import type { ComponentBlock } from './component-data.ts';
 
 /** Elements a generated body may hold. */
-const ELEMENTS = new Set(['a', 'blockquote', 'div', 'h2', 'h3', 'li', 'p', 'span', 'ul']);
+const ELEMENTS = new Set(['a', 'blockquote', 'div', 'h2', 'h3', 'li', 'p', 'span', 'strong', 'ul']);
 /** Attribute values a generated body may hold: ids, class lists, relative and fragment links, fixed labels. */
 const VALUE = /^[A-Za-z0-9 _#./-]*$/;
 
@@ -73,8 +74,8 @@ export type BodyBlock =
       paragraph?: string;
     };
 
-export interface PrebuiltBody {
-  blocks: BodyBlock[];
+export interface PrebuiltBody<Block = BodyBlock> {
+  blocks: Block[];
   headings: PageHeading[];
 }
 
@@ -95,26 +96,33 @@ function headingOf(node: RootContent): { element: Element; paragraph?: string } 
  * Serialise a generated body: runs of top-level nodes become HTML blocks,
  * headings their own blocks with ids from github-slugger over their text (as
  * Astro's Markdown pipeline does, so anchors and the table of contents are the
- * same as for a Markdown page). Throws `UnsafeHtmlError` for anything
+ * same as for a Markdown page), and components (entity pages) stay blocks of
+ * data for the page to render. Throws `UnsafeHtmlError` for anything
  * `assertGenerated` refuses.
  */
-export function prebuildBody(tree: Root): PrebuiltBody {
-  assertGenerated(tree.children);
+export function prebuildBlocks<Component extends ComponentBlock = never>(children: readonly (RootContent | Component)[]): PrebuiltBody<BodyBlock | Component> {
   const slugger = new GithubSlugger();
-  const blocks: BodyBlock[] = [];
+  const blocks: (BodyBlock | Component)[] = [];
   const headings: PageHeading[] = [];
   let run: RootContent[] = [];
   const flush = () => {
+    assertGenerated(run);
     if (run.length > 0) blocks.push({ type: 'html', html: toHtml({ type: 'root', children: run }) });
     run = [];
   };
-  for (const node of tree.children) {
+  for (const node of children) {
+    if (node.type === 'component') {
+      flush();
+      blocks.push(node);
+      continue;
+    }
     const heading = headingOf(node);
     if (!heading) {
       run.push(node);
       continue;
     }
     flush();
+    assertGenerated([node]);
     const text = toString(heading.element);
     const id = slugger.slug(text);
     const depth = Number(HEADING.exec(heading.element.tagName)![1]) as 2 | 3;
@@ -123,4 +131,9 @@ export function prebuildBody(tree: Root): PrebuiltBody {
   }
   flush();
   return { blocks, headings };
+}
+
+/** A body of HTML and headings only (source pages). */
+export function prebuildBody(tree: Root): PrebuiltBody {
+  return prebuildBlocks<never>(tree.children);
 }

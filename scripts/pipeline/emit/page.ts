@@ -2,6 +2,7 @@ import type { Root } from 'mdast';
 import { toSafeMdx } from './mdx.ts';
 import { dataFile, externaliseData } from './page-data.ts';
 import type { SourcePageData } from './source-page.ts';
+import type { EntityPageData } from './entity-page.ts';
 import { PREBUILT_PAGES_DIR } from '../shared/paths.ts';
 
 /** An MDX page ready to be serialised: where it lives, its frontmatter, its body tree. */
@@ -40,7 +41,10 @@ export function renderPage(page: GeneratedPage): EmittedFile {
   return { file: DOCS_DIR + file, source, ...(values.length > 0 && { data: { file: dataFile(file), values } }) };
 }
 
-/** A source page's data, for src/pages/sources/[slug].astro (its HTML is already safe: see emit/html.ts). */
-export function renderSourcePage(page: SourcePageData): EmittedFile {
+/**
+ * A prebuilt page's data, for src/pages/sources/[slug].astro or
+ * src/pages/[section]/[slug].astro (its HTML is already checked: see emit/html.ts).
+ */
+export function renderPrebuiltPage(page: SourcePageData | EntityPageData): EmittedFile {
   return { file: `${PREBUILT_PAGES_DIR}${trimSlashes(page.path)}.json`, source: JSON.stringify(page) };
 }

@@ -5,7 +5,7 @@ import { runPipeline } from '../../../scripts/pipeline/run.ts';
 import { assembleEntityPage, createContext } from '../../../scripts/pipeline/assemble/entity-page.ts';
 import { PAGE_LIMITS } from '../../../scripts/pipeline/assemble/page-limits.ts';
 import { emitEntityPage } from '../../../scripts/pipeline/emit/entity-page.ts';
-import { renderPage } from '../../../scripts/pipeline/emit/page.ts';
+import { renderPrebuiltPage } from '../../../scripts/pipeline/emit/page.ts';
 
 const { seeds, registryFiles } = readSeeds(new URL('../../../', import.meta.url), 'tests/fixtures/seed-story');
 const corpus = generateCorpus({ size: 150, seed: 3, seeds, registryFiles });
@@ -50,9 +50,9 @@ describe('briefing page lists at scale', () => {
 
   it('says on the page how many more there are and links to the sources index and the data', () => {
     const names = new Map(model.entities.map((entity) => [entity.id, entity.name]));
-    const { source } = renderPage(emitEntityPage(page, names));
+    const { source } = renderPrebuiltPage(emitEntityPage(page, names));
     expect(source).toMatch(new RegExp(`${page.omitted!.bySource!.toLocaleString('en')} more sources, those with the most statements shown`));
-    expect(source).toContain('[sources index](../../sources/)');
-    expect(source).toContain('[briefing.json](../../data/briefing.json)');
+    expect(source).toContain('<a href=\\"../../sources/\\">sources index</a>');
+    expect(source).toContain('<a href=\\"../../data/briefing.json\\">briefing.json</a>');
   });
 });

@@ -5,6 +5,7 @@ import { runPipeline, type PipelineInputs } from '../../../scripts/pipeline/run.
 import { buildSite } from '../../../scripts/pipeline/site.ts';
 import { formatReport } from '../../../scripts/pipeline/report.ts';
 import type { Entity } from '../../../scripts/pipeline/model.ts';
+import type { EntityPageData } from '../../../scripts/pipeline/emit/entity-page.ts';
 import { testEntity } from '../../fixtures/entity.ts';
 import { ARTBOARDS, buildMapChart, labelLines, mapDiagnostics, onMap, separateMarks, type MapArtboard, type MapChart } from '../../../scripts/pipeline/charts/map.ts';
 import { allCountries, basemap, focusCountry, mapFrame, projectFrame } from '../../../scripts/pipeline/charts/map-basemap.ts';
@@ -265,24 +266,27 @@ describe('map in the site build', () => {
   });
 
   it('puts the map on the home page and, highlighted, on base and place pages', () => {
-    // A page and its large data props, which the build keeps in a sidecar (scripts/pipeline/emit/page-data.ts).
-    const page = (file: string) => {
-      const emitted = site.files.find((item) => item.file === `src/content/docs/${file}`);
-      return [emitted?.source ?? '', ...(emitted?.data?.values ?? []).map((value) => value.replace(/"/g, '&#x22;'))].join('\n');
+    const home = site.files.find((item) => item.file === 'src/content/docs/index.mdx')?.source ?? '';
+    expect(home).toContain("import BaseMap from '@components/charts/BaseMap.astro';");
+    expect(home).toContain("import Network from '@components/charts/Network.astro';");
+    // Entity pages are prebuilt: their components travel as typed blocks (emit/entity-page.ts).
+    const page = (path: string): EntityPageData | undefined => {
+      const emitted = site.files.find((item) => item.file === `src/generated/pages/${path}.json`);
+      return emitted && (JSON.parse(emitted.source) as EntityPageData);
     };
-    expect(page('index.mdx')).toContain("import BaseMap from '@components/charts/BaseMap.astro';");
-    expect(page('index.mdx')).toContain("import Network from '@components/charts/Network.astro';");
-    const base = page('bases/hmeimim-air-base.mdx');
-    expect(base).toContain('<BaseMap');
-    // JSON props travel in an MDX attribute, with quotes as character references.
-    const json = (text: string) => text.replace(/"/g, '&#x22;');
-    expect(base).toContain(json('"highlight":"hmeimim-air-base"'));
-    expect(page('places/latakia.mdx')).toContain(json('"highlight":"latakia"'));
+    const mapOf = (path: string) => {
+      for (const block of page(path)?.blocks ?? []) if (block.type === 'component' && block.name === 'charts/BaseMap') return block.data;
+      return undefined;
+    };
+    const base = mapOf('bases/hmeimim-air-base');
+    expect(base?.highlight).toBe('hmeimim-air-base');
+    expect(mapOf('places/latakia')?.highlight).toBe('latakia');
     // No map where there is nothing to point at; the unlocated place is listed in the table, not drawn.
-    expect(page('places/unlocated-town.mdx')).toContain('title: Unlocated town');
-    expect(page('places/unlocated-town.mdx')).not.toContain('<BaseMap');
-    expect(page('events/assad-ouster.mdx')).not.toContain('<BaseMap');
-    expect(base).toContain(json('"id":"unlocated-town","name":"Unlocated town","kind":"place","subtype":"city","path":"/places/unlocated-town/","mentions":1,"shown":"no-coordinates"'));
+    expect(page('places/unlocated-town')?.frontmatter.title).toBe('Unlocated town');
+    expect(mapOf('places/unlocated-town')).toBeUndefined();
+    expect(page('events/assad-ouster')).toBeDefined();
+    expect(mapOf('events/assad-ouster')).toBeUndefined();
+    expect(JSON.stringify(base?.chart)).toContain('"id":"unlocated-town","name":"Unlocated town","kind":"place","subtype":"city","path":"/places/unlocated-town/","mentions":1,"shown":"no-coordinates"');
   });
 });
 

@@ -4,7 +4,7 @@ import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { assertGenerated, prebuildBody, UnsafeHtmlError } from '../../../scripts/pipeline/emit/html.ts';
-import { renderSourcePage } from '../../../scripts/pipeline/emit/page.ts';
+import { renderPrebuiltPage } from '../../../scripts/pipeline/emit/page.ts';
 import { emitSourcePage } from '../../../scripts/pipeline/emit/source-page.ts';
 import type { SourcePage } from '../../../scripts/pipeline/assemble/source-page.ts';
 
@@ -97,7 +97,7 @@ describe('prebuilt source pages', () => {
   });
 
   it('are written as JSON under src/generated/pages/', () => {
-    const file = renderSourcePage(emitSourcePage(page('x')));
+    const file = renderPrebuiltPage(emitSourcePage(page('x')));
     expect(file.file).toBe('src/generated/pages/sources/a.json');
     expect(JSON.parse(file.source)).toMatchObject({ path: '/sources/a/', frontmatter: { title: 'x', kind: 'source' }, panels: { removed: [{ text: 'x' }] } });
   });

@@ -11,16 +11,19 @@ const root = pathToFileURL(`${temp}/`);
 const read = (file: string) => readFileSync(join(temp, file), 'utf8');
 
 describe('the page writer', () => {
-  it('writes pages as they come, and the index of source pages the route makes its pages from', () => {
+  it('writes pages as they come, and the indexes of source and entity pages the routes make their pages from', () => {
     const writer = pageWriter(root);
     writer.write({ file: 'src/content/docs/actors/russia.mdx', source: '---\ntitle: Russia\n---\n' });
     writer.write({ file: 'src/generated/pages/sources/b-2.json', source: '{}' });
     writer.write({ file: 'src/generated/pages/sources/a-1.json', source: '{}' });
+    writer.write({ file: 'src/generated/pages/places/tartus.json', source: '{}' });
     const done = writer.finish();
-    expect(done).toMatchObject({ written: 3, unchanged: 0, removed: 0 });
+    expect(done).toMatchObject({ written: 4, unchanged: 0, removed: 0 });
     expect(JSON.parse(read('src/generated/pages/sources.json'))).toEqual(['a-1', 'b-2']);
+    expect(JSON.parse(read('src/generated/pages/entities.json'))).toEqual(['places/tartus']);
     expect(JSON.parse(read('src/generated/manifest.json'))).toEqual([
       'src/content/docs/actors/russia.mdx',
+      'src/generated/pages/places/tartus.json',
       'src/generated/pages/sources/a-1.json',
       'src/generated/pages/sources/b-2.json',
     ]);
@@ -35,7 +38,7 @@ describe('the page writer', () => {
     const writer = pageWriter(root);
     writer.write({ file: 'src/content/docs/actors/russia.mdx', source: '---\ntitle: Russia\n---\n' });
     writer.write({ file: 'src/generated/pages/sources/a-1.json', source: '{}' });
-    expect(writer.finish()).toMatchObject({ written: 0, unchanged: 2, removed: 2 });
+    expect(writer.finish()).toMatchObject({ written: 0, unchanged: 2, removed: 3 });
     expect(existsSync(join(temp, 'src/generated/pages/sources/b-2.json'))).toBe(false);
     expect(existsSync(join(temp, 'src/content/docs/sources/a-1.md'))).toBe(false);
     expect(JSON.parse(read('src/generated/pages/sources.json'))).toEqual(['a-1']);
@@ -58,7 +61,7 @@ describe('the page writer', () => {
     expect(summary.removed).toBe(6);
     const left = (folder: string) => (existsSync(join(temp, folder)) ? readdirSync(join(temp, folder), { recursive: true }).map(String).sort() : []);
     expect(left('src/content/docs')).toEqual(['actors', 'actors/russia.mdx']);
-    expect(left('src/generated')).toEqual(['feed.json', 'manifest.json', 'pages', 'pages/sources', 'pages/sources.json', 'pages/sources/a-1.json', 'sidebar.json', 'site.json']);
+    expect(left('src/generated')).toEqual(['feed.json', 'manifest.json', 'pages', 'pages/entities.json', 'pages/sources', 'pages/sources.json', 'pages/sources/a-1.json', 'sidebar.json', 'site.json']);
     expect(left('public/data')).toEqual(['briefing.json', 'previews.json']);
   });
 });

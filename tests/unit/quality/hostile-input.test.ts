@@ -1,4 +1,9 @@
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toString } from 'hast-util-to-string';
+import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
+import type { EntityPageData } from '../../../scripts/pipeline/emit/entity-page.ts';
 import { runPipeline } from '../../../scripts/pipeline/run.ts';
 import { buildSite } from '../../../scripts/pipeline/site.ts';
 import { MAX_HEADLINE_LENGTH } from '../../../scripts/pipeline/ingest/line-shape.ts';
@@ -112,6 +117,21 @@ describe('markup payloads in every place a string enters', () => {
       const actor = model.entities.find((entity) => entity.id === `payload-actor-${key}`);
       expect(actor && [actor.name, actor.subtype, actor.description].map(shown), key).toEqual([shown(text), shown(text), shown(text)]);
       expect(model.entities.some((entity) => entity.id === `payload-event-${key}`), key).toBe(true);
+    }
+  });
+
+  it('puts each payload on its entity page as text only: the prebuilt HTML holds no element the generator did not make', () => {
+    const allowed = new Set(['a', 'blockquote', 'div', 'h2', 'h3', 'li', 'p', 'span', 'strong', 'ul']);
+    for (const { key, text } of payloads) {
+      const file = site.files.find((item) => item.file === `src/generated/pages/actors/payload-actor-${key}.json`);
+      expect(file, key).toBeDefined();
+      const page = JSON.parse(file!.source) as EntityPageData;
+      expect(shown(page.frontmatter.title), key).toBe(shown(text));
+      const html = page.blocks.flatMap((block) => (block.type === 'component' ? [] : [block.html])).join('');
+      const tree = fromHtml(html, { fragment: true });
+      visit(tree, 'element', (node: Element) => void expect(allowed.has(node.tagName), `${key}: <${node.tagName}>`).toBe(true));
+      visit(tree, (node) => void expect(['root', 'element', 'text'], key).toContain(node.type));
+      expect(shown(toString(tree)), key).toContain(shown(text));
     }
   });
 
