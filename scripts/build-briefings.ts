@@ -58,7 +58,6 @@ if (previous) {
   const cache = loadCache(root);
   const pool = articlePool(inputs.articles.length);
   const model = runCachedPipeline({ ...inputs, reference: loadReferenceData() }, cache, pool.workers);
-  await pool.close();
   checkpoint('pipeline');
   saveCache(root, cache);
   checkpoint('cache');
@@ -68,10 +67,16 @@ if (previous) {
   progress.start('pages');
   const pages = pageWriter(root);
   let emitted = 0;
-  const site = buildSite(model, inputs.settings, (file) => {
-    pages.write(file);
-    progress.tick(++emitted);
-  });
+  const site = buildSite(
+    model,
+    inputs.settings,
+    (file) => {
+      pages.write(file);
+      progress.tick(++emitted);
+    },
+    pool.site,
+  );
+  await pool.close();
   memory('pages built and written');
   const finished = pages.finish();
   checkpoint('pages');

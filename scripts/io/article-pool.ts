@@ -8,7 +8,9 @@
  *   takes half the articles (they are most of a cold run, and this nearly
  *   halves them);
  * - name discovery over the whole corpus is not split: it is one pass, and
- *   the resolve stage needs its result before any article is linked.
+ *   the resolve stage needs its result before any article is linked;
+ * - after the pipeline, most of the actors' ego-network layouts, while this
+ *   thread assembles the rest of the pages (scripts/pipeline/site.ts).
  *
  * Results are the same as one thread's (same code, same inputs), as the tests check.
  */
@@ -16,6 +18,8 @@ import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_thread
 import type { ProcessedArticle } from '../pipeline/run.ts';
 import { processArticleFully } from '../pipeline/run.ts';
 import { inThisThread, type PipelineWorkers } from './pipeline-runner.ts';
+import { buildEgoNetworkCharts, type NetworkChart } from '../pipeline/charts/network.ts';
+import { siteInThisThread, type SiteWorkers } from '../pipeline/site.ts';
 import type { WorkerJob, WorkerTask } from './article-worker.ts';
 
 /** Below this many articles, starting a thread costs more than it saves. */
@@ -23,8 +27,18 @@ export const MIN_PARALLEL_ARTICLES = 64;
 
 export interface ArticlePool {
   workers: PipelineWorkers;
+  site: SiteWorkers;
   close(): Promise<void>;
 }
+
+/** Below this many actors, starting a thread for their networks costs more than it saves. */
+export const MIN_PARALLEL_NETWORKS = 64;
+/**
+ * The worker's share of the ego networks. This thread assembles every page
+ * meanwhile (at 1,000 articles about as long as all the layouts), then lays
+ * out the rest.
+ */
+const WORKER_NETWORK_SHARE = 0.7;
 
 type Reply<T> = { result?: T; error?: string } | undefined;
 
@@ -76,8 +90,20 @@ export function articlePool(articles = 0): ArticlePool {
     discoverNames: inThisThread.discoverNames,
   };
 
+  const site: SiteWorkers = {
+    egoNetworks(graph, ids) {
+      if (ids.length < MIN_PARALLEL_NETWORKS) return siteInThisThread.egoNetworks(graph, ids);
+      const split = Math.floor(ids.length * (1 - WORKER_NETWORK_SHARE));
+      const theirs = ids.slice(split);
+      // Generous: a network takes a few milliseconds.
+      const wait = request<[string, NetworkChart][]>({ kind: 'ego-networks', graph, ids: theirs }, 60_000 + 50 * theirs.length, () => buildEgoNetworkCharts(graph, theirs));
+      return () => new Map([...buildEgoNetworkCharts(graph, ids.slice(0, split)), ...wait()]);
+    },
+  };
+
   return {
     workers,
+    site,
     close: async () => {
       await worker?.terminate();
       worker = undefined;

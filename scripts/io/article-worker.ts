@@ -1,15 +1,18 @@
 /**
  * Worker thread of scripts/io/article-pool.ts: runs the per-article stages
  * on some articles, with a linking context built here from the same entities
- * (kept while their fingerprint holds), answers on the task's own port, then
- * wakes the waiting thread.
+ * (kept while their fingerprint holds), or lays out some ego networks; answers
+ * on the task's own port, then wakes the waiting thread.
  */
 import { parentPort, type MessagePort } from 'node:worker_threads';
 import type { Entity, SegmentedArticle } from '../pipeline/model.ts';
 import { entityContext, processArticleFully, type RegistryContext } from '../pipeline/run.ts';
+import { buildEgoNetworkCharts, type NetworkGraph } from '../pipeline/charts/network.ts';
 
 /** What the worker is asked to do. */
-export type WorkerJob = { kind: 'articles'; articles: SegmentedArticle[]; entities: Entity[]; fingerprint: string };
+export type WorkerJob =
+  | { kind: 'articles'; articles: SegmentedArticle[]; entities: Entity[]; fingerprint: string }
+  | { kind: 'ego-networks'; graph: NetworkGraph; ids: string[] };
 
 export type WorkerTask = WorkerJob & {
   /** Set to 1 (and notified) when the answer is on `port`. */
@@ -20,6 +23,11 @@ export type WorkerTask = WorkerJob & {
 let context: { key: string; registry: RegistryContext } | undefined;
 
 function run(task: WorkerTask): unknown {
+  if (task.kind === 'ego-networks') {
+    // The pipeline is over: its linking context is garbage now.
+    context = undefined;
+    return buildEgoNetworkCharts(task.graph, task.ids);
+  }
   const key = task.fingerprint;
   if (context?.key !== key) context = { key, registry: { ...entityContext(task.entities), fingerprint: key } };
   const registry = context.registry;

@@ -6,7 +6,7 @@ import { homeLede } from './assemble/home-lede.ts';
 import type { KnowledgeModel } from './model.ts';
 import { assembleHomePage, type SiteSettings, type SiteSettingsInput } from './assemble/home-page.ts';
 import { resolveSiteSettings } from './assemble/site-identity.ts';
-import { buildNetworkChart } from './charts/network.ts';
+import { buildEgoNetworkCharts, buildNetworkChart, type NetworkChart, type NetworkGraph } from './charts/network.ts';
 import { mapDiagnostics } from './charts/map.ts';
 import { assembleSourcePage } from './assemble/source-page.ts';
 import { profileSources } from './assemble/source-profile.ts';
@@ -39,14 +39,35 @@ export interface SiteOutput {
 }
 
 /**
+ * Where the work of building pages that can run beside the rest runs: the
+ * actors' ego-network layouts. `egoNetworks` starts laying out the networks of
+ * `ids` and returns a function that waits for them; the build passes a worker
+ * thread (scripts/io/article-pool.ts) that takes a share meanwhile.
+ */
+export interface SiteWorkers {
+  egoNetworks(full: NetworkGraph, ids: readonly string[]): () => Map<string, NetworkChart>;
+}
+
+export const siteInThisThread: SiteWorkers = {
+  egoNetworks: (full, ids) => () => new Map(buildEgoNetworkCharts(full, ids)),
+};
+
+/**
  * `emit`: where each page goes as soon as it is serialised (the build writes
  * it, so the pages are never all in memory at once); by default they are
  * collected in `files`.
  */
-export function buildSite(model: KnowledgeModel, given: SiteSettingsInput, emit?: (file: EmittedFile) => void): SiteOutput {
+export function buildSite(model: KnowledgeModel, given: SiteSettingsInput, emit?: (file: EmittedFile) => void, workers: SiteWorkers = siteInThisThread): SiteOutput {
   const settings = resolveSiteSettings(given, model);
   const context = createContext(model);
-  const entityPages: EntityPage[] = model.entities.map((entity) => assembleEntityPage(context, entity));
+  const actors = model.entities.filter((entity) => entity.kind === 'actor').map((entity) => entity.id);
+  const networks = workers.egoNetworks(context.networkGraph, actors);
+  const assembled = model.entities.map((entity) => assembleEntityPage(context, entity));
+  const laidOut = networks();
+  const entityPages: EntityPage[] = assembled.map((page) => {
+    const network = laidOut.get(page.entity.id);
+    return network ? { ...page, network } : page;
+  });
   const home = { ...assembleHomePage(model, entityPages, settings), lede: homeLede(model, context.index), map: context.map, network: buildNetworkChart(model) };
   const profiles = profileSources(model);
   const files: EmittedFile[] = [];

@@ -22,7 +22,7 @@ import { excerpt } from '../shared/excerpt.ts';
 import { statementDate } from '../shared/statement-date.ts';
 import { entityPath, sourcePath } from '../shared/paths.ts';
 import { buildMapChart, onMap, type MapChart } from '../charts/map.ts';
-import { buildEgoNetworkChart, buildNetworkGraph, type NetworkChart, type NetworkGraph } from '../charts/network.ts';
+import { buildNetworkGraph, type NetworkChart, type NetworkGraph } from '../charts/network.ts';
 import { eventsFor, timelineData, type TimelineData } from '../charts/timeline.ts';
 import { outletLabel } from '../shared/outlet.ts';
 import { PAGE_LIMITS, keepBest, shareOut, type OmittedCounts } from './page-limits.ts';
@@ -156,7 +156,11 @@ export interface EntityPage {
   basesHere: PageRef[];
   /** Bases and places: the map of bases and places, with this one highlighted. */
   map?: { chart: MapChart; highlight: string };
-  /** Actors: the entity and the entities the sources most often name with it. */
+  /**
+   * Actors: the entity and the entities the sources most often name with it.
+   * Laid out apart from the rest of the page (site.ts), on a second thread
+   * when the build has one: the layouts were half of all page assembly.
+   */
   network?: NetworkChart;
   /** How many items each cut list left out (page-limits.ts); the model keeps them all. */
   omitted?: OmittedCounts;
@@ -607,7 +611,6 @@ export function assembleEntityPage(context: AssemblyContext, entity: Entity): En
     omitted,
     ...((entity.kind === 'actor' || entity.kind === 'base') && timelineChartOf(context, entity, statements)),
     ...((entity.kind === 'base' || entity.kind === 'place') && context.map && onMap(context.map, entity.id) && { map: { chart: context.map, highlight: entity.id } }),
-    ...(entity.kind === 'actor' && { network: buildEgoNetworkChart(context.networkGraph, entity.id) }),
     ...(entity.discovery && { discovery: discoveryView(context, entity) }),
     ...(entity.kind === 'base' && statusOf(context, statements)),
   };

@@ -430,3 +430,11 @@ export function buildEgoNetworkChart(full: NetworkGraph, id: string): NetworkCha
   if (!graph) return undefined;
   return { ...graph, wide: layoutWithRoom(graph, EGO_ARTBOARDS.wide, id), narrow: layoutWithRoom(graph, EGO_ARTBOARDS.narrow, id) };
 }
+
+/** Ego networks of `ids`, those with enough connections, as [id, chart] pairs: the unit of work a thread takes. */
+export function buildEgoNetworkCharts(full: NetworkGraph, ids: readonly string[]): [string, NetworkChart][] {
+  return ids.flatMap((id): [string, NetworkChart][] => {
+    const chart = buildEgoNetworkChart(full, id);
+    return chart ? [[id, chart]] : [];
+  });
+}
