@@ -58,7 +58,7 @@ for (const size of sizes) {
     const site = await child<SiteResult>(siteScript, size, 'BENCH_SITE ', sitePassThrough);
     sites.push(site);
     const bare = site.bare ? `, bare Starlight ${site.bare.seconds.toFixed(1)} s (ratio ${(site.full.totalSeconds / site.bare.seconds).toFixed(2)})` : '';
-    console.error(`bench: ${size} articles: whole build ${site.full.totalSeconds.toFixed(1)} s, rebuild ${site.rebuild.totalSeconds.toFixed(1)} s${bare}`);
+    console.error(`bench: ${size} articles: whole build ${site.full.totalSeconds.toFixed(1)} s, rebuild ${site.rebuild.totalSeconds.toFixed(1)} s${site.addOne ? `, one article added ${site.addOne.totalSeconds.toFixed(1)} s` : ''}${bare}`);
   }
 }
 console.log(formatTable(results));

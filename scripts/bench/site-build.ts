@@ -5,10 +5,11 @@
  * and runs the real build there, as `npm run build` does: the briefing build
  * (scripts/build-briefings.ts), then Astro + Starlight + Pagefind
  * (scripts/astro-build.ts). Then it runs the same build again with nothing
- * changed, and then the yardstick: a bare Starlight site with as many pages
+ * changed, and once more after adding one article, and then the yardstick: a
+ * bare Starlight site with as many pages as the first build made
  * (bare-site-build.ts). Prints one JSON line (`SiteResult`) after a `BENCH_SITE ` marker.
  */
-import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,7 +57,9 @@ async function build(directory: string): Promise<BuildResult> {
 const size = Number(argument('--size') ?? 100);
 const seed = Number(argument('--seed') ?? 1);
 const { seeds, registryFiles } = readSeeds(new URL('../../', import.meta.url));
-const corpus = generateCorpus({ size, seed, seeds, registryFiles });
+// One article more than the size: the last is held back, to be added to the built site.
+const corpus = generateCorpus({ size: size + 1, seed, seeds, registryFiles });
+const added = corpus.inputs.articles.pop()!;
 const directory = mkdtempSync(join(tmpdir(), 'briefing-site-'));
 try {
   createSiteProject(projectRoot, directory);
@@ -66,22 +69,30 @@ try {
   const dist = join(directory, 'dist');
   const html = htmlFiles(dist);
   const distBytes = sizeOf(dist);
+  const kinds = figuresByKind(html, readPagefindIndex(dist));
+  const indexMiB = sizeOf(join(dist, 'pagefind')) / 2 ** 20;
+  const mdxMiB = sizeOf(join(directory, 'src', 'content', 'docs')) / 2 ** 20;
+  // What an analyst does most: drop one more article into a built site and build again.
+  writeFileSync(join(directory, added.file), added.bytes);
+  console.error(`bench:   ${size} articles: adding ${added.file}`);
+  const addOne = await build(directory);
   // The yardstick, in the same process and right after: same machine, same load.
   const bare = process.argv.includes('--no-bare')
     ? undefined
-    : await buildBareSite({ projectRoot, pages: html.length, articles: corpus.articles.map((article) => article.text), site: SITE, keep: process.argv.includes('--keep') });
+    : await buildBareSite({ projectRoot, pages: html.length, articles: corpus.articles.slice(0, size).map((article) => article.text), site: SITE, keep: process.argv.includes('--keep') });
   if (bare) console.error(`bench:   ${size} articles: bare Starlight (${bare.pages} pages) ${bare.seconds.toFixed(2)} s (Pagefind ${bare.pagefindSeconds.toFixed(2)} s), peak RSS ${bare.peakRssMiB.toFixed(0)} MiB`);
   const result: SiteResult = {
     size,
     pages: html.length,
     full,
     rebuild,
+    addOne,
     distMiB: distBytes / 2 ** 20,
     distBytes,
-    kinds: figuresByKind(html, readPagefindIndex(dist)),
+    kinds,
     bare,
-    indexMiB: sizeOf(join(dist, 'pagefind')) / 2 ** 20,
-    mdxMiB: sizeOf(join(directory, 'src', 'content', 'docs')) / 2 ** 20,
+    indexMiB,
+    mdxMiB,
   };
   console.log(`BENCH_SITE ${JSON.stringify(result)}`);
 } finally {

@@ -26,6 +26,8 @@ export interface SiteResult {
   pages: number;
   full: BuildResult;
   rebuild: BuildResult;
+  /** The build again after one new article was added (absent in results from before it was measured). */
+  addOne?: BuildResult;
   distMiB: number;
   indexMiB: number;
   mdxMiB: number;

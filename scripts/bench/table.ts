@@ -9,7 +9,7 @@ export const TARGET_TOTAL_SECONDS = 120;
 export const TARGET_PEAK_RSS_MIB = 3 * 1024;
 /** Total time at 5,000 articles over total time at 1,000: at most this (linear growth). */
 export const TARGET_GROWTH = 5.5;
-/** A rebuild with nothing changed: at most this share of the full build. */
+/** A rebuild with nothing changed, or with one article added: at most this share of the full build. */
 export const TARGET_REBUILD_SHARE = 0.25;
 
 function table(header: string[], rows: string[][]): string {
@@ -80,15 +80,16 @@ export function formatSiteTable(results: SiteResult[]): string {
       fixed(r.distMiB, 1),
       fixed(r.indexMiB, 1),
       `${fixed(r.rebuild.totalSeconds, 1)} (${fixed(100 * share, 0)} %${mark(share <= TARGET_REBUILD_SHARE)})`,
+      r.addOne ? `${fixed(r.addOne.totalSeconds, 1)} (${fixed((100 * r.addOne.totalSeconds) / r.full.totalSeconds, 0)} %${mark(r.addOne.totalSeconds / r.full.totalSeconds <= TARGET_REBUILD_SHARE)})` : '-',
     ];
   });
   const small = bySize.get(1000);
   const large = bySize.get(5000);
   const growth = small && large ? large.full.totalSeconds / small.full.totalSeconds : undefined;
   return [
-    table(['articles', 'pages', 'pipeline s', 'Astro s', 'Pagefind s', 'total s', 'pages/s', 'peak RSS MiB', 'dist MiB', 'index MiB', 'no-change rebuild s'], rows),
+    table(['articles', 'pages', 'pipeline s', 'Astro s', 'Pagefind s', 'total s', 'pages/s', 'peak RSS MiB', 'dist MiB', 'index MiB', 'no-change rebuild s', 'one article added s'], rows),
     ...(growth === undefined ? [] : [`growth 5,000 / 1,000 articles: ${fixed(growth, 2)}×${mark(growth <= TARGET_GROWTH)}`]),
-    `targets: 5,000 articles ≤ ${TARGET_TOTAL_SECONDS} s total with peak RSS ≤ ${TARGET_PEAK_RSS_MIB / 1024} GiB; 5,000 / 1,000 ≤ ${TARGET_GROWTH}; no-change rebuild ≤ ${100 * TARGET_REBUILD_SHARE} % of the full build.`,
+    `targets: 5,000 articles ≤ ${TARGET_TOTAL_SECONDS} s total with peak RSS ≤ ${TARGET_PEAK_RSS_MIB / 1024} GiB; 5,000 / 1,000 ≤ ${TARGET_GROWTH}; a rebuild with no change, or with one article added, ≤ ${100 * TARGET_REBUILD_SHARE} % of the full build.`,
     '"pipeline s" is the briefing build (scripts/build-briefings.ts: pipeline, pages, writes); "Astro s" is astro build without Pagefind, which Starlight runs at its end ("Pagefind s", from its own log); peak RSS is the largest resident size of the build\'s process tree, sampled every 100 ms.',
   ].join('\n');
 }
