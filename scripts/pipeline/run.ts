@@ -167,11 +167,26 @@ export function registryContext(registryFiles: PipelineInputs['registryFiles'], 
  * whose names occur in this article, so that a new article (and the entities
  * it brings) does not invalidate every cached article.
  */
+/** Each entity list's ids by position, made once per list: a key looks up the few entities its article names. */
+const positionsByList = new WeakMap<readonly Entity[], Map<string, number[]>>();
+function positionsOf(entities: readonly Entity[]): Map<string, number[]> {
+  let positions = positionsByList.get(entities);
+  if (!positions) {
+    positions = new Map();
+    entities.forEach((entity, position) => (positions!.get(entity.id) ?? positions!.set(entity.id, []).get(entity.id)!).push(position));
+    positionsByList.set(entities, positions);
+  }
+  return positions;
+}
+
 export function articleCacheKey(article: SegmentedArticle, registry: RegistryContext, codeVersion = ''): string {
   const named = new Set(entitiesNamedIn(article, registry.index));
+  const positions = positionsOf(registry.entities);
   // Only what linking and extraction read of an entity: its discovery counts or description may change without touching this article's results.
-  const relevant = registry.entities
-    .filter((entity) => named.has(entity.id))
+  const relevant = [...named]
+    .flatMap((id) => positions.get(id) ?? [])
+    .sort((a, b) => a - b)
+    .map((position) => registry.entities[position]!)
     .map(({ id, kind, subtype, name, aliases, demonyms, metonyms, surnames }) => [id, kind, subtype, name, aliases, demonyms, metonyms, surnames ?? []]);
   // A named town's one base takes the statements that name the town as its place (link/installations.ts).
   const installations = [...named].flatMap((id) => (registry.installations.has(id) ? [[id, registry.installations.get(id)!]] : []));

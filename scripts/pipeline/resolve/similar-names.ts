@@ -70,6 +70,15 @@ export function editDistance(a: string, b: string, limit = 3): number {
   return previous[b.length]!;
 }
 
+/**
+ * A key two words share whenever `wordsMatch` holds between them (both of its
+ * branches require the same folded skeleton): an index by it finds every
+ * word a given word can match without comparing it with all of them.
+ */
+export function matchKey(word: string): string {
+  return skeleton(foldWord(word));
+}
+
 export function wordsMatch(a: string, b: string): boolean {
   const left = foldWord(a);
   const right = foldWord(b);

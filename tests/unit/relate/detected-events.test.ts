@@ -81,6 +81,23 @@ describe('events from mentions', () => {
     expect(merged.members.get('vessa-summit')).toHaveLength(3);
   });
 
+  it('joins a month-long report to a day inside it, across other meetings dated between them', () => {
+    const digest = article('digest', [
+      'Ivo Kral hosted Anna Berg in Vessa in August 2025.',
+      'Lars Moe met Norland envoys in Vessa on 3 August 2025.',
+      'Kral hosted Berg in Vessa on 20 August 2025.',
+    ]);
+    const reports = [
+      statement(digest, 'Ivo Kral hosted', ['ivo-kral', 'anna-berg', 'vessa'], [{ text: 'in August 2025', value: month('2025-08', 'August 2025') }]),
+      statement(digest, 'Lars Moe met', ['lars-moe', 'norland', 'vessa'], [{ text: 'on 3 August 2025', value: day('2025-08-03') }]),
+      statement(digest, 'Kral hosted', ['ivo-kral', 'anna-berg', 'vessa'], [{ text: 'on 20 August 2025', value: day('2025-08-20') }]),
+    ];
+    const { events, members } = clusterEventMentions(detectEventMentions(reports, byId), ENTITIES);
+    const hosted = events.find((event) => event.participants.includes('anna-berg'))!;
+    expect(members.get(hosted.id)).toEqual([reports[0]!.id, reports[2]!.id].sort());
+    expect(hosted.date).toMatchObject({ start: '2025-08-20' });
+  });
+
   it('does not make a page of one sentence naming one actor', () => {
     const lone = detectEventMentions([{ ...statements[0]!, entityIds: ['ivo-kral'] }], byId);
     expect(clusterEventMentions(lone, ENTITIES).events).toEqual([]);

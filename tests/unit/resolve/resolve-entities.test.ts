@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { discoverNames } from '../../../scripts/pipeline/discover/index.ts';
 import { resolveEntities, gazetteerFrom, namesMatch, type ReferenceData } from '../../../scripts/pipeline/resolve/index.ts';
+import { matchKey, wordsMatch } from '../../../scripts/pipeline/resolve/similar-names.ts';
 import { buildAliasIndex, linkMentions } from '../../../scripts/pipeline/link/index.ts';
 import { makeArticle, makeEntity } from '../link/fixtures.ts';
 
@@ -135,4 +136,21 @@ describe('namesMatch: one general rule for transliteration variants', () => {
     ['Hassan', 'Hussein'],
     ['Ahmed Ali', 'Ahmed Hassan'],
   ])('%s ≠ %s', (a, b) => expect(namesMatch(a, b)).toBe(false));
+});
+
+describe('matchKey: the index key of wordsMatch', () => {
+  // Resolve looks bare words up by this key instead of comparing them with every person: a pair
+  // that matches under a different key would be missed.
+  const words = ['Aliyev', 'Aliev', 'Pashinyan', 'Pashinian', 'Nakhchivan', 'Nakhichevan', 'Erdogan', 'Erdoğan', 'Tartus', 'Tartous', 'Iran', 'Iraq', 'Hassan', 'Hussein', 'Zelenskyy', 'Zelensky', 'Öcalan', 'Ocalan', 'Mansour', 'Mansur', 'Sharaa', "Shara'a"];
+  it('is shared by every pair of words that match', () => {
+    let matching = 0;
+    for (const a of words) {
+      for (const b of words) {
+        if (!wordsMatch(a, b)) continue;
+        matching++;
+        expect(matchKey(a), `${a} ~ ${b}`).toBe(matchKey(b));
+      }
+    }
+    expect(matching).toBeGreaterThan(words.length + 8);
+  });
 });
