@@ -389,6 +389,36 @@ export const EGO_ARTBOARDS = {
   narrow: { width: 340, height: 360, type: { label: 11.5, minRadius: 3, maxRadius: 13 } },
 } as const satisfies Record<string, { width: number; height: number; type: NetworkType }>;
 
+/** A graph's edges by the nodes they join and its nodes' positions, made once per graph. */
+interface GraphIndex {
+  incident: Map<string, NetworkEdge[]>;
+  edgeOrder: Map<NetworkEdge, number>;
+  nodeOrder: Map<string, number>;
+  mentions: Map<string, number>;
+}
+const graphIndexes = new WeakMap<NetworkGraph, GraphIndex>();
+
+/**
+ * Cutting one ego network from the whole graph scanned every edge and node;
+ * once per actor, at 5,000 articles, that was seconds of quadratic work.
+ */
+function indexGraph(full: NetworkGraph): GraphIndex {
+  let index = graphIndexes.get(full);
+  if (index) return index;
+  const incident = new Map<string, NetworkEdge[]>();
+  for (const edge of full.edges) {
+    for (const end of edge.source === edge.target ? [edge.source] : [edge.source, edge.target]) (incident.get(end) ?? incident.set(end, []).get(end)!).push(edge);
+  }
+  index = {
+    incident,
+    edgeOrder: new Map(full.edges.map((edge, position) => [edge, position])),
+    nodeOrder: new Map(full.nodes.map((node, position) => [node.id, position])),
+    mentions: new Map(full.nodes.map((node) => [node.id, node.mentions])),
+  };
+  graphIndexes.set(full, index);
+  return index;
+}
+
 /**
  * One entity and its strongest connections, from the unpruned graph
  * (`buildNetworkGraph` with no caps): every link of the subject, and each
@@ -399,15 +429,20 @@ export const EGO_ARTBOARDS = {
 export function egoGraph(full: NetworkGraph, id: string, options: { maxNeighbours?: number; edgesPerNode?: number; minNeighbours?: number } = {}): NetworkGraph | undefined {
   const maxNeighbours = options.maxNeighbours ?? 12;
   const edgesPerNode = options.edgesPerNode ?? 2;
+  const { incident: edgesOf, edgeOrder, nodeOrder, mentions } = indexGraph(full);
+  const inGraphOrder = (edges: Iterable<NetworkEdge>) => [...edges].sort((a, b) => edgeOrder.get(a)! - edgeOrder.get(b)!);
   const other = (edge: NetworkEdge, from: string) => (edge.source === from ? edge.target : edge.source);
-  const mentions = new Map(full.nodes.map((node) => [node.id, node.mentions]));
   const byStrength = (from: string) => (a: NetworkEdge, b: NetworkEdge) =>
     b.weight - a.weight || (mentions.get(other(b, from)) ?? 0) - (mentions.get(other(a, from)) ?? 0) || (other(a, from) < other(b, from) ? -1 : 1);
-  const incident = full.edges.filter((edge) => edge.source === id || edge.target === id).sort(byStrength(id));
+  const incident = [...(edgesOf.get(id) ?? [])].sort(byStrength(id));
   const spokes = incident.slice(0, maxNeighbours);
   if (spokes.length < (options.minNeighbours ?? 3)) return undefined;
   const ids = new Set([id, ...spokes.map((edge) => other(edge, id))]);
-  const among = full.edges.filter((edge) => edge.source !== id && edge.target !== id && ids.has(edge.source) && ids.has(edge.target));
+  const among = inGraphOrder(
+    new Set(
+      [...ids].flatMap((node) => (node === id ? [] : (edgesOf.get(node) ?? []))).filter((edge) => edge.source !== id && edge.target !== id && ids.has(edge.source) && ids.has(edge.target)),
+    ),
+  );
   const keep = new Set<NetworkEdge>(spokes);
   for (const node of ids) {
     if (node === id) continue;
@@ -417,9 +452,10 @@ export function egoGraph(full: NetworkGraph, id: string, options: { maxNeighbour
       .slice(0, edgesPerNode)
       .forEach((edge) => keep.add(edge));
   }
+  const nodes = [...ids].filter((node) => nodeOrder.has(node)).sort((a, b) => nodeOrder.get(a)! - nodeOrder.get(b)!);
   return {
-    nodes: full.nodes.filter((node) => ids.has(node.id)),
-    edges: full.edges.filter((edge) => keep.has(edge)),
+    nodes: nodes.map((node) => full.nodes[nodeOrder.get(node)!]!),
+    edges: inGraphOrder(keep),
     candidates: incident.length + 1,
   };
 }

@@ -177,13 +177,14 @@ function signatures(tree: Nodes): Signature[] {
 }
 
 export class UnsafeMdxError extends Error {
-  constructor(
-    message: string,
-    readonly expected: Signature | undefined,
-    readonly found: Signature | undefined,
-  ) {
+  readonly expected: Signature | undefined;
+  readonly found: Signature | undefined;
+
+  constructor(message: string, expected: Signature | undefined, found: Signature | undefined) {
     super(message);
     this.name = 'UnsafeMdxError';
+    this.expected = expected;
+    this.found = found;
   }
 }
 

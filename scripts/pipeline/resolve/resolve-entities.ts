@@ -201,7 +201,12 @@ function lastNameWord(name: string): string {
  */
 class PeopleByWord {
   private readonly byKey = new Map<string, Cluster[]>();
-  constructor(private readonly pick: (name: DiscoveredName) => string | undefined) {}
+  private readonly pick: (name: DiscoveredName) => string | undefined;
+
+  // No parameter property: the worker thread loads this module with Node's type stripping, which refuses them.
+  constructor(pick: (name: DiscoveredName) => string | undefined) {
+    this.pick = pick;
+  }
 
   add(cluster: Cluster): void {
     for (const name of cluster.names) {
