@@ -90,7 +90,7 @@ export function articlePool(articles = 0): ArticlePool {
     egoNetworks(graph, ids) {
       if (ids.length < MIN_PARALLEL_NETWORKS) return siteInThisThread.egoNetworks(graph, ids);
       // Generous: a network takes a few milliseconds.
-      const wait = request<[string, NetworkChart][]>({ kind: 'ego-networks', graph, ids: [...ids] }, 60_000 + 50 * ids.length, () => buildEgoNetworkCharts(graph, ids));
+      const wait = request<[string, NetworkChart][]>({ kind: 'ego-networks', graph, ids }, 60_000 + 50 * ids.length, () => buildEgoNetworkCharts(graph, ids));
       return () => new Map(wait());
     },
   };

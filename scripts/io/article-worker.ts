@@ -12,7 +12,7 @@ import { buildEgoNetworkCharts, type NetworkGraph } from '../pipeline/charts/net
 /** What the worker is asked to do. */
 export type WorkerJob =
   | { kind: 'articles'; articles: SegmentedArticle[]; entities: Entity[]; fingerprint: string }
-  | { kind: 'ego-networks'; graph: NetworkGraph; ids: string[] };
+  | { kind: 'ego-networks'; graph: NetworkGraph; ids: readonly string[] };
 
 export type WorkerTask = WorkerJob & {
   /** Set to 1 (and notified) when the answer is on `port`. */

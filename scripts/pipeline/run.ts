@@ -172,8 +172,7 @@ const positionsByList = new WeakMap<readonly Entity[], Map<string, number[]>>();
 function positionsOf(entities: readonly Entity[]): Map<string, number[]> {
   let positions = positionsByList.get(entities);
   if (!positions) {
-    positions = new Map();
-    entities.forEach((entity, position) => (positions!.get(entity.id) ?? positions!.set(entity.id, []).get(entity.id)!).push(position));
+    positions = groupBy(entities.keys(), (position) => entities[position]!.id);
     positionsByList.set(entities, positions);
   }
   return positions;

@@ -25,6 +25,7 @@ import { buildMapChart, onMap, type MapChart } from '../charts/map.ts';
 import { buildNetworkGraph, type NetworkChart, type NetworkGraph } from '../charts/network.ts';
 import { eventsFor, timelineData, type TimelineData } from '../charts/timeline.ts';
 import { outletLabel } from '../shared/outlet.ts';
+import { groupByEach } from '../shared/group-by.ts';
 import { PAGE_LIMITS, keepBest, shareOut, type OmittedCounts } from './page-limits.ts';
 import { baseStatus, type BaseState } from './base-status.ts';
 import { groupByWording, plainness, reportsFact, type Claim } from './claims.ts';
@@ -197,29 +198,16 @@ export interface AssemblyContext {
   references: ReferenceIndex;
 }
 
-/** Group `items` by one or more keys each, keeping input order within a group. */
-export function groupBy<T>(items: readonly T[], keys: (item: T) => readonly (string | undefined)[]): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    for (const key of keys(item)) {
-      if (key === undefined) continue;
-      const list = groups.get(key);
-      if (list) list.push(item);
-      else groups.set(key, [item]);
-    }
-  }
-  return groups;
-}
 
 /** Index the model once so that each page is assembled in time proportional to its own content. */
 export function createContext(model: KnowledgeModel): AssemblyContext {
   const events = model.entities
     .filter((entity) => entity.kind === 'event')
     .sort((a, b) => compareIso(a.date?.start, b.date?.start) || a.name.localeCompare(b.name));
-  const mentionsByEntity = groupBy(model.mentions, (mention) => [mention.entityId]);
+  const mentionsByEntity = groupByEach(model.mentions, (mention) => [mention.entityId]);
   const index = indexModel(model);
-  const statementsByEntity = groupBy(model.statements, (statement) => statement.entityIds);
-  const quotesBySpeaker = groupBy(model.quotes, (quote) => [quote.speakerId]);
+  const statementsByEntity = groupByEach(model.statements, (statement) => statement.entityIds);
+  const quotesBySpeaker = groupByEach(model.quotes, (quote) => [quote.speakerId]);
   const reportsByEvent = new Map<string, Statement[]>();
   for (const group of model.claimGroups) {
     if (group.kind !== 'event') continue;
@@ -236,15 +224,15 @@ export function createContext(model: KnowledgeModel): AssemblyContext {
     references,
     statementsByEntity,
     mentionsByEntity,
-    mentionsByArticle: groupBy(model.mentions, (mention) => [mention.articleSlug]),
-    descriptorsByEntity: groupBy(model.descriptors, (descriptor) => [descriptor.entityId]),
+    mentionsByArticle: groupByEach(model.mentions, (mention) => [mention.articleSlug]),
+    descriptorsByEntity: groupByEach(model.descriptors, (descriptor) => [descriptor.entityId]),
     quotesBySpeaker,
-    quotesBySentence: groupBy(model.quotes, (quote) => [quote.sentenceId]),
-    relationsByEntity: groupBy(model.relations, (relation) => [relation.source, relation.target]),
-    groupsBySubject: groupBy(model.claimGroups, (group) => [group.subjectId]),
+    quotesBySentence: groupByEach(model.quotes, (quote) => [quote.sentenceId]),
+    relationsByEntity: groupByEach(model.relations, (relation) => [relation.source, relation.target]),
+    groupsBySubject: groupByEach(model.claimGroups, (group) => [group.subjectId]),
     quotesById: new Map(model.quotes.map((quote) => [quote.id, quote])),
-    membersByEntity: groupBy(model.entities, (entity) => entity.affiliation),
-    basesByPlace: groupBy(
+    membersByEntity: groupByEach(model.entities, (entity) => entity.affiliation),
+    basesByPlace: groupByEach(
       model.entities.filter((entity) => entity.kind === 'base'),
       (entity) => [entity.place],
     ),
@@ -374,7 +362,7 @@ function discoveryView(context: AssemblyContext, entity: Entity): DiscoveryView 
     reviewed: evidence.reviewed,
     ...(evidence.lead && { lead: { text: evidence.lead.text, citation: cite(evidence.lead) } }),
     roles: [
-      ...groupBy(roles, (role) => [role.phrase.toLowerCase()]).values(),
+      ...groupByEach(roles, (role) => [role.phrase.toLowerCase()]).values(),
     ]
       .slice(0, MAX_ROLES)
       .map((same) => ({
@@ -513,7 +501,7 @@ export function assembleEntityPage(context: AssemblyContext, entity: Entity): En
   // What each source says, less what the page already showed: when cut, the sources with the most statements.
   const unshown = entity.kind === 'event' ? [] : statements.filter((statement) => !lineOf.has(statement.id));
   const shownAbove = entity.kind === 'event' ? 0 : statements.length - unshown.length;
-  const statementsBySource = groupBy(unshown, (statement) => [statement.articleSlug]);
+  const statementsBySource = groupByEach(unshown, (statement) => [statement.articleSlug]);
   const columnSources = cut('bySource', [...statementsBySource], PAGE_LIMITS.sources, ([slugA, a], [slugB, b]) => b.length - a.length || newestFirst(slugA, slugB));
   const columnShares = shareOut(columnSources.map(([, own]) => own.length), PAGE_LIMITS.sourceStatements);
   const columnCut = columnSources.reduce((sum, [, own], position) => sum + own.length - columnShares[position]!, 0);

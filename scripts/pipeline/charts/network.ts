@@ -15,6 +15,7 @@
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationLinkDatum, type SimulationNodeDatum } from 'd3';
 import type { Entity, EntityKind, KnowledgeModel } from '../model.ts';
 import { entityPath } from '../shared/paths.ts';
+import { groupByEach } from '../shared/group-by.ts';
 import { placeLabels, textWidth, type TextAnchor } from './map-labels.ts';
 
 export type NetworkKind = Exclude<EntityKind, 'place'>;
@@ -405,12 +406,9 @@ const graphIndexes = new WeakMap<NetworkGraph, GraphIndex>();
 function indexGraph(full: NetworkGraph): GraphIndex {
   let index = graphIndexes.get(full);
   if (index) return index;
-  const incident = new Map<string, NetworkEdge[]>();
-  for (const edge of full.edges) {
-    for (const end of edge.source === edge.target ? [edge.source] : [edge.source, edge.target]) (incident.get(end) ?? incident.set(end, []).get(end)!).push(edge);
-  }
   index = {
-    incident,
+    // A loop joins its node once.
+    incident: groupByEach(full.edges, (edge) => new Set([edge.source, edge.target])),
     edgeOrder: new Map(full.edges.map((edge, position) => [edge, position])),
     nodeOrder: new Map(full.nodes.map((node, position) => [node.id, position])),
     mentions: new Map(full.nodes.map((node) => [node.id, node.mentions])),

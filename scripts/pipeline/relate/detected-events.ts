@@ -9,6 +9,7 @@
  */
 import type { DateValue, Entity, EventMention } from '../model.ts';
 import { slugify } from '../shared/slug.ts';
+import { groupBy } from '../shared/group-by.ts';
 import { overlaps, shiftDays } from './dates.ts';
 import { dateFitsEvent } from './event-groups.ts';
 import { UnionFind } from './union-find.ts';
@@ -126,24 +127,20 @@ export function clusterEventMentions(mentions: readonly EventMention[], entities
     // Sorted by start date, so no later mention can be compatible once one starts after this
     // one ends and after the day after it (compatibleDates): comparing every pair of a type
     // was most of the pipeline's time at 5,000 articles.
-    const latestStart = date.end > shiftDays(date.start, 1) ? date.end : shiftDays(date.start, 1);
+    const nextDay = shiftDays(date.start, 1);
+    const latestStart = date.end > nextDay ? date.end : nextDay;
     for (let j = i + 1; j < sorted.length && sorted[j]!.type === sorted[i]!.type && sorted[j]!.date.start <= latestStart; j++) {
       if (compatibleDates(date, sorted[j]!.date) && shareParticipant(sorted[i]!, sorted[j]!)) sets.union(String(i), String(j));
     }
   }
-  const clusters = new Map<string, EventMention[]>();
-  sorted.forEach((mention, index) => {
-    const root = sets.find(String(index));
-    const cluster = clusters.get(root);
-    if (cluster) cluster.push(mention);
-    else clusters.set(root, [mention]);
-  });
+  const clusters = groupBy(sorted.keys(), (index) => sets.find(String(index)));
 
   const events: Entity[] = [];
   const members = new Map<string, string[]>();
   const taken = new Set(entities.map((entity) => entity.id));
   const add = (id: string, statementIds: readonly string[]) => members.set(id, [...new Set([...(members.get(id) ?? []), ...statementIds])].sort(cmp));
-  for (const cluster of [...clusters.values()].sort((a, b) => cmp(a[0]!.id, b[0]!.id))) {
+  const byFirstId = [...clusters.values()].map((positions) => positions.map((position) => sorted[position]!)).sort((a, b) => cmp(a[0]!.id, b[0]!.id));
+  for (const cluster of byFirstId) {
     const date = eventDate(cluster);
     const participants = new Set(cluster.flatMap((mention) => mention.participants));
     const statementIds = cluster.map((mention) => mention.statementId);
