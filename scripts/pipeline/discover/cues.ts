@@ -192,3 +192,16 @@ export function cuesAround(tokens: readonly Token[], first: number, last: number
 
 /** "the 102nd military base in Gyumri": a lower-case installation named by the place it is in. */
 export const INSTALLATION_IN_PLACE = /\b((?:\d+(?:st|nd|rd|th)\s+)?(?:military|air|naval|army)\s+base|airbase|airfield)\s+(?:in|at|near|outside)\s+(\p{Lu}[\p{L}\p{M}]+(?:[- ]\p{Lu}[\p{L}\p{M}]+)?)/gu;
+
+/**
+ * "a transit route through its southern Syunik province", "the road through
+ * the Armenian province of Syunik", "a pipeline running through Ukraine": the
+ * place a route, road or corridor runs through.
+ */
+const ROUTE_THROUGH =
+  /\b(?:route|road|railway|rail link|link|corridor|pipeline|highway|motorway)\s+(?:(?:running|passing|that runs|that would run|would run|runs)\s+)?through\s+(?:the\s+|its\s+|their\s+|\p{Lu}[\p{L}\p{M}]+['’]s\s+)?(?:(?:\p{Lu}[\p{L}\p{M}]+\s+)?(?:province|region|district|state|governorate|oblast|territory)\s+of\s+|(?:southern|northern|eastern|western|central|south-eastern|south-western|north-eastern|north-western|mountainous)\s+)?(\p{Lu}[\p{L}\p{M}]+(?:[- ]\p{Lu}[\p{L}\p{M}]+)*)/gu;
+
+export function placesRoutedThrough(text: string): string[] {
+  if (!text.includes('through')) return [];
+  return [...text.matchAll(ROUTE_THROUGH)].map((match) => match[1]!);
+}

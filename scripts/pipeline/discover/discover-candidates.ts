@@ -13,7 +13,8 @@ import { normalizeForMatching } from '../link/normalize.ts';
 import { tokenize, type Token } from '../link/tokenize.ts';
 import { findCapitalisedSpans, mergeSpans } from './capitalised-spans.ts';
 import { classifyCandidate, makeCommonWordTest, type CandidateType } from './classify.ts';
-import { bracketedAcronym, cuesAround, expansionStart, INSTALLATION_IN_PLACE } from './cues.ts';
+import { endsWithEventSite } from '../shared/event-types.ts';
+import { bracketedAcronym, cuesAround, expansionStart, INSTALLATION_IN_PLACE, placesRoutedThrough } from './cues.ts';
 import { FUNCTION_WORDS } from './word-lists.ts';
 
 const MAX_EXAMPLES = 3;
@@ -57,12 +58,16 @@ export interface DiscoveredName {
   locative: number;
   /** Occurrences next to a speech verb ("X said", "according to X"). */
   speech: number;
+  /** Occurrences as the site of a happening ("a police raid in Yekaterinburg", "talks in Doha"). */
+  eventSite: number;
   /** Titles before and appositives after the name, in corpus order (capped). */
   roles: RoleSighting[];
   /** Acronyms written in brackets after the name ("(CSTO)"). */
   acronyms: string[];
   /** Set when the name is an installation phrase ("Tartus naval base", "102nd military base"). */
   installation?: { subtype: string; place?: string };
+  /** Places a route runs through, as the paragraphs that use the name say ("a route through Syunik"), most often said first. */
+  through?: { place: string; count: number }[];
   /** Every word of the name is also used in lower case in the corpus ("International Peace"). */
   commonWords: boolean;
   /** The first sentence that names it, in corpus order. */
@@ -78,9 +83,11 @@ interface Tally {
   words: number;
   midSentence: number;
   speech: number;
+  eventSite: number;
   roles: RoleSighting[];
   acronyms: Set<string>;
   installation?: { subtype: string; place?: string };
+  through?: Map<string, number>;
   first: NameSighting;
 }
 
@@ -239,13 +246,15 @@ export function discoverNames(articles: SegmentedArticle[], mentions: Mention[] 
   const isCommonWord = makeCommonWordTest(vocabulary);
 
   const tallies = new Map<string, Tally>();
+  let paragraphTallies = new Set<Tally>();
   const tallyFor = (name: string, words: number, sighting: NameSighting): Tally => {
     const key = mergeKey(name);
     let tally = tallies.get(key);
     if (!tally) {
-      tally = { variants: new Map(), count: 0, articles: new Set(), examples: [], locative: 0, words, midSentence: 0, speech: 0, roles: [], acronyms: new Set(), first: sighting };
+      tally = { variants: new Map(), count: 0, articles: new Set(), examples: [], locative: 0, words, midSentence: 0, speech: 0, eventSite: 0, roles: [], acronyms: new Set(), first: sighting };
       tallies.set(key, tally);
     }
+    paragraphTallies.add(tally);
     tally.count++;
     tally.variants.set(name, (tally.variants.get(name) ?? 0) + 1);
     tally.articles.add(sighting.articleSlug);
@@ -265,6 +274,7 @@ export function discoverNames(articles: SegmentedArticle[], mentions: Mention[] 
       if (looksLikeHeading(paragraph, tokens)) continue;
       const blocked = mergeSpans([...(blockedByParagraph.get(`${article.slug}\u0000${paragraph.id}`) ?? []), ...findExcludedSpans(text)]);
       const sentences = Array.isArray(paragraph.sentences) ? paragraph.sentences : [];
+      paragraphTallies = new Set();
       for (const { sentence, tokens: sentenceTokens } of tokensBySentence(tokens, sentences)) {
         if (isTitleCase(sentenceTokens)) continue;
         const sighting: NameSighting = { articleSlug: article.slug, paragraphId: paragraph.id, sentenceId: sentence.id, text: sentence.text };
@@ -288,6 +298,7 @@ export function discoverNames(articles: SegmentedArticle[], mentions: Mention[] 
           if (span.words > 1 && name === name.toUpperCase()) continue;
           const tally = tallyFor(name, span.words, sighting);
           if (span.locative) tally.locative++;
+          if (span.locative && endsWithEventSite(text.slice(Math.max(0, span.start - 60), span.start))) tally.eventSite++;
           if (span.firstToken > 0 && sentenceTokens.slice(0, span.firstToken).some((t) => t.isWord)) tally.midSentence++;
           const cues = cuesAround(sentenceTokens, span.firstToken, span.lastToken, text);
           if (cues.speech) tally.speech++;
@@ -314,6 +325,14 @@ export function discoverNames(articles: SegmentedArticle[], mentions: Mention[] 
           base.midSentence++;
         }
       }
+      // "Trump said the link would be called X": a route named in a paragraph that says where a route runs.
+      const through = placesRoutedThrough(text);
+      if (through.length > 0) {
+        for (const tally of paragraphTallies) {
+          tally.through ??= new Map();
+          for (const place of through) tally.through.set(place, (tally.through.get(place) ?? 0) + 1);
+        }
+      }
     }
   }
 
@@ -333,9 +352,11 @@ export function discoverNames(articles: SegmentedArticle[], mentions: Mention[] 
       midSentence: tally.midSentence,
       locative: tally.locative,
       speech: tally.speech,
+      eventSite: tally.eventSite,
       roles: tally.roles,
       acronyms: [...tally.acronyms].sort(),
       ...(tally.installation && { installation: tally.installation }),
+      ...(tally.through && { through: [...tally.through].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([place, count]) => ({ place, count })) }),
       commonWords: wordsOf.length > 0 && wordsOf.every((word) => vocabulary.has(word.toLowerCase())),
       first: tally.first,
     });

@@ -36,6 +36,7 @@ const fieldSchemas = {
     minMentions: threshold('discovery.minMentions').optional(),
     minSources: threshold('discovery.minSources').optional(),
     quoteSuffices: z.boolean({ error: 'discovery.quoteSuffices must be true or false' }).optional(),
+    eventSiteSuffices: z.boolean({ error: 'discovery.eventSiteSuffices must be true or false' }).optional(),
   }),
 } as const;
 
@@ -81,7 +82,7 @@ export function parseSiteSettings(yamlText: string, file: string): ParsedSiteSet
         const path = [key, ...issue.path.map(String)];
         const names = issue.code === 'unrecognized_keys' ? issue.keys.map((name) => [...path, name]) : [path];
         for (const at of names) {
-          const problem = issue.code === 'unrecognized_keys' ? 'is not a known field (minMentions, minSources, quoteSuffices)' : issue.message;
+          const problem = issue.code === 'unrecognized_keys' ? 'is not a known field (minMentions, minSources, quoteSuffices, eventSiteSuffices)' : issue.message;
           report('site/field', keyLine(doc, at, lineAt) ?? line, `field "${at.join('.')}": ${problem}; ignored.`);
         }
       }
@@ -98,6 +99,7 @@ function withDefaults(given: Partial<DiscoveryThresholds>): DiscoveryThresholds 
     minMentions: given.minMentions ?? DEFAULT_DISCOVERY.minMentions,
     minSources: given.minSources ?? DEFAULT_DISCOVERY.minSources,
     quoteSuffices: given.quoteSuffices ?? DEFAULT_DISCOVERY.quoteSuffices,
+    eventSiteSuffices: given.eventSiteSuffices ?? DEFAULT_DISCOVERY.eventSiteSuffices,
   };
 }
 

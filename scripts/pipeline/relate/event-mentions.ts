@@ -15,29 +15,9 @@
 import { escapeRegExp } from '../shared/regexp.ts';
 import type { DateMention, Entity, EventMention, Statement } from '../model.ts';
 import { shortHash } from '../shared/hash.ts';
+import { EVENT_TYPES, type EventType } from '../shared/event-types.ts';
 
-export interface EventType {
-  type: string;
-  pattern: RegExp;
-  /** Verb for a generated name, third person: "hosts", "meets", "threatens". */
-  verb: string;
-}
-
-/** Order matters on ties: the first type whose trigger is nearest the date wins. */
-export const EVENT_TYPES: readonly EventType[] = [
-  { type: 'meeting', pattern: /\b(?:hosted|hosts|hosting|host|received|receives)\b/gi, verb: 'hosts' },
-  { type: 'meeting', pattern: /\b(?:met|meets|meeting|summit|talks)\b/gi, verb: 'meet' },
-  { type: 'visit', pattern: /\b(?:visit(?:s|ed|ing)?|travell?ed to|trip to|arrived in)\b/gi, verb: 'visits' },
-  { type: 'call', pattern: /\b(?:(?:spoke|speaking|speaks|talked)\s+(?:by (?:tele)?phone\s+)?(?:with|to)|phoned|phone call|telephoned|called)\b/gi, verb: 'speaks with' },
-  { type: 'sign', pattern: /\b(?:sign(?:s|ed|ing)?|initial(?:l)?(?:ed|s)|initial(?:l)?ing)\b/gi, verb: 'sign' },
-  { type: 'withdrawal', pattern: /\b(?:withdr(?:ew|aw|awal|awing|awn)|evacuat\w*|relocat\w*|pulled out)\b/gi, verb: 'withdraws' },
-  { type: 'threat', pattern: /\b(?:threat(?:en|ened|ens|ening)?|vow(?:ed|s)? to|warn(?:ed|s)?|(?:would|will) (?:block|prevent|stop|retaliate))\b/gi, verb: 'threatens' },
-  { type: 'decision', pattern: /\b(?:decid(?:ed|es)|decision|dissolv\w*|closed|closes|closure|froze|freez\w*|suspend\w*|scrapp?\w*|took effect)\b/gi, verb: 'decides' },
-  { type: 'attack', pattern: /\b(?:attack(?:s|ed)?|offensive|struck|strikes?|raid(?:s|ed)?|bomb(?:ed|ing)|shell(?:ed|ing))\b/gi, verb: 'attack' },
-  { type: 'election', pattern: /\b(?:elect(?:ed|ion|ions)|re-elected|voted)\b/gi, verb: 'election' },
-  { type: 'war', pattern: /\bwar\b/gi, verb: 'war' },
-  { type: 'announcement', pattern: /\bannounc(?:ed|es|ement)\b/gi, verb: 'announces' },
-];
+export { EVENT_TYPES, type EventType };
 
 /** A trigger further than this (characters) from a date is about something else. */
 export const TRIGGER_DISTANCE = 120;

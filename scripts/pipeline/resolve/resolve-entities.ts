@@ -51,6 +51,8 @@ interface Cluster {
   registry?: Entity;
   /** A capital city: its coordinates come from the gazetteer entry in that state. */
   capitalOf?: CountryRecord;
+  /** The gazetteer knows it as a place (a town or a division). */
+  inGazetteer?: true;
 }
 
 const PERSON_NOUN = /\b(?:president|minister|premier|spokes(?:man|woman|person)|advis[eo]r|envoy|ambassador|chair(?:man|woman)?|leader|commander|general|secretary|analyst|researcher|director|governor|mayor|official|diplomat|aide|deputy|professor|journalist|correspondent|fellow|senator|lawmaker|negotiator|expert|king|emir|chancellor|speaker|founder|head|chief|mediator|representative|colonel|activist|editor|reporter|politician|counterpart)\b/i;
@@ -253,6 +255,20 @@ function placeOf(findPlaces: ReferenceData['findPlaces'], name: string, countryC
   return places.find((place) => countryCodes.has(place.country)) ?? places[0];
 }
 
+type Located = Entity & { coordinates: [number, number] };
+
+const isLocated = (entity: Entity | undefined): entity is Located => entity?.coordinates !== undefined;
+
+/** The place with coordinates that the cluster's paragraphs most often say a route runs through. */
+function placeOnRoute(cluster: Cluster, placesByKey: ReadonlyMap<string, Entity>): Located | undefined {
+  const counts = new Map<Located, number>();
+  for (const { place, count } of cluster.names.flatMap((name) => name.through ?? [])) {
+    const entity = placesByKey.get(foldName(place));
+    if (isLocated(entity)) counts.set(entity, (counts.get(entity) ?? 0) + count);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0].id < b[0].id ? -1 : 1))[0]?.[0];
+}
+
 function uniqueId(name: string, taken: Set<string>): string {
   const base = slugify(name) || 'entity';
   let id = base;
@@ -338,7 +354,7 @@ export function resolveEntities(inputs: ResolveInputs): Resolution {
     }
     const gazetteer = capitalOf ? undefined : placeOf(inputs.reference.findPlaces, word, codes);
     if (capitalOf || (gazetteer && item.name.locative > 0)) {
-      others.push({ names: [item.name], kind: 'place', subtype: 'city', surnames: [], supported: true, ...(capitalOf && { capitalOf }) });
+      others.push({ names: [item.name], kind: 'place', subtype: gazetteer?.division ? 'province' : 'city', surnames: [], supported: true, inGazetteer: true, ...(capitalOf && { capitalOf }) });
       continue;
     }
     const kind: DiscoveredKind = item.name.type === 'person' ? 'person' : item.name.type === 'place' || item.name.locative > 0 ? 'place' : 'organisation';
@@ -486,7 +502,8 @@ export function resolveEntities(inputs: ResolveInputs): Resolution {
     // A word only ever seen opening a sentence may be capitalised for that reason alone, unless a cue says who it is.
     const onlySentenceInitial = allNames.every((name) => name.midSentence === 0) && demonymNames.length === 0 && !allNames.some(personCue);
     const commonWordsOnly = allNames.length > 0 && allNames.every((name) => name.commonWords) && !cluster.country;
-    const enough = count >= thresholds.minMentions || sources >= thresholds.minSources || (thresholds.quoteSuffices && speech > 0);
+    const eventSite = cluster.inGazetteer === true && cluster.names.some((name) => name.eventSite > 0);
+    const enough = count >= thresholds.minMentions || sources >= thresholds.minSources || (thresholds.quoteSuffices && speech > 0) || (thresholds.eventSiteSuffices && eventSite);
     const personWithoutFullName = cluster.kind === 'person' && cluster.names.every((name) => name.words === 1) && !cluster.supported;
     if (!enough || !cluster.supported || onlySentenceInitial || commonWordsOnly || personWithoutFullName) {
       const type: Candidate['type'] = cluster.kind === 'person' ? 'person' : cluster.kind === 'organisation' ? 'organisation' : 'place';
@@ -511,6 +528,14 @@ export function resolveEntities(inputs: ResolveInputs): Resolution {
     if (!entity.coordinates) {
       const hit = placeOf(inputs.reference.findPlaces, placeName, codes);
       if (hit) entity.coordinates = hit.coordinates;
+    }
+    // A route named with no place of its own is where its paragraphs say a route runs through.
+    if (!entity.coordinates && entity.subtype === 'route' && cluster) {
+      const through = placeOnRoute(cluster, placesByKey);
+      if (through) {
+        entity.place = through.id;
+        entity.coordinates = through.coordinates;
+      }
     }
   }
 

@@ -9,6 +9,8 @@ export interface DiscoveryThresholds {
   minSources: number;
   /** Is being quoted ("X said") enough on its own? */
   quoteSuffices: boolean;
+  /** Is being the site of a reported happening ("a police raid in Yekaterinburg") enough on its own, for a place the gazetteer knows? */
+  eventSiteSuffices: boolean;
 }
 
-export const DEFAULT_DISCOVERY_THRESHOLDS: DiscoveryThresholds = { minMentions: 2, minSources: 2, quoteSuffices: true };
+export const DEFAULT_DISCOVERY_THRESHOLDS: DiscoveryThresholds = { minMentions: 2, minSources: 2, quoteSuffices: true, eventSiteSuffices: true };

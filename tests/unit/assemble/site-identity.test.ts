@@ -74,11 +74,11 @@ describe('resolveSiteSettings', () => {
       description: deriveSiteIdentity(model).description,
       discovery: DEFAULT_DISCOVERY,
     });
-    expect(resolveSiteSettings({ title: 'T', description: 'D', tagline: 'G', discovery: { minMentions: 5, minSources: 1, quoteSuffices: true } }, model)).toEqual({
+    expect(resolveSiteSettings({ title: 'T', description: 'D', tagline: 'G', discovery: { minMentions: 5, minSources: 1, quoteSuffices: true, eventSiteSuffices: true } }, model)).toEqual({
       title: 'T',
       tagline: 'G',
       description: 'D',
-      discovery: { minMentions: 5, minSources: 1, quoteSuffices: true },
+      discovery: { minMentions: 5, minSources: 1, quoteSuffices: true, eventSiteSuffices: true },
     });
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { discoverNames } from '../../../scripts/pipeline/discover/index.ts';
 import { resolveEntities, gazetteerFrom, namesMatch, type ReferenceData } from '../../../scripts/pipeline/resolve/index.ts';
+import { divisionsFrom } from '../../../scripts/pipeline/resolve/reference.ts';
 import { matchKey, wordsMatch } from '../../../scripts/pipeline/resolve/similar-names.ts';
 import { buildAliasIndex, linkMentions } from '../../../scripts/pipeline/link/index.ts';
 import { makeArticle, makeEntity } from '../link/fixtures.ts';
@@ -152,5 +153,51 @@ describe('matchKey: the index key of wordsMatch', () => {
       }
     }
     expect(matching).toBeGreaterThan(words.length + 8);
+  });
+});
+
+describe('places from the gazetteer: divisions, routes and the sites of happenings', () => {
+  /** Another story no fixture tells: a railway across the Fergana valley. */
+  const towns = [
+    { name: 'Khujand', country: 'TJ', population: 180_000, coordinates: [40.28, 69.63] as [number, number], adminCode: '02', featureCode: 'PPLA' },
+    { name: 'Vorukh', country: 'TJ', population: 20_000, coordinates: [39.85, 70.58] as [number, number], adminCode: '02', featureCode: 'PPL' },
+    { name: 'Osh', country: 'KG', population: 300_000, coordinates: [40.53, 72.8] as [number, number], adminCode: '05', featureCode: 'PPLA' },
+  ];
+  const fergana: ReferenceData = {
+    countries: [
+      { code: 'TJ', name: 'Tajikistan', variants: [], demonyms: ['Tajik'], capitals: ['Dushanbe'], coordinates: [39, 71] },
+      { code: 'KG', name: 'Kyrgyzstan', variants: [], demonyms: ['Kyrgyz'], capitals: ['Bishkek'], coordinates: [41, 75] },
+    ],
+    findPlaces: gazetteerFrom([...towns, ...divisionsFrom([{ code: 'TJ.02', name: 'Sughd Province' }], towns)]),
+  };
+  const story = [
+    makeArticle('f1', [
+      'Tajik and Kyrgyz ministers agreed on Monday to build a railway through Tajikistan’s northern Sughd province to Osh. Officials said the line would be called the Fergana Valley Railway.',
+      'In March, two border guards were killed in an attack near Vorukh, the ministers recalled.',
+    ]),
+    makeArticle('f2', ['The Fergana Valley Railway would carry freight from 2028, an engineer in Osh said. Traders in Sughd welcomed it.']),
+  ];
+  const run = (discovery?: { eventSiteSuffices: boolean }) =>
+    resolveEntities({
+      names: discoverNames(story),
+      registry: [],
+      reference: fergana,
+      articles: story.map((article) => ({ slug: article.slug })),
+      ...(discovery && { thresholds: { minMentions: 2, minSources: 2, quoteSuffices: true, ...discovery } }),
+    }).entities;
+
+  it('places a province at its seat', () => {
+    expect(byName(run(), 'Sughd')).toMatchObject({ kind: 'place', coordinates: [40.28, 69.63] });
+  });
+
+  it('places a route named without a place where its paragraphs say a route runs through', () => {
+    const entities = run();
+    const sughd = byName(entities, 'Sughd');
+    expect(byName(entities, 'Fergana Valley Railway')).toMatchObject({ kind: 'base', subtype: 'route', place: sughd?.id, coordinates: [40.28, 69.63] });
+  });
+
+  it('gives a page to a place named once as the site of a happening, unless the settings say otherwise', () => {
+    expect(byName(run(), 'Vorukh')).toMatchObject({ kind: 'place', coordinates: [39.85, 70.58] });
+    expect(byName(run({ eventSiteSuffices: false }), 'Vorukh')).toBeUndefined();
   });
 });
