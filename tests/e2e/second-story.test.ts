@@ -54,6 +54,21 @@ describe('second story, no registry', () => {
     expect(sources).toBeGreaterThanOrEqual(2);
   });
 
+  it('maps a province, the route named with it and a city named once as the site of a happening, from the gazetteer alone', async () => {
+    await page.goto(`${secondStoryUrl}/`);
+    const map = page.locator('figure[data-chart="map"] svg.chart__artboard:visible');
+    const shown = await map.locator('a.map__marker, a.map__pointer').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    expect(shown).toContain('/places/syunik/');
+    expect(shown).toContain('/bases/trump-route-for-international-peace-and-prosperity/');
+    expect(shown).toContain('/places/yekaterinburg/');
+    // The route sits where the province is: the paragraph that names it says it runs through Syunik.
+    const centre = async (href: string) => map.locator(`a[href="${href}"] circle, a[href="${href}"] rect, a[href="${href}"] path`).first().boundingBox();
+    const [province, route] = [await centre('/places/syunik/'), await centre('/bases/trump-route-for-international-peace-and-prosperity/')];
+    expect(Math.hypot(province!.x - route!.x, province!.y - route!.y)).toBeLessThan(20);
+    await page.goto(`${secondStoryUrl}/places/yekaterinburg/`);
+    expect(await page.locator('main').innerText()).toMatch(/police raid in Yekaterinburg/);
+  });
+
   it('gives a person found in the texts a page that says so, with their quotes cited to the paragraph', async () => {
     await page.goto(`${secondStoryUrl}/actors/ali-akbar-velayati/`);
     const main = await page.locator('main').innerText();
