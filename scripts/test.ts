@@ -1,8 +1,9 @@
 /**
  * `npm test`: the licence check of the production dependencies
- * (scripts/quality/licences.ts, policy in licences.json), unit tests, then
- * whole builds in temp copies of the project (tests/integration/), then
- * end-to-end tests against the built site in
+ * (scripts/quality/licences.ts, policy in licences.json), unit tests beside
+ * whole builds in temp copies of the project (tests/integration/), the
+ * browser tests' sites (tests/e2e/setup/build-sites.ts) once the unit tests
+ * are done, then end-to-end tests against the built sites in
  * Debian's Chromium. The browser is never downloaded: we use CHROME_PATH or
  * /usr/bin/chromium, and install Debian's package when running as root.
  */
@@ -56,12 +57,21 @@ function runHeldBack(command: string, args: string[]): Promise<{ code: number; o
 // Integration builds work in throw-away copies of the project, so they touch nothing the unit tests read.
 const integrationRun = runHeldBack('npx', ['vitest', 'run', '--project', 'integration']);
 const unit = run('npx', ['vitest', 'run', '--project', 'unit']);
+if (unit !== 0) {
+  process.stdout.write((await integrationRun).output);
+  process.exit(unit);
+}
+// The unit tests are done with the project's files: the browser tests' sites build now, on the
+// core the integration tests leave idle while they finish, instead of after them.
+const sitesRun = runHeldBack('npx', ['tsx', 'tests/e2e/setup/build-sites.ts']);
 const integration = await integrationRun;
 process.stdout.write(integration.output);
-if (unit !== 0) process.exit(unit);
+const sites = await sitesRun;
+process.stdout.write(sites.output);
 if (integration.code !== 0) process.exit(integration.code);
+if (sites.code !== 0) process.exit(sites.code);
 
 const chromium = provisionChromium();
 if (!chromium) process.exit(1);
 
-process.exit(run('npx', ['vitest', 'run', '--project', 'e2e'], { ...process.env, CHROME_PATH: chromium }));
+process.exit(run('npx', ['vitest', 'run', '--project', 'e2e'], { ...process.env, CHROME_PATH: chromium, E2E_SITES_BUILT: '1' }));

@@ -30,7 +30,7 @@ describe('briefing pages', () => {
       ['events', 'Kremlin'],
       ['bases', 'Hmeimim'],
     ] as const) {
-      await page.goto(`${rootUrl}/`, { waitUntil: 'networkidle' });
+      await page.goto(`${rootUrl}/`, { waitUntil: 'load' });
       // A link in the text (chart marks are tested in the chart suites, which scroll their chart into view first).
       const link = page.locator(`main a[href*="${folder}/"]:not(figure a)`).filter({ hasText: expected, visible: true }).first();
       await Promise.all([page.waitForURL(new RegExp(`/${folder}/`)), link.click()]);
@@ -43,7 +43,7 @@ describe('briefing pages', () => {
 
   it('follows a citation to the highlighted source paragraph and comes back through a backlink', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(`${rootUrl}/bases/hmeimim-air-base/`, { waitUntil: 'networkidle' });
+    await page.goto(`${rootUrl}/bases/hmeimim-air-base/`, { waitUntil: 'load' });
     const citation = page.locator('main a.cite').first();
     const passage = (await citation.locator('.cite__passage').textContent())!.trim();
     expect(passage.length).toBeGreaterThan(20);
@@ -67,7 +67,7 @@ describe('briefing pages', () => {
 
   it('reports the relocation from Qamishli on the Hmeimim page', async () => {
     const page = await browser.newPage();
-    await page.goto(`${rootUrl}/bases/hmeimim-air-base/`, { waitUntil: 'networkidle' });
+    await page.goto(`${rootUrl}/bases/hmeimim-air-base/`, { waitUntil: 'load' });
     const text = await mainText(page);
     expect(text).toMatch(/relocating personnel and equipment to the Hmeimim Air Base/);
     expect(text).toContain('Qamishli');
@@ -76,7 +76,7 @@ describe('briefing pages', () => {
 
   it('gives the Kremlin meeting of 28 January 2026 its own page citing every source that reports or announces it', async () => {
     const page = await browser.newPage();
-    await page.goto(`${rootUrl}/events/`, { waitUntil: 'networkidle' });
+    await page.goto(`${rootUrl}/events/`, { waitUntil: 'load' });
     const link = page.locator('main table a').filter({ hasText: /January 2026/ }).filter({ hasText: /meeting/i }).first();
     await Promise.all([page.waitForURL(/\/events\/[^/]+\/$/), link.click()]);
     expect(await mainText(page)).toContain('28 January 2026');
@@ -87,7 +87,7 @@ describe('briefing pages', () => {
 
   it('gives the October 2025 meeting its own page', async () => {
     const page = await browser.newPage();
-    await page.goto(`${rootUrl}/events/`, { waitUntil: 'networkidle' });
+    await page.goto(`${rootUrl}/events/`, { waitUntil: 'load' });
     const link = page.locator('main table a').filter({ hasText: /October 2025/ }).filter({ hasText: /meeting/i }).first();
     await Promise.all([page.waitForURL(/\/events\/[^/]+\/$/), link.click()]);
     expect(await mainText(page)).toContain('15 October 2025');
@@ -99,7 +99,7 @@ describe('briefing pages', () => {
 
   it("lists al-Sharaa's descriptors from at least three different sources", async () => {
     const page = await browser.newPage();
-    await page.goto(`${rootUrl}/actors/ahmed-al-sharaa/`, { waitUntil: 'networkidle' });
+    await page.goto(`${rootUrl}/actors/ahmed-al-sharaa/`, { waitUntil: 'load' });
     const rows = page.locator('.descriptor-table tbody tr');
     expect(await rows.count()).toBeGreaterThanOrEqual(3);
     const phrases = await page.locator('.descriptor-table .phrases a').allInnerTexts();
@@ -113,7 +113,7 @@ describe('briefing pages', () => {
 
   it('narrows search results by kind with the search filters', async () => {
     const page = await browser.newPage();
-    await page.goto(`${rootUrl}/`, { waitUntil: 'networkidle' });
+    await page.goto(`${rootUrl}/`, { waitUntil: 'load' });
     await page.click('button[data-open-modal]');
     await page.locator('.pagefind-ui__search-input').fill('Hmeimim');
     await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
@@ -135,7 +135,7 @@ describe('briefing pages', () => {
 
   it('indexes the text of each page, not its profile or its excerpts of other pages', async () => {
     const page = await browser.newPage();
-    await page.goto(`${rootUrl}/`, { waitUntil: 'networkidle' });
+    await page.goto(`${rootUrl}/`, { waitUntil: 'load' });
     // Pagefind's own API: every source and actor page, with the text it indexed for it.
     // A string, not a function: vitest would rewrite a function's dynamic import() for Node.
     const indexed = (await page.evaluate(`(async () => {

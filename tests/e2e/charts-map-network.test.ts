@@ -92,7 +92,7 @@ describe('map and network with JavaScript', () => {
     expect(await page.locator('h1').innerText()).toContain('Hmeimim');
     expect(await page.locator(`${visibleArtboard(map)} a.is-highlighted`).getAttribute('href')).toBe('/bases/hmeimim-air-base/');
 
-    await page.goto(`${rootUrl}/`, { waitUntil: 'networkidle' });
+    await page.goto(`${rootUrl}/`, { waitUntil: 'load' });
     await Promise.all([page.waitForURL(/\/actors\/vladimir-putin\/$/), page.locator(`${visibleArtboard(network)} a.network__node[data-id="vladimir-putin"]`).click()]);
     expect(await page.locator('h1').innerText()).toContain('Vladimir Putin');
     expect(errors).toEqual([]);
@@ -156,7 +156,7 @@ describe('map and network with JavaScript', () => {
     page.on('response', (response) => {
       if (/\/_astro\/(BaseMap|Network)[^/]*\.js$/.test(response.url())) scripts.push(response.body().then((body) => gzipSync(body).length));
     });
-    await page.goto(`${rootUrl}/`, { waitUntil: 'networkidle' });
+    await page.goto(`${rootUrl}/`, { waitUntil: 'load' });
     const sizes = await Promise.all(scripts);
     expect(sizes.length).toBeGreaterThan(0);
     expect(sizes.reduce((sum, size) => sum + size, 0)).toBeLessThan(8 * 1024);
@@ -166,7 +166,7 @@ describe('map and network with JavaScript', () => {
   it('links to the deploy base under a sub-path', async () => {
     const context = await browser().newContext();
     const page = await context.newPage();
-    await page.goto(`${subpathUrl}/`, { waitUntil: 'networkidle' });
+    await page.goto(`${subpathUrl}/`, { waitUntil: 'load' });
     expect(await page.locator(`${visibleArtboard(map)} a.map__marker`).first().getAttribute('href')).toMatch(/^\/briefing\/(bases|places)\//);
     expect(await page.locator(`${visibleArtboard(network)} a.network__node`).first().getAttribute('href')).toMatch(/^\/briefing\/(actors|bases|events)\//);
     await context.close();

@@ -139,7 +139,7 @@ describe('with JavaScript', () => {
     const mark = link(page.locator(artboard(timeline)), 'Putin–al-Sharaa meeting at the Kremlin');
     await Promise.all([page.waitForURL(/\/events\/putin-sharaa-meeting-january-2026\/$/), mark.click()]);
     expect(await page.locator('h1').innerText()).toContain('Putin–al-Sharaa meeting at the Kremlin');
-    await page.goBack({ waitUntil: 'networkidle' });
+    await page.goBack({ waitUntil: 'load' });
     // The timeline opens on the story's period: the whole range first, where the 2024 ouster is.
     await page.locator(timeline).scrollIntoViewIfNeeded();
     await controls.waitFor({ state: 'visible' });
@@ -173,7 +173,7 @@ describe('with JavaScript', () => {
     expect(await cell.getAttribute('class')).toContain('coverage__cell');
     await Promise.all([page.waitForURL(/\/sources\/002-e060aad4f616cf48\/#p-russian-forces-have-carried-4fbe01$/), cell.click()]);
     expect(await page.locator('[id="p-russian-forces-have-carried-4fbe01"]').innerText()).toContain('Hmeimim');
-    await page.goBack({ waitUntil: 'networkidle' });
+    await page.goBack({ waitUntil: 'load' });
     const column = page.locator(artboard(coverage)).getByRole('link', { name: 'Russia', exact: true });
     expect(await column.getAttribute('class')).toBe('coverage__column');
     await Promise.all([page.waitForURL(/\/actors\/russia\/$/), column.click()]);

@@ -25,7 +25,7 @@ describe('site foundation', () => {
   it('loads the home page with no console errors and says what the briefing covers', async () => {
     const page = await browser.newPage();
     const errors = watchErrors(page);
-    await page.goto(`${rootUrl}/`, { waitUntil: 'networkidle' });
+    await page.goto(`${rootUrl}/`, { waitUntil: 'load' });
     expect(await page.locator('main').innerText()).toContain('source articles');
     expect(await page.locator('main a[href*="sources/"]').count()).toBeGreaterThanOrEqual(5);
     expect(errors).toEqual([]);
@@ -35,7 +35,7 @@ describe('site foundation', () => {
   it('finds "Hmeimim" through the search box and opens a page that mentions it', async () => {
     const page = await browser.newPage();
     const errors = watchErrors(page);
-    await page.goto(`${rootUrl}/`, { waitUntil: 'networkidle' });
+    await page.goto(`${rootUrl}/`, { waitUntil: 'load' });
     await searchFor(page, 'Hmeimim');
     const first = page.locator('.pagefind-ui__result-link').first();
     const href = await first.getAttribute('href');
@@ -48,15 +48,15 @@ describe('site foundation', () => {
 
   it('scrolls a source paragraph into view when opened at its #id', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    await page.goto(`${rootUrl}/sources/`, { waitUntil: 'networkidle' });
+    await page.goto(`${rootUrl}/sources/`, { waitUntil: 'load' });
     const sourceHref = await page.locator('main table a').last().getAttribute('href');
     expect(sourceHref).toBeTruthy();
-    await page.goto(new URL(sourceHref!, page.url()).href, { waitUntil: 'networkidle' });
+    await page.goto(new URL(sourceHref!, page.url()).href, { waitUntil: 'load' });
     const ids = await page.locator('main .para[id]').evaluateAll((nodes) => nodes.map((node) => node.id));
     expect(ids.length).toBeGreaterThan(5);
     const target = ids[ids.length - 2]!;
     expect(target).toMatch(/^p-[a-z0-9-]+-[0-9a-f]{6}(-\d+)?$/);
-    await page.goto(`${page.url().split('#')[0]}#${target}`, { waitUntil: 'networkidle' });
+    await page.goto(`${page.url().split('#')[0]}#${target}`, { waitUntil: 'load' });
     const paragraph = page.locator(`[id="${target}"]`);
     const box = await paragraph.boundingBox();
     expect(box).not.toBeNull();
@@ -108,7 +108,7 @@ describe('search highlighting', () => {
   it('highlights the searched terms on the page a result leads to', async () => {
     const page = await browser.newPage();
     const errors = watchErrors(page);
-    await page.goto(`${rootUrl}/`, { waitUntil: 'networkidle' });
+    await page.goto(`${rootUrl}/`, { waitUntil: 'load' });
     await searchFor(page, 'Tartus');
     const first = page.locator('.pagefind-ui__result-link').first();
     expect(await first.getAttribute('href')).toContain('highlight=Tartus');

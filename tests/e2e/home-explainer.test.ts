@@ -12,7 +12,7 @@ let page: Page;
 beforeAll(async () => {
   browser = await launch();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(`${rootUrl}/`, { waitUntil: 'networkidle' });
+  await page.goto(`${rootUrl}/`, { waitUntil: 'load' });
 });
 afterAll(async () => {
   await browser?.close();

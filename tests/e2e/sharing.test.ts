@@ -71,7 +71,7 @@ describe('copy-link actions', () => {
     const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await page.goto(`${rootUrl}/bases/hmeimim-air-base/`, { waitUntil: 'networkidle' });
+    await page.goto(`${rootUrl}/bases/hmeimim-air-base/`, { waitUntil: 'load' });
     const headings = await page.locator('main .sl-heading-wrapper').count();
     expect(await page.locator('main .sl-heading-wrapper .copy-link').count()).toBe(headings);
 
@@ -88,7 +88,7 @@ describe('copy-link actions', () => {
     await statement.locator('.copy-link').click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${rootUrl}/bases/hmeimim-air-base/#${await statement.getAttribute('id')}`);
 
-    await page.goto(`${rootUrl}/sources/002-e060aad4f616cf48/`, { waitUntil: 'networkidle' });
+    await page.goto(`${rootUrl}/sources/002-e060aad4f616cf48/`, { waitUntil: 'load' });
     const paragraph = page.locator('main .para').nth(2);
     await paragraph.hover();
     await paragraph.locator('.copy-link').click();
@@ -103,7 +103,7 @@ describe('link previews', () => {
   it('shows the lead and key facts of an event on hover and on keyboard focus', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors = watchErrors(page);
-    await page.goto(`${rootUrl}/`, { waitUntil: 'networkidle' });
+    await page.goto(`${rootUrl}/`, { waitUntil: 'load' });
     // A visible text link: chart marks (SVG links) have their own tooltips instead of previews.
     const link = page.locator('main a[href*="/events/putin-sharaa-meeting-january-2026/"]:not(svg a):visible').first();
     await link.hover();

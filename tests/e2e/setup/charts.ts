@@ -35,7 +35,7 @@ export async function openPage(
   if (theme) await context.addInitScript((value) => localStorage.setItem('starlight-theme', value), theme);
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(`${base}${path}`, { waitUntil: 'networkidle' });
+  await page.goto(`${base}${path}`, { waitUntil: 'load' });
   return { page, errors, close: () => context.close() };
 }
 

@@ -1,31 +1,15 @@
 /**
- * Builds the site twice (at "/" and under a sub-path base), the hostile corpus
- * and the second story, and serves them
- * with `astro preview` for the browser tests. Set E2E_SKIP_BUILD=1 to reuse
- * existing builds while iterating on a test.
+ * Builds the sites (./build-sites.ts) unless `npm test` has just built them,
+ * and serves them with `astro preview` for the browser tests. Set
+ * E2E_SKIP_BUILD=1 to reuse existing builds while iterating on a test.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
-import { hostileContentDir, hostileOutDir, seedContentDir, hostileUrl, ports, reproOutDir, rootUrl, secondStoryContentDir, secondStoryOutDir, secondStoryUrl, subpathBase, subpathOutDir, subpathUrl } from './constants.ts';
-import { writeFileSystemCases, writeHostileCorpus } from '../../fixtures/hostile-corpus.ts';
+import { hostileOutDir, hostileUrl, ports, reproOutDir, rootUrl, secondStoryOutDir, secondStoryUrl, subpathBase, subpathOutDir, subpathUrl } from './constants.ts';
+import { buildSites, childEnv } from './build-sites.ts';
 
 const servers: ChildProcess[] = [];
-
-/**
- * Vitest sets NODE_ENV=test, which would make Astro build in development mode
- * (no search index, dev-only warnings): children get a production environment.
- */
-function childEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return { ...process.env, NODE_ENV: 'production', ...env };
-}
-
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): void {
-  const result = spawnSync(command, args, { stdio: 'inherit', env: childEnv(env) });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed with exit code ${result.status}`);
-}
 
 async function waitFor(url: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -51,26 +35,11 @@ function serve(port: number, env: NodeJS.ProcessEnv, outDir?: string): ChildProc
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const skipBuild =
-    process.env.E2E_SKIP_BUILD === '1' && [`dist`, subpathOutDir, hostileOutDir, reproOutDir, secondStoryOutDir].every((dir) => existsSync(`${dir}/index.html`));
-  if (!skipBuild) {
-    // The hostile corpus first: its generated pages are then replaced by the real build.
-    writeHostileCorpus(hostileContentDir);
-    // File names, symlinks (one leading outside the project), encodings and YAML bombs beside the payloads.
-    writeFileSystemCases(resolve(hostileContentDir), mkdtempSync(join(tmpdir(), 'hostile-outside-')));
-    run('npx', ['tsx', 'scripts/build-briefings.ts'], { CONTENT_DIR: hostileContentDir });
-    run('npx', ['astro', 'build', '--outDir', hostileOutDir], {});
-    // The second story, with no registry: every page it gets comes from the texts.
-    run('npx', ['tsx', 'scripts/build-briefings.ts'], { CONTENT_DIR: secondStoryContentDir });
-    run('npx', ['astro', 'build', '--outDir', secondStoryOutDir], {});
-    // The site under test is built from the seed-story fixture, never from content/ (whatever the user keeps there).
-    run('npm', ['run', 'build'], { CONTENT_DIR: seedContentDir });
-    // The same build again, right away (pipeline, Astro, Pagefind), for the reproducibility check.
-    rmSync(reproOutDir, { recursive: true, force: true });
-    run('npx', ['tsx', 'scripts/build-briefings.ts'], { CONTENT_DIR: seedContentDir });
-    run('npx', ['astro', 'build', '--outDir', reproOutDir], {});
-    run('npx', ['astro', 'build', '--outDir', subpathOutDir], { BASE: subpathBase });
-  }
+  // npm test builds the sites beforehand (scripts/test.ts); E2E_SKIP_BUILD=1 reuses existing builds while iterating on a test.
+  const reuse =
+    process.env.E2E_SITES_BUILT === '1' ||
+    (process.env.E2E_SKIP_BUILD === '1' && [`dist`, subpathOutDir, hostileOutDir, reproOutDir, secondStoryOutDir].every((dir) => existsSync(`${dir}/index.html`)));
+  if (!reuse) buildSites();
   serve(ports.root, {});
   serve(ports.subpath, { BASE: subpathBase }, subpathOutDir);
   serve(ports.hostile, {}, hostileOutDir);
