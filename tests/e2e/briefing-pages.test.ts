@@ -133,7 +133,7 @@ describe('briefing pages', () => {
     await page.close();
   });
 
-  it('indexes the text of each page, not its profile or its excerpts of other pages', async () => {
+  it('indexes the text of each page, not its profile or its excerpts of other pages, and each source sentence once', async () => {
     const page = await browser.newPage();
     await page.goto(`${rootUrl}/`, { waitUntil: 'load' });
     // Pagefind's own API: every source and actor page, with the text it indexed for it.
@@ -160,6 +160,17 @@ describe('briefing pages', () => {
     expect(await page.locator('.backlinks ul[data-pagefind-ignore]').count()).toBe(await page.locator('.backlinks ul').count());
     const russia = indexed.find((entry) => entry.path.endsWith('/actors/russia/'));
     expect(russia?.content).toContain('Russia');
+    // Its key facts are its own summary, indexed here; its other statement lines and quotes are source
+    // sentences, indexed once, on the source page they cite.
+    const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+    const keyFact = squash(await page.locator('.statement-block:not([data-pagefind-ignore]) .statement__text').first().innerText());
+    expect(squash(russia!.content)).toContain(keyFact);
+    const line = page.locator('.statement-block[data-pagefind-ignore] .statement__text').first();
+    const [lineText, cited] = [squash(await line.innerText()), await line.locator('xpath=ancestor::li[1]').locator('a.cite').first().getAttribute('href')];
+    expect(squash(russia!.content)).not.toContain(lineText);
+    const citedPath = new URL(cited!, page.url()).pathname;
+    expect(squash(indexed.find((entry) => entry.path === citedPath)?.content ?? '')).toContain(lineText.slice(0, 40));
+    expect(await page.locator('ul.quotes:not([data-pagefind-ignore]), .source-columns:not([data-pagefind-ignore])').count()).toBe(0);
     await page.close();
   });
 });

@@ -102,7 +102,8 @@ export const ENTITY_SECTIONS: readonly EntitySection[] = [
   {
     title: (page) => (page.kind === 'event' ? 'What happened' : 'Key facts'),
     kinds: ALL_KINDS,
-    body: (page, tools) => claimList(page.keyFacts, tools),
+    // The page's own summary is indexed for search; the lines below it are indexed on their source pages.
+    body: (page, tools) => claimList(page.keyFacts, tools, { indexed: true }),
   },
   {
     title: 'Where sources differ',

@@ -53,7 +53,7 @@ export function emitHomePage(page: HomePage): GeneratedPage {
     block('SearchFilters', { kind: 'home' }),
     paragraph(page.description),
     // What happened first, in the sources' own words; then when; then where and who (the charts).
-    ...(page.lede?.length ? [heading(2, 'What happened'), block('StatementList', { data: notes.statements(page.lede) })] : []),
+    ...(page.lede?.length ? [heading(2, 'What happened'), block('StatementList', { data: notes.statements(page.lede), indexed: true })] : []),
     ...(events.length > 0 ? [heading(2, 'Key dates'), entityList(page, events)] : []),
     paragraph(coverage),
     ...(page.timeline ? [heading(2, 'When it happened'), dataBlock('charts/Timeline', { timeline: page.timeline }, { id: 'timeline-chart' })] : []),
