@@ -196,6 +196,12 @@ export interface AssemblyContext {
   networkGraph: NetworkGraph;
   /** What counts.ts reads: the sentences that name, report or quote each entity. */
   references: ReferenceIndex;
+  /**
+   * Support of each claim counted so far, by its statement ids: a sentence names
+   * several entities, so the same claim is on each of their pages, and counting
+   * its independent sources is the costliest step of page assembly.
+   */
+  supportByClaim: Map<string, Support>;
 }
 
 
@@ -237,6 +243,7 @@ export function createContext(model: KnowledgeModel): AssemblyContext {
       (entity) => [entity.place],
     ),
     events,
+    supportByClaim: new Map(),
     map: buildMapChart(model.entities, new Map(model.entities.map((entity) => [entity.id, referencesOf(references, entity).length]))),
     networkGraph: buildNetworkGraph(model, { maxNodes: Infinity, edgesPerNode: Infinity }),
   };
@@ -301,13 +308,22 @@ function claimSupport(context: AssemblyContext, claim: Claim): Support {
 }
 
 function supportOf(context: AssemblyContext, statements: Statement[]): Support {
+  // The count reads the statements in its own order, so any order of the same ids gives the same support.
+  const key = statements
+    .map((statement) => statement.id)
+    .sort()
+    .join(' ');
+  const known = context.supportByClaim.get(key);
+  if (known) return known;
   const support = countIndependentSupport(statements, context.model.sharedPassages as SharedPassage[]);
   const outlet = (slug: string) => sourceRef(context, slug).outlet;
-  return {
+  const result = {
     sources: support.sources,
     independent: support.independent,
     copies: support.copies.map((copy) => ({ copy: outlet(copy.copy), of: outlet(copy.of) })),
   };
+  context.supportByClaim.set(key, result);
+  return result;
 }
 
 function quoteView(context: AssemblyContext, quote: Quote): QuoteView {
