@@ -170,8 +170,8 @@ describe('briefing pages', () => {
     expect(squash(russia!.content)).not.toContain(lineText);
     const citedPath = new URL(cited!, page.url()).pathname;
     expect(squash(indexed.find((entry) => entry.path === citedPath)?.content ?? '')).toContain(lineText.slice(0, 40));
-    // Quotes, side-by-side columns and citations (a claim many outlets report lists every outlet) stay out too.
-    expect(await page.locator('ul.quotes:not([data-pagefind-ignore]), .source-columns:not([data-pagefind-ignore]), a.cite:not([data-pagefind-ignore])').count()).toBe(0);
+    // Quotes, side-by-side columns, citations and support counts (a claim many outlets report lists every outlet) stay out too.
+    expect(await page.locator('ul.quotes:not([data-pagefind-ignore]), .source-columns:not([data-pagefind-ignore]), a.cite:not([data-pagefind-ignore]), .statement__support:not([data-pagefind-ignore])').count()).toBe(0);
     expect(await page.locator('a.cite').count()).toBeGreaterThan(0);
     await page.close();
   });
