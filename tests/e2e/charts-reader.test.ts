@@ -7,11 +7,12 @@
  * line on the page; index tables take the content width and keep their first
  * column in view on a phone; flags are SVG, not emoji; short quotes are not
  * block quotes. Screenshots of every page kind (light and dark, 1280 and 390
- * px) go to test-results/reader/ for a person to look at.
+ * px, each kind in one of the four unless SCREENSHOTS=all) go to
+ * test-results/reader/ for a person to look at.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { chartBrowser, overlappingTexts, visibleArtboard } from './setup/charts.ts';
+import { chartBrowser, everyScreenshot, overlappingTexts, visibleArtboard } from './setup/charts.ts';
 import { kindPages } from '../../scripts/quality/page-kinds.ts';
 import { rootUrl } from './setup/constants.ts';
 
@@ -234,15 +235,18 @@ describe('behaviour', () => {
 
 describe('screenshots of every page kind', () => {
   const pages = kindPages('dist').filter((kind) => kind.kind !== '404');
-  for (const theme of ['light', 'dark'] as const) {
-    for (const viewport of [wide, phone]) {
+  const combinations = (['light', 'dark'] as const).flatMap((theme) => [wide, phone].map((viewport) => ({ theme, viewport })));
+  for (const [position, { theme, viewport }] of combinations.entries()) {
+    {
+      // Each kind once, the four theme-and-width combinations taken in turn (SCREENSHOTS=all: every kind in all four).
+      const kinds = pages.filter((_, index) => everyScreenshot || index % combinations.length === position);
       describe(`${theme}, ${viewport.width} px`, () => {
         // One tab per theme and width, going from page to page: a new context per shot cost more than the shot.
         let tab: Awaited<ReturnType<typeof open>> | undefined;
         afterAll(async () => {
           await tab?.close();
         });
-        for (const kind of pages) {
+        for (const kind of kinds) {
           it(`writes the ${kind.kind} page, ${theme}, ${viewport.width} px`, { timeout: 120_000 }, async () => {
             mkdirSync(shots, { recursive: true });
             if (!tab) tab = await open(`/${kind.path}`, { viewport, theme });

@@ -10,15 +10,24 @@ export const artifacts = 'build/artifacts/charts';
 export const desktop = { width: 1280, height: 900 };
 export const phone = { width: 360, height: 800 };
 
-/** Every theme at both sizes; the phone at 2× pixels, as phones render. */
-export const screenshotGrid = (['light', 'dark'] as const).flatMap((theme) =>
-  (
-    [
-      ['desktop', desktop, 1],
-      ['360', phone, 2],
-    ] as const
-  ).map(([size, viewport, deviceScaleFactor]) => ({ theme, size, viewport, deviceScaleFactor })),
-);
+/**
+ * Screenshots are for a person to look at, and each costs seconds on two cores:
+ * `npm test` takes the light desktop and the dark phone; SCREENSHOTS=all takes
+ * every theme at both sizes.
+ */
+export const everyScreenshot = process.env.SCREENSHOTS === 'all';
+
+/** Both themes at both sizes (or the two `npm test` takes); the phone at 2× pixels, as phones render. */
+export const screenshotGrid = (['light', 'dark'] as const)
+  .flatMap((theme) =>
+    (
+      [
+        ['desktop', desktop, 1],
+        ['360', phone, 2],
+      ] as const
+    ).map(([size, viewport, deviceScaleFactor]) => ({ theme, size, viewport, deviceScaleFactor })),
+  )
+  .filter((shot) => everyScreenshot || (shot.theme === 'light') === (shot.size === 'desktop'));
 
 /** The artboard a reader sees (the other layout is hidden by CSS). */
 export const visibleArtboard = (figure: string) => `${figure} svg.chart__artboard:visible`;
