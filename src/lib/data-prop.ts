@@ -49,3 +49,8 @@ export function readComponentData<K extends keyof ComponentData>(_component: K, 
   if (typeof data !== 'string') return data;
   return data ? (JSON.parse(resolve(data)) as ComponentData[K]) : undefined;
 }
+
+/** A yes/no prop: `true` from a prebuilt page, the string "true" from an MDX attribute. */
+export function flagProp(value: boolean | string | undefined): boolean {
+  return value === true || value === 'true';
+}

@@ -8,7 +8,7 @@
  */
 import type { DateMention, DateValue, Entity, Statement, UnresolvedDate } from '../model.ts';
 import { shiftDays, dayLabel } from './dates.ts';
-import { EVENT_TYPES } from './event-mentions.ts';
+import { EVENT_TYPES } from '../shared/event-types.ts';
 
 const COUNT: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 };
 const EXPRESSION = /^(?:(a|an|one|two|three|four|five|six|seven|\d{1,2})\s+)?(hours?|days?|weeks?)\s+(before|after|ahead of|prior to)$/i;

@@ -17,8 +17,6 @@ import type { DateMention, Entity, EventMention, Statement } from '../model.ts';
 import { shortHash } from '../shared/hash.ts';
 import { EVENT_TYPES, type EventType } from '../shared/event-types.ts';
 
-export { EVENT_TYPES, type EventType };
-
 /** A trigger further than this (characters) from a date is about something else. */
 export const TRIGGER_DISTANCE = 120;
 /**

@@ -4,7 +4,8 @@ export { countIndependent, countIndependentSupport, independentGroups } from './
 export { groupClaims, type GroupClaimsInput } from './group-claims.ts';
 export { EVENT_KEYWORDS, eventKeyword } from './event-keywords.ts';
 export { buildRelations } from './relations.ts';
-export { detectEventMentions, EVENT_TYPES } from './event-mentions.ts';
+export { detectEventMentions } from './event-mentions.ts';
+export { EVENT_TYPES } from '../shared/event-types.ts';
 export { clusterEventMentions, eventName, type DetectedEvents } from './detected-events.ts';
 export { resolveEventAnchored, type AnchoredDate } from './event-anchored.ts';
 export type {
