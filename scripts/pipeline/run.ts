@@ -185,11 +185,27 @@ export function articleCacheKey(article: SegmentedArticle, registry: RegistryCon
   const relevant = [...named]
     .flatMap((id) => positions.get(id) ?? [])
     .sort((a, b) => a - b)
-    .map((position) => registry.entities[position]!)
-    .map(({ id, kind, subtype, name, aliases, demonyms, metonyms, surnames }) => [id, kind, subtype, name, aliases, demonyms, metonyms, surnames ?? []]);
+    .map((position) => namesKey(registry.entities[position]!));
   // A named town's one base takes the statements that name the town as its place (link/installations.ts).
   const installations = [...named].flatMap((id) => (registry.installations.has(id) ? [[id, registry.installations.get(id)!]] : []));
-  return shortHash(`${article.hash}\n${article.slug}\n${codeVersion}\n${JSON.stringify(relevant)}\n${JSON.stringify(installations)}`, 24);
+  return shortHash(`${article.hash}\n${article.slug}\n${codeVersion}\n[${relevant.join(',')}]\n${JSON.stringify(installations)}`, 24);
+}
+
+/**
+ * An entity's names as JSON, once per entity object: a person who shares a
+ * surname with hundreds of others is in the key of every article naming one
+ * of them, and serialising them again per article grew with the square of
+ * the corpus.
+ */
+const namesKeys = new WeakMap<Entity, string>();
+function namesKey(entity: Entity): string {
+  let key = namesKeys.get(entity);
+  if (key === undefined) {
+    const { id, kind, subtype, name, aliases, demonyms, metonyms, surnames } = entity;
+    key = JSON.stringify([id, kind, subtype, name, aliases, demonyms, metonyms, surnames ?? []]);
+    namesKeys.set(entity, key);
+  }
+  return key;
 }
 
 /** link → extract for one segmented article. */

@@ -9,7 +9,7 @@
  * "3 sources, 3 independent").
  */
 import type { Basis, Statement } from '../model.ts';
-import { UnionFind } from '../relate/union-find.ts';
+import { IndexUnionFind } from '../relate/union-find.ts';
 
 /** Above this many statements, wording is compared by identical word sets only (all pairs would be quadratic). */
 export const PAIRWISE_WORDING_LIMIT = 300;
@@ -18,19 +18,51 @@ const SAME_WORDING = 0.6;
 /** Statements this short ("He said so.") share most words with anything; they only ever match word for word. */
 const MIN_WORDS = 6;
 
-function words(text: string): Set<string> {
-  return new Set(text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? []);
+/**
+ * A statement's distinct words, sorted, remembered per statement object: a
+ * sentence naming three entities is grouped on each of their pages, and at
+ * 5,000 articles a state's page groups tens of thousands of statements.
+ */
+const wordLists = new WeakMap<Statement, { text: string; words: string[] }>();
+
+function words(statement: Statement): string[] {
+  const known = wordLists.get(statement);
+  if (known && known.text === statement.text) return known.words;
+  const list = [...new Set(statement.text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [])].sort();
+  wordLists.set(statement, { text: statement.text, words: list });
+  return list;
 }
 
-function overlap(left: ReadonlySet<string>, right: ReadonlySet<string>): number {
+/**
+ * Whether two statements' word sets (ascending word numbers) are the same
+ * wording: at least SAME_WORDING of the smaller set's words are in the other,
+ * or, for short statements, the very same words. A sorted merge that stops
+ * as soon as the share can no longer be reached, instead of a Set lookup per
+ * word: all pairs of a page's statements are compared.
+ */
+function sameWording(left: Int32Array, right: Int32Array): boolean {
+  const smaller = Math.min(left.length, right.length);
+  if (smaller < MIN_WORDS) {
+    if (left.length !== right.length || left.length === 0) return false;
+    for (let i = 0; i < left.length; i++) if (left[i] !== right[i]) return false;
+    return true;
+  }
   let shared = 0;
-  for (const word of left) if (right.has(word)) shared++;
-  return shared / Math.max(1, Math.min(left.size, right.size));
-}
-
-function sameWording(left: ReadonlySet<string>, right: ReadonlySet<string>): boolean {
-  if (Math.min(left.size, right.size) < MIN_WORDS) return left.size === right.size && overlap(left, right) === 1;
-  return overlap(left, right) >= SAME_WORDING;
+  let i = 0;
+  let j = 0;
+  while (i < left.length && j < right.length) {
+    // Every word still unread could be shared: if even that falls short, stop.
+    if ((shared + Math.min(left.length - i, right.length - j)) / smaller < SAME_WORDING) return false;
+    const a = left[i]!;
+    const b = right[j]!;
+    if (a === b) {
+      shared++;
+      i++;
+      j++;
+    } else if (a < b) i++;
+    else j++;
+  }
+  return shared / smaller >= SAME_WORDING;
 }
 
 const BASIS_RANK: Record<Basis, number> = { assertion: 0, attributed: 1, quote: 3, opinion: 4 };
@@ -63,25 +95,31 @@ export interface Claim {
  * the others follow in input order.
  */
 export function groupByWording(statements: readonly Statement[]): Claim[] {
-  const sets = new UnionFind();
-  statements.forEach((_, position) => sets.add(String(position)));
-  const wordSets = statements.map((statement) => words(statement.text));
+  const sets = new IndexUnionFind(statements.length);
+  const wordLists = statements.map(words);
   if (statements.length <= PAIRWISE_WORDING_LIMIT) {
+    // Words as numbers in alphabetical order, so two sets compare by a merge of integers.
+    const numbers = new Map([...new Set(wordLists.flat())].sort().map((word, position) => [word, position]));
+    const wordSets = wordLists.map((list) => Int32Array.from(list, (word) => numbers.get(word)!));
     for (let i = 0; i < statements.length; i++) {
-      for (let j = i + 1; j < statements.length; j++) if (sameWording(wordSets[i]!, wordSets[j]!)) sets.union(String(i), String(j));
+      for (let j = i + 1; j < statements.length; j++) {
+        // Already one claim through others: comparing them cannot change the groups.
+        if (sets.find(i) === sets.find(j)) continue;
+        if (sameWording(wordSets[i]!, wordSets[j]!)) sets.union(i, j);
+      }
     }
   } else {
     const first = new Map<string, number>();
-    wordSets.forEach((set, position) => {
-      const key = [...set].sort().join(' ');
+    wordLists.forEach((list, position) => {
+      const key = list.join(' ');
       const seen = first.get(key);
       if (seen === undefined) first.set(key, position);
-      else sets.union(String(seen), String(position));
+      else sets.union(seen, position);
     });
   }
   // Groups come in first-seen order of their members, which were added in input order.
   return sets.groups().map((positions) => {
-    const members = positions.map((position) => statements[Number(position)]!);
+    const members = positions.map((position) => statements[position]!);
     const lead = members.reduce((best, statement) => (plainness(statement) < plainness(best) ? statement : best));
     return { statements: [lead, ...members.filter((statement) => statement !== lead)] };
   });

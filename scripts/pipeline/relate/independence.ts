@@ -133,15 +133,23 @@ function passageOrder(shared: readonly SharedPassage[]): Map<SharedPassage, numb
  * claim groups count the same statements again and again (the Russia page's
  * 150,000 statements at 5,000 articles), and normalising was most of the cost.
  */
-const textKeys = new WeakMap<SupportItem, { text: string; key: string; words: number }>();
+const textKeys = new WeakMap<SupportItem, { text: string; key: string; words: number; normalized: string[]; shingles?: Uint32Array }>();
 
-function textKey(item: SupportItem): { key: string; words: number } {
+function textKey(item: SupportItem): { key: string; words: number; normalized: string[] } {
   const known = textKeys.get(item);
   if (known && known.text === item.text) return known;
   const words = normalizeWords(item.text);
-  const entry = { text: item.text, key: words.join(' '), words: words.length };
+  const entry = { text: item.text, key: words.join(' '), words: words.length, normalized: words };
   textKeys.set(item, entry);
   return entry;
+}
+
+/** An item's 3-word shingles, made once per item like its wording key. */
+function shinglesOf(item: SupportItem): Uint32Array {
+  textKey(item);
+  const entry = textKeys.get(item)!;
+  entry.shingles ??= shingleSet(entry.normalized, 3);
+  return entry.shingles;
 }
 
 /**
@@ -217,7 +225,7 @@ export function countIndependentSupport(
     for (const other of same.slice(1)) if (first) link([first], [other]);
   }
   if (items.length <= PAIRWISE_SENTENCE_LIMIT) {
-    const shingles = items.map((item) => shingleSet(normalizeWords(item.text), 3));
+    const shingles = items.map(shinglesOf);
     for (let i = 0; i < items.length; i++) {
       for (let j = i + 1; j < items.length; j++) {
         const x = items[i];
@@ -226,6 +234,8 @@ export function countIndependentSupport(
         const sy = shingles[j];
         if (!x || !y || !sx || !sy || x.articleSlug === y.articleSlug) continue;
         if (sx.length < 2 || sy.length < 2) continue;
+        // Jaccard is at most the smaller set's share of the larger: below the bar, no need to intersect.
+        if (Math.min(sx.length, sy.length) / Math.max(sx.length, sy.length) < NEAR_IDENTICAL_SENTENCE) continue;
         if (overlap(sx, sy).jaccard >= NEAR_IDENTICAL_SENTENCE) link([x], [y]);
       }
     }
