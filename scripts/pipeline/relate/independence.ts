@@ -105,6 +105,11 @@ function passagesByArticle(shared: readonly SharedPassage[]): Map<string, Shared
 /** The passages joining two of `articles`, in list order (only those can link support items). */
 function passagesAmong(shared: readonly SharedPassage[], articles: ReadonlySet<string>): SharedPassage[] {
   const index = passagesByArticle(shared);
+  // A state's page counts statements from most articles: their passages are most of the list, each
+  // reached twice (once per side), so one pass over the list, already in its order, costs less.
+  let reached = 0;
+  for (const slug of articles) reached += index.get(slug)?.length ?? 0;
+  if (reached >= shared.length) return shared.filter((passage) => articles.has(passage.a.articleSlug) && articles.has(passage.b.articleSlug));
   const found = new Set<SharedPassage>();
   for (const slug of articles) {
     for (const passage of index.get(slug) ?? []) {
