@@ -75,8 +75,10 @@ export function buildSidebar(entities: readonly Entity[]): SidebarItem[] {
         ...[...actorGroups.entries()]
           .sort(([a], [b]) => subtypeLabel(a).localeCompare(subtypeLabel(b)))
           .map(([subtype, members]): SidebarItem =>
+            // No count in the label: every page carries the sidebar, and a count that moves with each
+            // article made an incremental build render every page again (the index page gives it).
             members.length > MAX_SIDEBAR_GROUP
-              ? { label: `${subtypeLabel(subtype)} (${members.length})`, link: `/${kindFolder.actor}/` }
+              ? { label: subtypeLabel(subtype), link: `/${kindFolder.actor}/` }
               : { label: subtypeLabel(subtype), collapsed: true, items: members.map(entityLink) },
           ),
       ],
