@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { siteConfig } from './scripts/site-config.mjs';
 import { quietViteWarning } from './scripts/vite-warnings.mjs';
+import { pageIndexesAsContentData } from './scripts/page-indexes.mjs';
 
 const { site, base } = siteConfig(process.env);
 
@@ -56,7 +57,12 @@ export default defineConfig({
   // GFM (its autolink literals would turn URLs in article text into live links).
   // scripts/pipeline/emit/mdx.ts parses generated pages with the same features.
   markdown: { processor: satteri({ features: { gfm: false, smartPunctuation: false } }) },
+  // A rebuild renders only the prebuilt pages whose data or code changed (their
+  // cacheKey: src/lib/prebuilt-page.ts); scripts/astro-build.ts keeps the cache
+  // sound when a build is interrupted.
+  experimental: { incrementalBuild: true },
   vite: {
+    plugins: [pageIndexesAsContentData()],
     build: {
       // Drops exactly Rolldown's "use astro:head-inject" directive warning (one per MDX page); see scripts/vite-warnings.mjs for why it is harmless.
       rolldownOptions: { onwarn: quietViteWarning },

@@ -21,6 +21,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
 import { astroInputState, changedInputs, forgetStamp, outputMark, readStamp, writeStamp } from './io/build-stamp.ts';
+import { ASTRO_CACHE_DIR, beginAstroBuild, endAstroBuild } from './io/astro-cache.ts';
 import { checkpoint } from './io/interrupt.ts';
 import { runAstroQuietly } from './io/astro-log.ts';
 import { createProgress } from './io/progress.ts';
@@ -35,7 +36,8 @@ const outDir = outAt === -1 ? 'dist' : args[outAt]!.startsWith('--outDir=') ? ar
 /** Where this build renders before it replaces `outDir` (same parent folder, so the rename is atomic). */
 const nextDir = join(dirname(outDir), `.${basename(outDir)}.next`);
 const retiredDir = join(dirname(outDir), `.${basename(outDir)}.old`);
-const astroArgs = [...args.filter((_, index) => outAt === -1 || (index !== outAt && (index !== outAt + 1 || args[outAt]!.includes('=')))), '--outDir', nextDir];
+// --force also renders every page again, instead of reusing those whose data and code are unchanged.
+const astroArgs = [...args.filter((_, index) => outAt === -1 || (index !== outAt && (index !== outAt + 1 || args[outAt]!.includes('=')))), '--outDir', nextDir, ...(force ? ['--force'] : [])];
 
 const state = astroInputState(root, args);
 const previous = readStamp(root, outDir);
@@ -53,10 +55,13 @@ if (!force && previous?.fingerprint === state.fingerprint && previous.output ===
   // The CLI file is not in astro's package exports: find it next to the package's own package.json.
   const astro = join(dirname(createRequire(join(root, 'package.json')).resolve('astro/package.json')), 'bin', 'astro.mjs');
   const env = { ...process.env, BRIEFING_PAGEFIND: 'separate' };
+  const astroCache = resolve(root, ASTRO_CACHE_DIR);
+  if (beginAstroBuild(astroCache)) console.log('astro-build: the last Astro build did not finish; rendering every page');
   progress.start('Astro');
   const result = await runAstroQuietly(process.execPath, [astro, 'build', ...astroArgs], { cwd: root, env }, progress);
-  progress.end(`${result.pages} pages${result.status === 0 ? '' : `, failed (exit ${result.status})`}`);
+  progress.end(`${result.pages} pages${result.reused > 0 ? ` (${result.reused} unchanged, not rendered again)` : ''}${result.status === 0 ? '' : `, failed (exit ${result.status})`}`);
   if (result.status !== 0) process.exit(result.status);
+  endAstroBuild(astroCache);
   checkpoint('astro-done');
   progress.start('Pagefind');
   await buildSearchIndex(resolve(root, nextDir));

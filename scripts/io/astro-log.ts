@@ -25,7 +25,10 @@ const CHATTER = [
 /** A warning or error glued to the end of a route line (Astro's logger does not wait for the line to end). */
 const GLUED = /(\d{2}:\d{2}:\d{2}\s+\[(?:WARN|ERROR)\].*)$/;
 
-export type AstroLine = { kind: 'page' } | { kind: 'chatter'; text: string } | { kind: 'message'; text: string };
+/** A page Astro's incremental build did not render again: `  ├─ /path/index.html (restored)`. */
+const REUSED = /\((?:cached|restored)\)$/;
+
+export type AstroLine = { kind: 'page'; reused?: true } | { kind: 'chatter'; text: string } | { kind: 'message'; text: string };
 
 /** What one line of Astro's output is (pure; exported for the tests). */
 export function classifyAstroLine(raw: string): AstroLine[] {
@@ -33,22 +36,27 @@ export function classifyAstroLine(raw: string): AstroLine[] {
   const untimed = line.replace(TIME, '');
   if (ROUTE.test(untimed)) {
     const glued = GLUED.exec(untimed);
-    return glued ? [{ kind: 'page' }, { kind: 'message', text: glued[1]! }] : [{ kind: 'page' }];
+    if (glued) return [{ kind: 'page' }, { kind: 'message', text: glued[1]! }];
+    return [REUSED.test(untimed) ? { kind: 'page', reused: true } : { kind: 'page' }];
   }
   if (untimed.trim() === '') return [];
   if (CHATTER.some((pattern) => pattern.test(untimed.trim()))) return [{ kind: 'chatter', text: untimed.trim() }];
   return [{ kind: 'message', text: line }];
 }
 
-/** Runs the command; resolves with its exit code and the last "N page(s) built" line. */
-export function runAstroQuietly(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }, progress: Progress): Promise<{ status: number; pages: number }> {
+/** Runs the command; resolves with its exit code, the pages it listed and how many of them it reused. */
+export function runAstroQuietly(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }, progress: Progress): Promise<{ status: number; pages: number; reused: number }> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let pages = 0;
+    let reused = 0;
     const seen = new Set<string>();
     const onLine = (raw: string) => {
       for (const item of classifyAstroLine(raw)) {
-        if (item.kind === 'page') progress.tick(++pages);
+        if (item.kind === 'page') {
+          progress.tick(++pages);
+          if (item.reused) reused++;
+        }
         else if (item.kind === 'message') {
           // The same warning for several pages differs only in its time stamp: printed once.
           const key = item.text.replace(TIME, '');
@@ -63,8 +71,8 @@ export function runAstroQuietly(command: string, args: string[], options: { cwd:
     createInterface({ input: child.stderr }).on('line', onLine);
     child.on('error', (error) => {
       progress.log(`astro-build: could not start Astro: ${error.message}`);
-      resolve({ status: 1, pages });
+      resolve({ status: 1, pages, reused });
     });
-    child.on('close', (code, signal) => resolve({ status: code ?? (signal ? 1 : 0), pages }));
+    child.on('close', (code, signal) => resolve({ status: code ?? (signal ? 1 : 0), pages, reused }));
   });
 }

@@ -20,6 +20,7 @@ import type { EmittedFile } from '../pipeline/emit/page.ts';
 import { MODEL_PATH, PREBUILT_PAGES_DIR } from '../pipeline/shared/paths.ts';
 import { DOCS_DIR } from '../pipeline/emit/page.ts';
 import { writeJsonStreaming } from './write-json.ts';
+import { shortHash } from '../pipeline/shared/hash.ts';
 import { checkpoint } from './interrupt.ts';
 
 export interface WriteSummary {
@@ -30,9 +31,9 @@ export interface WriteSummary {
   files: string[];
 }
 
-/** The slugs of the source pages, as src/pages/sources/[slug].astro imports them. */
+/** The source pages' slugs and content hashes, as src/pages/sources/[slug].astro imports them. */
 const SOURCE_INDEX = `${PREBUILT_PAGES_DIR}sources.json`;
-/** The `<section>/<slug>` of the entity pages, as src/pages/[section]/[slug].astro imports them. */
+/** The entity pages' `<section>/<slug>` and content hashes, as src/pages/[section]/[slug].astro imports them. */
 const ENTITY_INDEX = `${PREBUILT_PAGES_DIR}entities.json`;
 
 /** Folders known to exist: one mkdir per folder, not per page. */
@@ -104,10 +105,13 @@ export function pageWriter(root: URL): { write(file: EmittedFile): void; finish(
   const generated = at('src/generated/');
   const pageData = `${generated}page-data/`;
   const done: PagesWritten = { written: 0, unchanged: 0, removed: 0, pages: new Set(), sidecars: new Set() };
+  /** Each prebuilt page's content hash: Astro's cache key for the page (see src/lib/prebuilt-page.ts). */
+  const keys = new Map<string, string>();
   writtenThisBuild.clear();
   return {
     write(file) {
       done.pages.add(file.file);
+      if (file.file.startsWith(PREBUILT_PAGES_DIR)) keys.set(file.file.slice(PREBUILT_PAGES_DIR.length, -'.json'.length), shortHash(file.source, 16));
       if (writeIfChanged(at(file.file), file.source)) done.written++;
       else done.unchanged++;
       checkpoint('page');
@@ -120,12 +124,12 @@ export function pageWriter(root: URL): { write(file: EmittedFile): void; finish(
     finish() {
       const manifestPath = `${generated}manifest.json`;
       writeIfChanged(manifestPath, `${JSON.stringify([...done.pages].sort(), null, 1)}\n`);
-      // The indexes the prebuilt pages' routes make their pages from.
-      const prebuilt = [...done.pages].filter((file) => file.startsWith(PREBUILT_PAGES_DIR)).map((file) => file.slice(PREBUILT_PAGES_DIR.length, -'.json'.length));
-      const sources = prebuilt.filter((page) => page.startsWith('sources/')).map((page) => page.slice('sources/'.length));
-      const entities = prebuilt.filter((page) => !page.startsWith('sources/'));
-      writeIfChanged(at(SOURCE_INDEX), `${JSON.stringify(sources.sort(), null, 1)}\n`);
-      writeIfChanged(at(ENTITY_INDEX), `${JSON.stringify(entities.sort(), null, 1)}\n`);
+      // The indexes the prebuilt pages' routes make their pages from: [page, content hash] pairs.
+      const prebuilt = [...keys].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      const sources = prebuilt.filter(([page]) => page.startsWith('sources/')).map(([page, key]) => [page.slice('sources/'.length), key]);
+      const entities = prebuilt.filter(([page]) => !page.startsWith('sources/'));
+      writeIfChanged(at(SOURCE_INDEX), `${JSON.stringify(sources)}\n`);
+      writeIfChanged(at(ENTITY_INDEX), `${JSON.stringify(entities)}\n`);
       done.pages.add(SOURCE_INDEX).add(ENTITY_INDEX);
       // Pages and their sidecars are all written by now: what else is there is stale.
       done.removed = sweep(at(DOCS_DIR)) + sweep(at(PREBUILT_PAGES_DIR)) + sweep(pageData);

@@ -18,18 +18,34 @@ const SECTIONS = new Set(Object.values(kindFolder));
 // From the project root: a relative import.meta.url would point into the build output.
 const file = (section: string, slug: string) => join(process.cwd(), PREBUILT_PAGES_DIR, section, `${slug}.json`);
 
-/** The slugs of the index the briefing build writes (`src/generated/pages/sources.json`), checked. */
-export function sourceSlugs(index: unknown): string[] {
-  return Array.isArray(index) ? index.filter((slug): slug is string => typeof slug === 'string' && SLUG.test(slug)) : [];
+/**
+ * One prebuilt page of an index the briefing build writes: its route params and
+ * its content hash, Astro's `cacheKey` for it. With incremental builds
+ * (astro.config.mjs) a page whose data and code are unchanged is not rendered
+ * again: its data is all a page reads that is not code or config.
+ */
+export interface PrebuiltPath<Params> {
+  params: Params;
+  cacheKey: string;
 }
 
-/** The entity pages of the index the briefing build writes (`src/generated/pages/entities.json`: `actors/x`, …), checked. */
-export function entityParams(index: unknown): { section: string; slug: string }[] {
+/** `[page, hash]` pairs, checked: anything else in the file is ignored. */
+function indexEntries(index: unknown): [string, string][] {
   if (!Array.isArray(index)) return [];
-  return index.flatMap((page) => {
-    if (typeof page !== 'string') return [];
+  return index.filter((entry): entry is [string, string] => Array.isArray(entry) && entry.length === 2 && typeof entry[0] === 'string' && typeof entry[1] === 'string' && HASH.test(entry[1]));
+}
+const HASH = /^[0-9a-f]{8,64}$/;
+
+/** The source pages of the index the briefing build writes (`src/generated/pages/sources.json`). */
+export function sourcePaths(index: unknown): PrebuiltPath<{ slug: string }>[] {
+  return indexEntries(index).flatMap(([slug, cacheKey]) => (SLUG.test(slug) ? [{ params: { slug }, cacheKey }] : []));
+}
+
+/** The entity pages of the index the briefing build writes (`src/generated/pages/entities.json`: `actors/x`, …). */
+export function entityPaths(index: unknown): PrebuiltPath<{ section: string; slug: string }>[] {
+  return indexEntries(index).flatMap(([page, cacheKey]) => {
     const [section = '', slug = '', ...rest] = page.split('/');
-    return rest.length === 0 && SECTIONS.has(section) && SLUG.test(slug) ? [{ section, slug }] : [];
+    return rest.length === 0 && SECTIONS.has(section) && SLUG.test(slug) ? [{ params: { section, slug }, cacheKey }] : [];
   });
 }
 

@@ -48,8 +48,8 @@ function snapshot(folders = OUTPUTS): Record<string, string> {
   return files;
 }
 
-/** Corpus A, or B (A plus one more article and entity). */
-function writeCorpus(which: 'A' | 'B'): void {
+/** Corpus A, B (A plus one more article and entity), or C (A plus an article on a place A has, and no new name). */
+function writeCorpus(which: 'A' | 'B' | 'C'): void {
   const content = join(project, 'content');
   rmSync(content, { recursive: true, force: true });
   cpSync(fixture, content, { recursive: true });
@@ -62,6 +62,9 @@ function writeCorpus(which: 'A' | 'B'): void {
       join(content, 'entities', 'zz-extra.yaml'),
       '- id: jon-berg\n  kind: actor\n  subtype: person\n  name: Jon Berg\n  aliases: [Berg]\n  affiliation: [valmora]\n  description: Envoy of Valmora (invented, for tests).\n',
     );
+  }
+  if (which === 'C') {
+    writeFileSync(join(content, 'articles', 'c01_harbour-reopens.txt'), 'The harbour reopens\n\nMAR 18, 2025\n\nThe harbour of Northport reopened to trade on Tuesday, port officials said.\n');
   }
 }
 
@@ -76,9 +79,9 @@ interface Run {
  * first on PATH, as npm scripts do). `killOn`: SIGKILL the whole process group
  * (Astro's and Pagefind's processes included) when the output matches.
  */
-function build(script: 'build-briefings' | 'astro-build', env: NodeJS.ProcessEnv = {}, killOn?: RegExp): Promise<Run> {
+function build(script: 'build-briefings' | 'astro-build', env: NodeJS.ProcessEnv = {}, killOn?: RegExp, args: string[] = []): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`], {
+    const child = spawn(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`, ...args], {
       cwd: project,
       detached: true,
       env: { ...process.env, NODE_ENV: 'production', PATH: `${join(project, 'node_modules/.bin')}:${process.env.PATH}`, ...env },
@@ -108,8 +111,8 @@ function build(script: 'build-briefings' | 'astro-build', env: NodeJS.ProcessEnv
   });
 }
 
-async function complete(script: 'build-briefings' | 'astro-build'): Promise<Run> {
-  const run = await build(script);
+async function complete(script: 'build-briefings' | 'astro-build', args: string[] = []): Promise<Run> {
+  const run = await build(script, {}, undefined, args);
   expect(run.code, run.output.slice(-3000)).toBe(0);
   return run;
 }
@@ -212,6 +215,32 @@ describe('an interrupted build leaves nothing stale', () => {
     expect(astro.output).toContain('reusing it');
     expect(snapshot()).toEqual(clean);
     expect(pointsTested.length).toBeGreaterThanOrEqual(10);
+  });
+});
+
+describe('an incremental rebuild', () => {
+  it('renders again only the pages whose data changed, and its output equals a full render of the same content', async () => {
+    writeCorpus('A');
+    await complete('build-briefings');
+    await complete('astro-build');
+    writeCorpus('C');
+    await complete('build-briefings');
+    const incremental = await complete('astro-build');
+    const pages = Number(/Astro: (\d+) pages/.exec(incremental.output)?.[1]);
+    const reused = Number(/\((\d+) unchanged, not rendered again\)/.exec(incremental.output)?.[1] ?? 0);
+    // Sources a01–a03 and the people's pages say nothing of the new article: they are reused.
+    expect(reused, incremental.output.slice(-2000)).toBeGreaterThanOrEqual(3);
+    // The new source page and Northport's are rendered.
+    expect(reused).toBeLessThan(pages - 1);
+    const northport = readFileSync(join(project, 'dist/places/northport/index.html'), 'utf8');
+    expect(northport).toContain('reopened to trade');
+    expect(existsSync(join(project, 'dist/sources/c01-harbour-reopens/index.html')) || readdirSync(join(project, 'dist/sources')).some((name) => name.includes('harbour-reopens'))).toBe(true);
+    const reusedOutput = snapshot(['dist']);
+
+    // The same content rendered from scratch: byte for byte what the incremental build left.
+    const full = await complete('astro-build', ['--force']);
+    expect(full.output).not.toContain('not rendered again');
+    expect(snapshot(['dist'])).toEqual(reusedOutput);
   });
 });
 

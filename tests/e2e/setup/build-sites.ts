@@ -41,7 +41,8 @@ export function buildSites(): void {
   // The same build again, right away (pipeline, Astro, Pagefind), for the reproducibility check.
   rmSync(reproOutDir, { recursive: true, force: true });
   run('npx', ['tsx', 'scripts/build-briefings.ts'], { CONTENT_DIR: seedContentDir });
-  run('npx', ['astro', 'build', '--outDir', reproOutDir], {});
+  // --force: rendered again from scratch, not restored from the first build's incremental cache.
+  run('npx', ['astro', 'build', '--force', '--outDir', reproOutDir], {});
   run('npx', ['astro', 'build', '--outDir', subpathOutDir], { BASE: subpathBase });
 }
 

@@ -12,6 +12,12 @@ describe("Astro's build output", () => {
     expect(classifyAstroLine('   ')).toEqual([]);
   });
 
+  it('counts the pages an incremental build reused rather than rendered', () => {
+    expect(classifyAstroLine('21:50:21   ├─ /sources/a-1/index.html (restored)')).toEqual([{ kind: 'page', reused: true }]);
+    expect(classifyAstroLine('\x1b[2m21:50:21\x1b[22m   ├─ /actors/x/index.html \x1b[32m(cached)\x1b[39m')).toEqual([{ kind: 'page', reused: true }]);
+    expect(classifyAstroLine('21:50:21   ├─ /sources/a-1/index.html (+12ms)')).toEqual([{ kind: 'page' }]);
+  });
+
   it('warnings, errors and unknown lines are messages, also when glued to a page line', () => {
     expect(classifyAstroLine('21:51:22 [WARN] [content] The collection "i18n" does not exist or is empty.')).toEqual([
       { kind: 'message', text: '21:51:22 [WARN] [content] The collection "i18n" does not exist or is empty.' },

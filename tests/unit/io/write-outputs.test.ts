@@ -14,13 +14,29 @@ describe('the page writer', () => {
   it('writes pages as they come, and the indexes of source and entity pages the routes make their pages from', () => {
     const writer = pageWriter(root);
     writer.write({ file: 'src/content/docs/actors/russia.mdx', source: '---\ntitle: Russia\n---\n' });
-    writer.write({ file: 'src/generated/pages/sources/b-2.json', source: '{}' });
-    writer.write({ file: 'src/generated/pages/sources/a-1.json', source: '{}' });
+    writer.write({ file: 'src/generated/pages/sources/b-2.json', source: '{"title":"B"}' });
+    writer.write({ file: 'src/generated/pages/sources/a-1.json', source: '{"title":"A"}' });
     writer.write({ file: 'src/generated/pages/places/tartus.json', source: '{}' });
     const done = writer.finish();
     expect(done).toMatchObject({ written: 4, unchanged: 0, removed: 0 });
-    expect(JSON.parse(read('src/generated/pages/sources.json'))).toEqual(['a-1', 'b-2']);
-    expect(JSON.parse(read('src/generated/pages/entities.json'))).toEqual(['places/tartus']);
+    // Each page with its content hash: Astro's cache key, so an unchanged page is not rendered again.
+    const sources = JSON.parse(read('src/generated/pages/sources.json')) as [string, string][];
+    expect(sources.map(([slug]) => slug)).toEqual(['a-1', 'b-2']);
+    expect(sources.every(([, key]) => /^[0-9a-f]{16}$/.test(key))).toBe(true);
+    expect(sources[0]![1]).not.toBe(sources[1]![1]);
+    const entities = JSON.parse(read('src/generated/pages/entities.json')) as [string, string][];
+    expect(entities.map(([page]) => page)).toEqual(['places/tartus']);
+
+    // The same page written again by another build has the same key; a changed one another.
+    const again = pageWriter(root);
+    again.write({ file: 'src/content/docs/actors/russia.mdx', source: '---\ntitle: Russia\n---\n' });
+    again.write({ file: 'src/generated/pages/sources/b-2.json', source: '{"title":"B, edited"}' });
+    again.write({ file: 'src/generated/pages/sources/a-1.json', source: '{"title":"A"}' });
+    again.write({ file: 'src/generated/pages/places/tartus.json', source: '{}' });
+    again.finish();
+    const rewritten = JSON.parse(read('src/generated/pages/sources.json')) as [string, string][];
+    expect(rewritten[0]).toEqual(sources[0]);
+    expect(rewritten[1]![1]).not.toBe(sources[1]![1]);
     expect(JSON.parse(read('src/generated/manifest.json'))).toEqual([
       'src/content/docs/actors/russia.mdx',
       'src/generated/pages/places/tartus.json',
@@ -37,11 +53,11 @@ describe('the page writer', () => {
     writeFileSync(join(temp, 'src/generated/manifest.json'), JSON.stringify([...manifest, 'sources/a-1.md']));
     const writer = pageWriter(root);
     writer.write({ file: 'src/content/docs/actors/russia.mdx', source: '---\ntitle: Russia\n---\n' });
-    writer.write({ file: 'src/generated/pages/sources/a-1.json', source: '{}' });
+    writer.write({ file: 'src/generated/pages/sources/a-1.json', source: '{"title":"A"}' });
     expect(writer.finish()).toMatchObject({ written: 0, unchanged: 2, removed: 3 });
     expect(existsSync(join(temp, 'src/generated/pages/sources/b-2.json'))).toBe(false);
     expect(existsSync(join(temp, 'src/content/docs/sources/a-1.md'))).toBe(false);
-    expect(JSON.parse(read('src/generated/pages/sources.json'))).toEqual(['a-1']);
+    expect((JSON.parse(read('src/generated/pages/sources.json')) as [string, string][]).map(([slug]) => slug)).toEqual(['a-1']);
   });
 
   it('removes every page, sidecar and data file it did not write, also ones no manifest lists (a killed build, another corpus)', () => {
