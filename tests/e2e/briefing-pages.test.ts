@@ -173,6 +173,15 @@ describe('briefing pages', () => {
     // Quotes, side-by-side columns, citations and support counts (a claim many outlets report lists every outlet) stay out too.
     expect(await page.locator('ul.quotes:not([data-pagefind-ignore]), .source-columns:not([data-pagefind-ignore]), a.cite:not([data-pagefind-ignore]), .statement__support:not([data-pagefind-ignore])').count()).toBe(0);
     expect(await page.locator('a.cite').count()).toBeGreaterThan(0);
+    // "Where sources differ": what differs is the briefing's own summary, indexed; each source's wording is not.
+    await page.goto(`${rootUrl}/actors/ahmed-al-sharaa/`);
+    const summary = squash(await page.locator('.conflict__summary').first().innerText()).replace(/^Sources differ\.\s*/, '');
+    const sharaa = squash(indexed.find((entry) => entry.path.endsWith('/actors/ahmed-al-sharaa/'))?.content ?? '');
+    expect(sharaa).toContain(summary.slice(0, 40));
+    const wording = squash(await page.locator('.conflict > ul li li').first().innerText()).replace(/^[^:]*:\s*[“"]?/, '');
+    expect(wording.length).toBeGreaterThan(20);
+    expect(sharaa).not.toContain(wording.slice(0, 40));
+    expect(await page.locator('.conflict > ul:not([data-pagefind-ignore])').count()).toBe(0);
     await page.close();
   });
 });
