@@ -173,6 +173,11 @@ describe('briefing pages', () => {
     // Quotes, side-by-side columns, citations and support counts (a claim many outlets report lists every outlet) stay out too.
     expect(await page.locator('ul.quotes:not([data-pagefind-ignore]), .source-columns:not([data-pagefind-ignore]), a.cite:not([data-pagefind-ignore]), .statement__support:not([data-pagefind-ignore])').count()).toBe(0);
     expect(await page.locator('a.cite').count()).toBeGreaterThan(0);
+    // Connections: the names are indexed; the counts, the "above" links and the sentences are not.
+    expect(await page.locator('.connection__name').count()).toBeGreaterThan(0);
+    expect(russia!.content).toContain(await page.locator('.connection__name').first().innerText());
+    expect(await page.locator('.connection__meta:not([data-pagefind-ignore]), .connection__shown:not([data-pagefind-ignore]), .connection__sentence:not([data-pagefind-ignore])').count()).toBe(0);
+    expect(russia!.content).not.toMatch(/shared sentences?|connects them/);
     // "Where sources differ": what differs is the briefing's own summary, indexed; each source's wording is not.
     await page.goto(`${rootUrl}/actors/ahmed-al-sharaa/`);
     const summary = squash(await page.locator('.conflict__summary').first().innerText()).replace(/^Sources differ\.\s*/, '');
