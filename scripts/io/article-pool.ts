@@ -79,7 +79,15 @@ export function articlePool(articles = 0): ArticlePool {
         theirs.map((article) => processArticleFully(article, registry)),
       );
       const here = articles.slice(0, split).map((article) => processArticleFully(article, registry));
-      return [...here, ...wait()];
+      const theirResults = wait();
+      // A fresh thread for the ego networks, loading while the corpus is related here: the old one's
+      // heap still held its articles and linking context (hundreds of MB at 5,000 articles), and the
+      // build's memory peaks while the pages are built, which that thread's garbage only raised.
+      if (worker) {
+        void worker.terminate();
+        worker = start();
+      }
+      return [...here, ...theirResults];
     },
     discoverNames: inThisThread.discoverNames,
   };
