@@ -23,13 +23,13 @@ const MIN_WORDS = 6;
  * sentence naming three entities is grouped on each of their pages, and at
  * 5,000 articles a state's page groups tens of thousands of statements.
  */
-const wordLists = new WeakMap<Statement, { text: string; words: string[] }>();
+const wordsByStatement = new WeakMap<Statement, { text: string; words: string[] }>();
 
 function words(statement: Statement): string[] {
-  const known = wordLists.get(statement);
+  const known = wordsByStatement.get(statement);
   if (known && known.text === statement.text) return known.words;
   const list = [...new Set(statement.text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [])].sort();
-  wordLists.set(statement, { text: statement.text, words: list });
+  wordsByStatement.set(statement, { text: statement.text, words: list });
   return list;
 }
 

@@ -31,6 +31,47 @@ describe('groupByWording', () => {
     expect(plainness(fact)).toBeLessThan(plainness(opinion));
   });
 
+  it('groups exactly as comparing every pair of word sets does', () => {
+    // The reference: each pair's share of shared words over the smaller set, transitively joined.
+    const wordSet = (text: string) => new Set(text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? []);
+    const same = (left: Set<string>, right: Set<string>) => {
+      const shared = [...left].filter((word) => right.has(word)).length / Math.max(1, Math.min(left.size, right.size));
+      return Math.min(left.size, right.size) < 6 ? left.size === right.size && shared === 1 : shared >= 0.6;
+    };
+    const reference = (list: Statement[]): string[][] => {
+      const group = list.map((_, position) => position);
+      const root = (position: number): number => (group[position] === position ? position : (group[position] = root(group[position]!)));
+      const sets = list.map((item) => wordSet(item.text));
+      for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) if (same(sets[i]!, sets[j]!)) group[root(j)] = root(i);
+      const byRoot = new Map<number, string[]>();
+      list.forEach((item, position) => byRoot.set(root(position), [...(byRoot.get(root(position)) ?? []), item.id]));
+      return [...byRoot.values()].map((ids) => ids.sort()).sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
+    };
+    let seed = 11;
+    const random = (below: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % below;
+    };
+    // Few words, so that many pairs sit at the 60 % bar (6 of 10, 9 of 15) and many just under it.
+    const vocabulary = ['troops', 'left', 'the', 'base', 'on', 'Tuesday', 'officials', 'said', 'convoy', 'port', 'talks', 'in', 'Tartus', 'after', 'years', 'navy', 'ships', 'moved', 'north', 'week'];
+    // Short lists, so that one pair's answer decides a group rather than being bridged by others.
+    for (let round = 0; round < 400; round++) {
+      const list = Array.from({ length: 5 }, (_, n) => statement(`a${n}`, Array.from({ length: 2 + random(18) }, () => vocabulary[random(vocabulary.length)]).join(' ')));
+      const grouped = groupByWording(list).map((claim) => claim.statements.map((item) => item.id).sort()).sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
+      expect(grouped).toEqual(reference(list));
+    }
+  });
+
+  it('joins two wordings at exactly 60 % of the smaller one, even when the shared words come last', () => {
+    // Ten words each; the six shared ones sort after the others, so they are read last.
+    const a = statement('one', 'alpha bravo charlie delta xa xb xc xd xe xf');
+    const b = statement('two', 'echo foxtrot golf hotel xa xb xc xd xe xf');
+    expect(groupByWording([a, b])).toHaveLength(1);
+    // Five of ten: apart.
+    const c = statement('three', 'echo foxtrot golf hotel india xb xc xd xe xf');
+    expect(groupByWording([a, c])).toHaveLength(2);
+  });
+
   it('matches short sentences only word for word', () => {
     const a = statement('one', 'He said so.');
     const b = statement('two', 'She said no.');
