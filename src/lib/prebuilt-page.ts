@@ -29,12 +29,14 @@ export interface PrebuiltPath<Params> {
   cacheKey: string;
 }
 
+/** A content hash as write-outputs.ts writes it. */
+const HASH = /^[0-9a-f]{8,64}$/;
+
 /** `[page, hash]` pairs, checked: anything else in the file is ignored. */
 function indexEntries(index: unknown): [string, string][] {
   if (!Array.isArray(index)) return [];
   return index.filter((entry): entry is [string, string] => Array.isArray(entry) && entry.length === 2 && typeof entry[0] === 'string' && typeof entry[1] === 'string' && HASH.test(entry[1]));
 }
-const HASH = /^[0-9a-f]{8,64}$/;
 
 /** The source pages of the index the briefing build writes (`src/generated/pages/sources.json`). */
 export function sourcePaths(index: unknown): PrebuiltPath<{ slug: string }>[] {
