@@ -1,64 +1,23 @@
-/** Disjoint sets over string keys (path halving + union by size). */
-export class UnionFind {
-  private readonly parent = new Map<string, string>();
-  private readonly size = new Map<string, number>();
-
-  add(key: string): void {
-    if (!this.parent.has(key)) {
-      this.parent.set(key, key);
-      this.size.set(key, 1);
-    }
-  }
-
-  find(key: string): string {
-    this.add(key);
-    let node = key;
-    let parent = this.parent.get(node) ?? node;
-    while (parent !== node) {
-      const grand = this.parent.get(parent) ?? parent;
-      this.parent.set(node, grand);
-      node = grand;
-      parent = this.parent.get(node) ?? node;
-    }
-    return node;
-  }
-
-  union(a: string, b: string): void {
-    const ra = this.find(a);
-    const rb = this.find(b);
-    if (ra === rb) return;
-    const sa = this.size.get(ra) ?? 1;
-    const sb = this.size.get(rb) ?? 1;
-    const [big, small] = sa >= sb ? [ra, rb] : [rb, ra];
-    this.parent.set(small, big);
-    this.size.set(big, sa + sb);
-  }
-
-  /** Members grouped by set, in first-seen order. */
-  groups(): string[][] {
-    const byRoot = new Map<string, string[]>();
-    for (const key of this.parent.keys()) {
-      const root = this.find(key);
-      const list = byRoot.get(root);
-      if (list) list.push(key);
-      else byRoot.set(root, [key]);
-    }
-    return [...byRoot.values()];
-  }
-}
-
 /**
- * Disjoint sets over the positions 0…size−1, for hot loops over a list:
- * the same answers as `UnionFind` keyed by position, without a string key
- * and a map lookup per step.
+ * Disjoint sets over the positions 0, 1, 2… in the order they were added
+ * (path halving + union by size): the one implementation, for hot loops over
+ * a list. `UnionFind` below keys the same sets by string.
  */
 export class IndexUnionFind {
-  private readonly parent: Int32Array;
-  private readonly size: Int32Array;
+  private readonly parent: number[] = [];
+  private readonly size: number[] = [];
 
-  constructor(size: number) {
-    this.parent = Int32Array.from({ length: size }, (_, position) => position);
-    this.size = new Int32Array(size).fill(1);
+  /** `size` positions, each a set of its own. */
+  constructor(size = 0) {
+    for (let position = 0; position < size; position++) this.add();
+  }
+
+  /** A new position, a set of its own; returns it. */
+  add(): number {
+    const position = this.parent.length;
+    this.parent.push(position);
+    this.size.push(1);
+    return position;
   }
 
   find(position: number): number {
@@ -90,5 +49,39 @@ export class IndexUnionFind {
       else byRoot.set(root, [position]);
     }
     return [...byRoot.values()];
+  }
+}
+
+/** Disjoint sets over string keys: `IndexUnionFind` over the keys' positions in first-seen order. */
+export class UnionFind {
+  private readonly positions = new Map<string, number>();
+  private readonly keys: string[] = [];
+  private readonly sets = new IndexUnionFind();
+
+  add(key: string): void {
+    this.position(key);
+  }
+
+  find(key: string): string {
+    return this.keys[this.sets.find(this.position(key))]!;
+  }
+
+  union(a: string, b: string): void {
+    this.sets.union(this.position(a), this.position(b));
+  }
+
+  /** Members grouped by set, in first-seen order. */
+  groups(): string[][] {
+    return this.sets.groups().map((group) => group.map((position) => this.keys[position]!));
+  }
+
+  private position(key: string): number {
+    let position = this.positions.get(key);
+    if (position === undefined) {
+      position = this.sets.add();
+      this.positions.set(key, position);
+      this.keys.push(key);
+    }
+    return position;
   }
 }
