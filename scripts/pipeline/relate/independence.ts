@@ -138,21 +138,27 @@ function passageOrder(shared: readonly SharedPassage[]): Map<SharedPassage, numb
  * claim groups count the same statements again and again (the Russia page's
  * 150,000 statements at 5,000 articles), and normalising was most of the cost.
  */
-const textKeys = new WeakMap<SupportItem, { text: string; key: string; words: number; normalized: string[]; shingles?: Uint32Array }>();
+interface TextKey {
+  text: string;
+  key: string;
+  words: number;
+  normalized: string[];
+  /** Its 3-word shingles, made the first time a pairwise comparison needs them. */
+  shingles?: Uint32Array;
+}
+const textKeys = new WeakMap<SupportItem, TextKey>();
 
-function textKey(item: SupportItem): { key: string; words: number; normalized: string[] } {
+function textKey(item: SupportItem): TextKey {
   const known = textKeys.get(item);
   if (known && known.text === item.text) return known;
   const words = normalizeWords(item.text);
-  const entry = { text: item.text, key: words.join(' '), words: words.length, normalized: words };
+  const entry: TextKey = { text: item.text, key: words.join(' '), words: words.length, normalized: words };
   textKeys.set(item, entry);
   return entry;
 }
 
-/** An item's 3-word shingles, made once per item like its wording key. */
 function shinglesOf(item: SupportItem): Uint32Array {
-  textKey(item);
-  const entry = textKeys.get(item)!;
+  const entry = textKey(item);
   entry.shingles ??= shingleSet(entry.normalized, 3);
   return entry.shingles;
 }
