@@ -94,6 +94,7 @@ if (previous) {
     cacheHits: cache.hits,
   });
   const reportFiles = writeReportFiles(root, report);
+  await written.published;
   console.log(report.text);
   console.log(`\nbriefing: report written to ${reportFiles.join(' and ')} ("npm run report" prints it again)`);
   writeStamp(root, { key, outputs: outputState(root, [...written.files, ...reportFiles]), report: report.text, fatal: report.fatal });

@@ -11,7 +11,7 @@
  * build could not promise that: it is written last, so an interrupted build
  * left pages no manifest listed.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { KnowledgeModel } from '../pipeline/model.ts';
@@ -20,6 +20,7 @@ import type { EmittedFile } from '../pipeline/emit/page.ts';
 import { MODEL_PATH, PREBUILT_PAGES_DIR } from '../pipeline/shared/paths.ts';
 import { DOCS_DIR } from '../pipeline/emit/page.ts';
 import { writeJsonStreaming } from './write-json.ts';
+import { gzipFile } from './gzip-file.ts';
 import { shortHash } from '../pipeline/shared/hash.ts';
 import { checkpoint } from './interrupt.ts';
 
@@ -29,6 +30,8 @@ export interface WriteSummary {
   removed: number;
   /** Every file this build owns, relative to the root (for the build stamp). */
   files: string[];
+  /** Settles when the published model is compressed in place: await it before the stamp. */
+  published: Promise<void>;
 }
 
 /** The source pages' slugs and content hashes, as src/pages/sources/[slug].astro imports them. */
@@ -141,22 +144,23 @@ export function pageWriter(root: URL): { write(file: EmittedFile): void; finish(
 /** After the pages (`pageWriter`): the sidebar, feed, previews and the knowledge model. */
 export function writeOutputs(root: URL, model: KnowledgeModel, site: SiteOutput, pages: PagesWritten): WriteSummary {
   const generated = fileURLToPath(new URL('src/generated/', root));
-  const summary: WriteSummary = { written: pages.written, unchanged: pages.unchanged, removed: pages.removed, files: [] };
+  const summary: Omit<WriteSummary, 'published'> = { written: pages.written, unchanged: pages.unchanged, removed: pages.removed, files: [] };
   writeIfChanged(`${generated}sidebar.json`, `${JSON.stringify(site.sidebar, null, 1)}\n`);
   // astro.config.mjs reads the site's identity from here (content/site.yaml is optional).
   const { title, tagline, description } = site.settings;
   writeIfChanged(`${generated}site.json`, `${JSON.stringify({ title, ...(tagline !== undefined && { tagline }), description }, null, 1)}\n`);
   writeIfChanged(`${generated}feed.json`, `${JSON.stringify(site.feed, null, 1)}\n`);
 
-  // The knowledge model: for the build folder (inspection) and for readers (published in dist/).
-  // Streamed, then copied: never one string of the whole model (see write-json.ts).
+  // The knowledge model: for the build folder (inspection) and, compressed, for readers (published in dist/).
+  // Streamed, then compressed off the main thread: never one string of the whole model (see write-json.ts).
   const modelPath = fileURLToPath(new URL('build/model.json', root));
   writeJsonStreaming(modelPath, model as unknown as Record<string, unknown>);
   checkpoint('model');
   const publishedPath = fileURLToPath(new URL(`public${MODEL_PATH}`, root));
-  mkdirSync(dirname(publishedPath), { recursive: true });
-  copyFileSync(modelPath, publishedPath);
   writtenThisBuild.add(publishedPath);
+  // Until the new one is in place there is none: a build killed meanwhile leaves no model of another input.
+  rmSync(publishedPath, { force: true });
+  const published = gzipFile(modelPath, publishedPath, fileURLToPath(new URL('build/model.json.gz.partial', root)));
   writeIfChanged(fileURLToPath(new URL('public/data/previews.json', root)), JSON.stringify(site.previews));
   // Everything is written: the rest of the owned folders is stale (files of other generations, other corpora).
   for (const folder of OWNED_FOLDERS) summary.removed += sweep(fileURLToPath(new URL(folder, root)));
@@ -168,5 +172,5 @@ export function writeOutputs(root: URL, model: KnowledgeModel, site: SiteOutput,
     `public${MODEL_PATH}`,
     'public/data/previews.json',
   ];
-  return summary;
+  return { ...summary, published };
 }

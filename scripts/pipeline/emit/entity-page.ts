@@ -12,7 +12,7 @@ import type { ElementContent, RootContent as HtmlContent } from 'hast';
 import type { EntityKind } from '../model.ts';
 import type { OmittedCounts } from '../assemble/page-limits.ts';
 import type { EntityPage, PageRef, QuoteView, SupportedStatement } from '../assemble/entity-page.ts';
-import { MODEL_PATH, relativeHref } from '../shared/paths.ts';
+import { MODEL_FILE, MODEL_PATH, relativeHref } from '../shared/paths.ts';
 import { Notes } from './statements.ts';
 import { heading, link, paragraph, strong, text } from './nodes.ts';
 import { componentBlock, type ComponentBlock, type ComponentData, type InfoboxData } from './component-data.ts';
@@ -30,7 +30,7 @@ export interface EntityPageData {
   frontmatter: { title: string; description: string; kind: EntityKind; head: HeadEntry[] };
   /** The table of contents. */
   headings: PageHeading[];
-  /** HTML, headings (rendered with Starlight's AnchorHeading) and components, in page order. */
+  /** HTML, headings (rendered with their permalinks by SectionHeading.astro) and components, in page order. */
   blocks: (BodyBlock | ComponentBlock)[];
 }
 
@@ -205,7 +205,7 @@ export const ENTITY_SECTIONS: readonly EntitySection[] = [
   },
 ];
 
-/** "N more …" under a cut list, with links to where everything is: the sources index and the model as JSON. */
+/** "N more …" under a cut list, with links to where everything is: the sources index and the model as compressed JSON. */
 function more(page: EntityPage, list: keyof OmittedCounts, rule: string): RootContent[] {
   const count = page.omitted?.[list];
   if (!count) return [];
@@ -214,8 +214,8 @@ function more(page: EntityPage, list: keyof OmittedCounts, rule: string): RootCo
       text(`${count.toLocaleString('en')} more ${rule}. Every source is in the `),
       link(relativeHref(page.path, '/sources/'), 'sources index'),
       text('; the full data is in '),
-      link(relativeHref(page.path, MODEL_PATH), 'briefing.json'),
-      text('.'),
+      link(relativeHref(page.path, MODEL_PATH), MODEL_FILE),
+      text(' (JSON, gzip-compressed).'),
     ]),
   ];
 }

@@ -18,8 +18,14 @@ export function entityPath(kind: EntityKind, id: string): string {
   return `/${kindFolder[kind]}/${id}/`;
 }
 
-/** The knowledge model as published for readers (scripts/io/write-outputs.ts copies it into public/). */
-export const MODEL_PATH = '/data/briefing.json';
+/**
+ * The knowledge model as published for readers, gzip-compressed (a seventh of
+ * its size; scripts/io/write-outputs.ts writes it into public/).
+ */
+export const MODEL_PATH = '/data/briefing.json.gz';
+
+/** The published model's file name, as links name it. */
+export const MODEL_FILE = 'briefing.json.gz';
 
 /**
  * Pages Astro renders from prebuilt HTML (source pages), as JSON relative to

@@ -53,6 +53,6 @@ describe('briefing page lists at scale', () => {
     const { source } = renderPrebuiltPage(emitEntityPage(page, names));
     expect(source).toMatch(new RegExp(`${page.omitted!.bySource!.toLocaleString('en')} more sources, those with the most statements shown`));
     expect(source).toContain('<a href=\\"../../sources/\\">sources index</a>');
-    expect(source).toContain('<a href=\\"../../data/briefing.json\\">briefing.json</a>');
+    expect(source).toContain('<a href=\\"../../data/briefing.json.gz\\">briefing.json.gz</a> (JSON, gzip-compressed).');
   });
 });

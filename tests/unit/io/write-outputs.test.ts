@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pageWriter, writeOutputs } from '../../../scripts/io/write-outputs.ts';
@@ -60,7 +61,7 @@ describe('the page writer', () => {
     expect((JSON.parse(read('src/generated/pages/sources.json')) as [string, string][]).map(([slug]) => slug)).toEqual(['a-1']);
   });
 
-  it('removes every page, sidecar and data file it did not write, also ones no manifest lists (a killed build, another corpus)', () => {
+  it('removes every page, sidecar and data file it did not write, also ones no manifest lists (a killed build, another corpus)', async () => {
     // What a build killed before its manifest leaves: pages and sidecars nobody recorded, in nested folders too.
     for (const file of ['src/content/docs/actors/ghost.mdx', 'src/content/docs/events/deep/ghost.mdx', 'src/generated/pages/sources/ghost.json', 'src/generated/page-data/actors/ghost.json', 'src/generated/stray.json', 'public/data/old.json']) {
       mkdirSync(join(temp, file, '..'), { recursive: true });
@@ -75,9 +76,28 @@ describe('the page writer', () => {
     const model = { articles: [], entities: [], diagnostics: [] } as unknown as Parameters<typeof writeOutputs>[1];
     const summary = writeOutputs(root, model, { sidebar: [], feed: [], previews: {}, settings: { title: 'T', description: 'D' } } as unknown as Parameters<typeof writeOutputs>[2], pages);
     expect(summary.removed).toBe(6);
+    await summary.published;
     const left = (folder: string) => (existsSync(join(temp, folder)) ? readdirSync(join(temp, folder), { recursive: true }).map(String).sort() : []);
     expect(left('src/content/docs')).toEqual(['actors', 'actors/russia.mdx']);
     expect(left('src/generated')).toEqual(['feed.json', 'manifest.json', 'pages', 'pages/entities.json', 'pages/sources', 'pages/sources.json', 'pages/sources/a-1.json', 'sidebar.json', 'site.json']);
-    expect(left('public/data')).toEqual(['briefing.json', 'previews.json']);
+    expect(left('public/data')).toEqual(['briefing.json.gz', 'previews.json']);
+    expect(JSON.parse(gunzipSync(readFileSync(join(temp, 'public/data/briefing.json.gz'))).toString('utf8'))).toEqual(model);
+  });
+
+  it('publishes the model gzip-compressed, byte for byte the same for the same model, and leaves no partial file', async () => {
+    const site = { sidebar: [], feed: [], previews: {}, settings: { title: 'T', description: 'D' } } as unknown as Parameters<typeof writeOutputs>[2];
+    const model = { articles: [{ slug: 'a-1', paragraphs: [{ text: 'Ankara hosted the talks.' }] }], entities: [], diagnostics: [] } as unknown as Parameters<typeof writeOutputs>[1];
+    const published = join(temp, 'public/data/briefing.json.gz');
+    const build = async () => {
+      const summary = writeOutputs(root, model, site, pageWriter(root).finish());
+      expect(summary.files).toContain('public/data/briefing.json.gz');
+      await summary.published;
+      return readFileSync(published);
+    };
+    const first = await build();
+    expect(first.subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
+    expect(JSON.parse(gunzipSync(first).toString('utf8'))).toEqual(model);
+    expect(await build()).toEqual(first);
+    expect(existsSync(join(temp, 'build/model.json.gz.partial'))).toBe(false);
   });
 });
