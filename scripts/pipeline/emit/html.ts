@@ -10,8 +10,9 @@
  * carry markup: raw HTML, comments, element names outside a short list, and
  * attribute values that are not plain generated ids, classes and relative links.
  * Headings are taken out of the HTML as their own blocks, so the page can render
- * them with Starlight's `AnchorHeading` (anchor link, label) as it does Markdown
- * headings, and they get the ids Astro's Markdown pipeline would give them.
+ * them with the markup of Starlight's `AnchorHeading` (anchor link, label) as
+ * Starlight does Markdown headings (src/components/SectionHeading.astro), and
+ * they get the ids Astro's Markdown pipeline would give them.
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
@@ -60,7 +61,7 @@ export interface PageHeading {
   text: string;
 }
 
-/** A piece of a prebuilt body: HTML, or a heading the page renders with Starlight's AnchorHeading. */
+/** A piece of a prebuilt body: HTML, or a heading the page renders with its permalink (src/components/SectionHeading.astro). */
 export type BodyBlock =
   | { type: 'html'; html: string }
   | {
@@ -70,6 +71,8 @@ export type BodyBlock =
       id: string;
       /** The heading's content. */
       html: string;
+      /** Its text, for the permalink's accessible label. */
+      text: string;
       /** The id of the source paragraph the heading is, if any: the page wraps it as a paragraph, with its permalink. */
       paragraph?: string;
     };
@@ -127,7 +130,7 @@ export function prebuildBlocks<Component extends ComponentBlock = never>(childre
     const id = slugger.slug(text);
     const depth = Number(HEADING.exec(heading.element.tagName)![1]) as 2 | 3;
     headings.push({ depth, slug: id, text });
-    blocks.push({ type: 'heading', depth, id, html: toHtml({ type: 'root', children: heading.element.children }), ...(heading.paragraph && { paragraph: heading.paragraph }) });
+    blocks.push({ type: 'heading', depth, id, html: toHtml({ type: 'root', children: heading.element.children }), text, ...(heading.paragraph && { paragraph: heading.paragraph }) });
   }
   flush();
   return { blocks, headings };

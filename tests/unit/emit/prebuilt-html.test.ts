@@ -80,10 +80,10 @@ describe('prebuilt source pages', () => {
       { depth: 2, slug: 'sources-listed', text: 'Sources listed' },
     ]);
     expect(blocks).toEqual([
-      { type: 'heading', depth: 2, id: 'russias-pivot-what-next', html: 'Russia’s pivot: what next?', paragraph: 'p-1' },
+      { type: 'heading', depth: 2, id: 'russias-pivot-what-next', html: 'Russia’s pivot: what next?', text: 'Russia’s pivot: what next?', paragraph: 'p-1' },
       { type: 'html', html: '<p>Body</p>' },
-      { type: 'heading', depth: 2, id: 'russias-pivot-what-next-1', html: 'Russia’s pivot: what next?' },
-      { type: 'heading', depth: 2, id: 'sources-listed', html: 'Sources <a href="../x/">listed</a>' },
+      { type: 'heading', depth: 2, id: 'russias-pivot-what-next-1', html: 'Russia’s pivot: what next?', text: 'Russia’s pivot: what next?' },
+      { type: 'heading', depth: 2, id: 'sources-listed', html: 'Sources <a href="../x/">listed</a>', text: 'Sources listed' },
     ]);
   });
 
