@@ -99,7 +99,15 @@ export function articlePool(articles = 0): ArticlePool {
       if (ids.length < MIN_PARALLEL_NETWORKS) return siteInThisThread.egoNetworks(graph, ids);
       // Generous: a network takes a few milliseconds.
       const wait = request<[string, NetworkChart][]>({ kind: 'ego-networks', graph, ids }, 60_000 + 50 * ids.length, () => buildEgoNetworkCharts(graph, ids));
-      return () => new Map(wait());
+      return () => {
+        const layouts = new Map(wait());
+        // The last job: the thread goes now, not when the pool closes. Its heap (its copy of the graph,
+        // the layouts' garbage) would otherwise stay resident while this thread serialises every page,
+        // which is when the build's memory peaks.
+        void worker?.terminate();
+        worker = undefined;
+        return layouts;
+      };
     },
   };
 
