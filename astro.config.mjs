@@ -76,8 +76,8 @@ export default defineConfig({
     withSeparatePagefind(starlight({
       title: briefing.title,
       description: briefing.description,
-      customCss: ['./src/styles/briefing.css'],
-      components: { Head: './src/components/Head.astro', Search: './src/components/Search.astro', Footer: './src/components/Footer.astro' },
+      customCss: ['./src/styles/briefing.css', './src/styles/sidebar.css'],
+      components: { Head: './src/components/Head.astro', Search: './src/components/Search.astro', Footer: './src/components/Footer.astro', Sidebar: './src/components/Sidebar.astro' },
       lastUpdated: false,
       pagination: false,
       // The generated pages own their sidebar: see scripts/pipeline/emit/sidebar.ts.

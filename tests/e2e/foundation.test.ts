@@ -66,6 +66,47 @@ describe('site foundation', () => {
   });
 });
 
+describe('sidebar', () => {
+  it('marks the current page, opens its group, keeps collapsed groups shut, and draws carets without inline SVG', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = watchErrors(page);
+    await page.goto(`${rootUrl}/bases/hmeimim-air-base/`, { waitUntil: 'load' });
+    const list = page.locator('nav.sidebar ul.sidebar-list.top-level');
+    const current = list.locator('a[aria-current="page"]');
+    expect(await current.count()).toBe(1);
+    expect(await current.innerText()).toBe('Hmeimim Air Base');
+    expect(await current.evaluate((link) => link.closest('details')!.open)).toBe(true);
+    const places = list.locator('details', { has: page.locator('summary', { hasText: 'Places' }) });
+    expect(await places.evaluate((details) => (details as HTMLDetailsElement).open)).toBe(false);
+
+    const caret = places.locator('summary .caret');
+    const shut = await caret.evaluate((element) => ({ mask: getComputedStyle(element).maskImage, box: element.getBoundingClientRect().toJSON() as DOMRect }));
+    expect(shut.mask).toMatch(/^url\("data:image\/svg\+xml/);
+    expect(shut.box.width).toBeGreaterThan(10);
+    expect(shut.box.height).toBe(shut.box.width);
+    await places.locator('summary').click();
+    expect(await places.evaluate((details) => (details as HTMLDetailsElement).open)).toBe(true);
+    expect(await places.locator('ul a').first().isVisible()).toBe(true);
+    await expect.poll(() => caret.evaluate((element) => getComputedStyle(element).transform)).not.toBe('none');
+
+    // The lean markup: no inline SVG and no scoped-style class on any element of the list.
+    expect(await list.locator('svg').count()).toBe(0);
+    expect(await list.evaluate((root) => [root, ...root.querySelectorAll('*')].filter((element) => /\bastro-/.test(element.getAttribute('class') ?? '')).length)).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('opens from the menu button on a phone', async () => {
+    const page = await browser.newPage({ viewport: { width: 400, height: 800 } });
+    await page.goto(`${rootUrl}/bases/hmeimim-air-base/`, { waitUntil: 'load' });
+    const link = page.locator('nav.sidebar a[aria-current="page"]');
+    expect(await link.isVisible()).toBe(false);
+    await page.locator('button.sl-menu-button').click();
+    await expect.poll(() => link.isVisible()).toBe(true);
+    await page.close();
+  });
+});
+
 describe('site built under a sub-path base', () => {
   it('resolves links, assets and search under /briefing/', async () => {
     const page = await browser.newPage();
