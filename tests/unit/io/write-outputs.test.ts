@@ -5,6 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pageWriter, writeOutputs } from '../../../scripts/io/write-outputs.ts';
+import { gzipFile } from '../../../scripts/io/gzip-file.ts';
 
 const temp = mkdtempSync(join(tmpdir(), 'briefing-write-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -99,5 +100,14 @@ describe('the page writer', () => {
     expect(JSON.parse(gunzipSync(first).toString('utf8'))).toEqual(model);
     expect(await build()).toEqual(first);
     expect(existsSync(join(temp, 'build/model.json.gz.partial'))).toBe(false);
+  });
+
+  it('rejects when the model cannot be compressed, and leaves neither a partial nor a published file', async () => {
+    const missing = join(temp, 'build/no-such-model.json');
+    const target = join(temp, 'public/data/never.json.gz');
+    const partial = join(temp, 'build/never.json.gz.partial');
+    await expect(gzipFile(missing, target, partial)).rejects.toThrow(/ENOENT|no such file/);
+    expect(existsSync(partial)).toBe(false);
+    expect(existsSync(target)).toBe(false);
   });
 });
