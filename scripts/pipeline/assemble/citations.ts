@@ -37,6 +37,14 @@ export interface ModelIndex {
   mentionsBySentence: Map<string, Mention[]>;
   entities: Map<string, Entity>;
   statements: Map<string, Statement>;
+  /**
+   * What `citationFor` and `viewStatement` made, per cited sentence: a sentence is
+   * cited on the page of each entity it names, and twice on one page (key facts,
+   * the source's column). Shared, never changed, so the page models of a
+   * 5,000-article build hold each passage once.
+   */
+  citations: Map<string, Citation>;
+  inlines: Map<string, Inline[]>;
 }
 
 export function paragraphKey(articleSlug: string, paragraphId: string): string {
@@ -56,6 +64,8 @@ export function indexModel(model: {
     mentionsBySentence: new Map(),
     entities: new Map(model.entities.map((entity) => [entity.id, entity])),
     statements: new Map(model.statements.map((statement) => [statement.id, statement])),
+    citations: new Map(),
+    inlines: new Map(),
   };
   for (const article of model.articles) {
     index.articles.set(article.slug, article);
@@ -82,15 +92,29 @@ export function sentenceFocus(index: ModelIndex, sentenceId: string): Focus | un
 }
 
 export function citationFor(index: ModelIndex, articleSlug: string, paragraphId: string, focus?: Focus): Citation {
+  const key = `${paragraphKey(articleSlug, paragraphId)}@${focus ? `${focus.start}-${focus.end}` : ''}`;
+  const known = index.citations.get(key);
+  if (known) return known;
   const article = index.articles.get(articleSlug);
   const paragraph = index.paragraphs.get(paragraphKey(articleSlug, paragraphId));
-  return {
+  const citation: Citation = {
     path: paragraphPath(articleSlug, paragraphId),
     outlet: article ? outletLabel(article) : articleSlug,
     passage: excerpt(paragraph?.text ?? '', focus),
     sourceTitle: article?.meta.title ?? articleSlug,
     articleSlug,
   };
+  index.citations.set(key, citation);
+  return citation;
+}
+
+/** A statement's text with its mentions linked (see ModelIndex.inlines). */
+function statementInlines(index: ModelIndex, statement: Statement, sentenceStart: number): Inline[] {
+  const known = index.inlines.get(statement.id);
+  if (known) return known;
+  const inlines = linkMentions(statement.text, index.mentionsBySentence.get(statement.sentenceId) ?? [], index.entities, sentenceStart);
+  index.inlines.set(statement.id, inlines);
+  return inlines;
 }
 
 
@@ -100,12 +124,11 @@ export function citationFor(index: ModelIndex, articleSlug: string, paragraphId:
  */
 export function viewStatement(index: ModelIndex, statement: Statement, prefix: string): StatementView {
   const sentence = index.sentences.get(statement.sentenceId);
-  const mentions = index.mentionsBySentence.get(statement.sentenceId) ?? [];
   const date = statementDate(statement);
   return {
     id: `${prefix}-${statement.id}`,
     statementId: statement.id,
-    inlines: linkMentions(statement.text, mentions, index.entities, sentence?.start ?? 0),
+    inlines: statementInlines(index, statement, sentence?.start ?? 0),
     basis: statement.basis,
     ...(date && { date }),
     citation: citationFor(index, statement.articleSlug, statement.paragraphId, sentence),
