@@ -92,11 +92,12 @@ export function sentenceFocus(index: ModelIndex, sentenceId: string): Focus | un
 }
 
 export function citationFor(index: ModelIndex, articleSlug: string, paragraphId: string, focus?: Focus): Citation {
-  const key = `${paragraphKey(articleSlug, paragraphId)}@${focus ? `${focus.start}-${focus.end}` : ''}`;
+  const cited = paragraphKey(articleSlug, paragraphId);
+  const key = `${cited}@${focus ? `${focus.start}-${focus.end}` : ''}`;
   const known = index.citations.get(key);
   if (known) return known;
   const article = index.articles.get(articleSlug);
-  const paragraph = index.paragraphs.get(paragraphKey(articleSlug, paragraphId));
+  const paragraph = index.paragraphs.get(cited);
   const citation: Citation = {
     path: paragraphPath(articleSlug, paragraphId),
     outlet: article ? outletLabel(article) : articleSlug,
