@@ -184,7 +184,7 @@ export function simplifyStream(tolerance: number): (output: GeoStream) => GeoStr
   };
 }
 
-function simplifiedPath(projection: GeoProjection, tolerance: number) {
+export function simplifiedPath(projection: GeoProjection, tolerance: number) {
   const simplify = simplifyStream(tolerance);
   const wrapper: GeoStreamWrapper = { stream: (output) => projection.stream(simplify(output)) };
   return geoPath(wrapper).digits(1);
@@ -213,13 +213,47 @@ export interface Basemap {
   countryLabels: CountryLabel[];
 }
 
-let outlines: { land: GeoPermissibleObjects; borders: GeoPermissibleObjects } | undefined;
-function worldOutlines() {
-  outlines ??= {
-    land: merge(topology, topology.objects.countries.geometries as (Polygon | MultiPolygon)[]),
-    borders: mesh(topology, topology.objects.countries, (a, b) => a !== b),
+/**
+ * The longitudes and latitudes the artboard shows: its edge run back through
+ * the projection, with half a degree to spare. Undefined when the edge does
+ * not invert cleanly (a pole in view), and then the whole world is drawn.
+ */
+export function visibleExtent({ projection, width, height }: Projected): Extent | undefined {
+  const edge: [number, number][] = [];
+  for (let step = 0; step <= 32; step++) {
+    const t = step / 32;
+    edge.push([t * width, 0], [t * width, height], [0, t * height], [width, t * height]);
+  }
+  const lonLats = edge.map((point) => projection.invert?.(point));
+  if (lonLats.some((lonLat) => !lonLat || !lonLat.every(Number.isFinite))) return undefined;
+  const lons = lonLats.map((lonLat) => lonLat![0]);
+  const lats = lonLats.map((lonLat) => lonLat![1]);
+  const [west, east] = [Math.min(...lons) - 0.5, Math.max(...lons) + 0.5];
+  if (east - west > 180) return undefined;
+  return [
+    [west, Math.min(...lats) - 0.5],
+    [east, Math.max(...lats) + 0.5],
+  ];
+}
+
+/** Whether a country's bounds may reach into `extent` (bounds across the antimeridian always may). */
+function mayReach(bounds: Extent, extent: Extent): boolean {
+  const [[west, south], [east, north]] = bounds;
+  return west > east || !(east < extent[0][0] || west > extent[1][0] || north < extent[0][1] || south > extent[1][1]);
+}
+
+/**
+ * Land and borders of the countries that can show in `visible`. Projecting
+ * only those, not the whole world, is most of the basemap's cost; a country
+ * wholly outside the artboard adds nothing to it, and a border it shares lies
+ * inside its bounds, so outside the artboard too.
+ */
+export function countryOutlines(visible: Extent | undefined) {
+  const geometries = topology.objects.countries.geometries.filter((_, index) => !visible || mayReach(allCountries()[index]!.bounds, visible));
+  return {
+    land: merge(topology, geometries as (Polygon | MultiPolygon)[]),
+    borders: mesh(topology, { type: 'GeometryCollection', geometries }, (a, b) => a !== b),
   };
-  return outlines;
 }
 const cache = new Map<string, Basemap>();
 
@@ -228,7 +262,8 @@ export function basemap(extent: Extent, width: number, focus: Country | undefine
   const key = JSON.stringify([extent, width, focus?.id]);
   const cached = cache.get(key);
   if (cached) return cached;
-  const { projection, height } = projectFrame(extent, width);
+  const projected = projectFrame(extent, width);
+  const { projection, height } = projected;
   const path = simplifiedPath(projection, width / 500);
   const plain = geoPath(projection);
   const countryLabels: CountryLabel[] = [];
@@ -242,12 +277,13 @@ export function basemap(extent: Extent, width: number, focus: Country | undefine
     countryLabels.push({ name: country.name, x: Math.round(x), y: Math.round(y), area: Math.round(area), focus: country.id === focus?.id });
   }
   countryLabels.sort((a, b) => b.area - a.area || a.name.localeCompare(b.name));
+  const { land, borders } = countryOutlines(visibleExtent(projected));
   const result: Basemap = {
     width,
     height,
-    land: path(worldOutlines().land) ?? '',
+    land: path(land) ?? '',
     focus: focus ? (path(focus.feature as GeoPermissibleObjects) ?? '') : '',
-    borders: path(worldOutlines().borders) ?? '',
+    borders: path(borders) ?? '',
     countryLabels,
   };
   cache.set(key, result);

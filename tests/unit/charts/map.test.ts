@@ -8,7 +8,7 @@ import type { Entity } from '../../../scripts/pipeline/model.ts';
 import type { EntityPageData } from '../../../scripts/pipeline/emit/entity-page.ts';
 import { testEntity } from '../../fixtures/entity.ts';
 import { ARTBOARDS, buildMapChart, labelLines, mapDiagnostics, onMap, separateMarks, type MapArtboard, type MapChart } from '../../../scripts/pipeline/charts/map.ts';
-import { allCountries, basemap, focusCountry, mapFrame, projectFrame } from '../../../scripts/pipeline/charts/map-basemap.ts';
+import { allCountries, basemap, countryOutlines, focusCountry, mapFrame, projectFrame, simplifiedPath, visibleExtent } from '../../../scripts/pipeline/charts/map-basemap.ts';
 import { overlaps, placeLabels, textWidth, type Box } from '../../../scripts/pipeline/charts/map-labels.ts';
 
 const entity = (fields: Parameters<typeof testEntity>[0]): Entity => testEntity({ file: `content/entities/${fields.kind}s.yaml`, ...fields });
@@ -94,6 +94,36 @@ describe('map frame and projection', () => {
     expect(first.focus.length).toBeGreaterThan(500);
     // Land, focus and borders together stay a few kilobytes per artboard.
     expect(first.land.length + first.focus.length + first.borders.length).toBeLessThan(12_000);
+  });
+
+  it('projects only the countries that can show, and draws the same land and borders as the whole world would', () => {
+    const extent = mapFrame(syria, [[36, 35]]);
+    for (const width of [640, 340]) {
+      const projected = projectFrame(extent, width);
+      const visible = visibleExtent(projected)!;
+      // The frame and a little more (a conic projection bows its edges), nowhere near the whole world.
+      expect(visible[0][0]).toBeLessThanOrEqual(extent[0][0]);
+      expect(visible[0][1]).toBeLessThanOrEqual(extent[0][1]);
+      expect(visible[1][0]).toBeGreaterThanOrEqual(extent[1][0]);
+      expect(visible[1][1]).toBeGreaterThanOrEqual(extent[1][1]);
+      expect(visible[1][0] - visible[0][0]).toBeLessThan(2 * (extent[1][0] - extent[0][0]));
+      const path = simplifiedPath(projected.projection, width / 500);
+      const near = countryOutlines(visible);
+      const world = countryOutlines(undefined);
+      expect(path(near.land)).toBe(path(world.land));
+      expect(path(near.borders)).toBe(path(world.borders));
+    }
+  });
+
+  it('draws the whole world when the artboard does not invert to a region (a pole in view)', () => {
+    const projected = projectFrame(
+      [
+        [-170, 60],
+        [170, 89],
+      ],
+      640,
+    );
+    expect(visibleExtent(projected)).toBeUndefined();
   });
 });
 
