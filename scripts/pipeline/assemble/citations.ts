@@ -9,11 +9,19 @@ import { linkMentions, type Inline } from './inlines.ts';
 import { paragraphPath } from '../shared/paths.ts';
 import { outletLabel } from '../shared/outlet.ts';
 
+/**
+ * Longest passage a citation's tooltip shows: the cited sentence with about
+ * two lines of context each side. The tooltip is there to recognise the
+ * paragraph, which is one click away; every citation on a page carries its
+ * own copy, so a whole paragraph in each was a third of an event page.
+ */
+export const CITATION_PASSAGE_CHARS = 320;
+
 export interface Citation {
   /** /sources/<slug>/#<paragraph-id> */
   path: string;
   outlet: string;
-  /** The cited paragraph's text, shown on hover and focus. */
+  /** The cited paragraph's text, or the part of it around the cited sentence (CITATION_PASSAGE_CHARS), shown on hover and focus. */
   passage: string;
   sourceTitle: string;
   articleSlug: string;
@@ -101,7 +109,7 @@ export function citationFor(index: ModelIndex, articleSlug: string, paragraphId:
   const citation: Citation = {
     path: paragraphPath(articleSlug, paragraphId),
     outlet: article ? outletLabel(article) : articleSlug,
-    passage: excerpt(paragraph?.text ?? '', focus),
+    passage: excerpt(paragraph?.text ?? '', focus, CITATION_PASSAGE_CHARS),
     sourceTitle: article?.meta.title ?? articleSlug,
     articleSlug,
   };
