@@ -268,8 +268,7 @@ export function basemap(extent: Extent, width: number, focus: Country | undefine
   const plain = geoPath(projection);
   const countryLabels: CountryLabel[] = [];
   for (const country of allCountries()) {
-    const [[west, south], [east, north]] = country.bounds;
-    if (west <= east && (east < extent[0][0] || west > extent[1][0] || north < extent[0][1] || south > extent[1][1])) continue;
+    if (!mayReach(country.bounds, extent)) continue;
     const area = plain.area(country.feature as GeoPermissibleObjects);
     if (!(area > 0)) continue;
     const [x, y] = plain.centroid(country.feature as GeoPermissibleObjects);
