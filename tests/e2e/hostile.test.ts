@@ -39,6 +39,21 @@ describe('hostile articles in the built site', () => {
     expect(seed?.status()).toBe(200);
     await page.close();
   });
+
+  it('names a few of the outlets that reprint a claim and counts the rest', async () => {
+    // About a hundred payload articles carry one seed sentence word for word: one line, one short support note.
+    const page = await browser.newPage();
+    await page.goto(`${hostileUrl}/actors/vladimir-putin/`, { waitUntil: 'domcontentloaded' });
+    const widest = await page.evaluate(() => {
+      const lines = [...document.querySelectorAll('li.statement')].map((line) => ({ cites: line.querySelectorAll('a.cite').length, support: line.querySelector('.statement__support')?.textContent ?? '' }));
+      return lines.sort((p, q) => q.cites - p.cites)[0];
+    });
+    await page.close();
+    expect(widest?.cites).toBeGreaterThanOrEqual(50);
+    expect(widest?.support).toMatch(/^\s*\d+ sources, 1 independent \(.+ and \d+ others reprint .+\)\s*$/s);
+    expect(widest?.support.split(' reprint').length, 'one original named once').toBe(2);
+    expect(widest?.support.length).toBeLessThan(1000);
+  });
 });
 
 /** Site paths of every page the hostile build produced (each folder's index.html). */

@@ -93,8 +93,11 @@ export interface SourceColumn {
 export interface Support {
   sources: number;
   independent: number;
-  /** "copy is a copy of of", as outlet names. */
-  copies: { copy: string; of: string }[];
+  /**
+   * Who reprints whom, one entry per original: the first `REPRINTS_NAMED` outlets
+   * that carry its text (`by`), and how many more do (`more`).
+   */
+  copies: { of: string; by: string[]; more: number }[];
 }
 
 /** One claim as one line: its plainest report, with every outlet that reports it in near-identical words (claims.ts). */
@@ -320,10 +323,23 @@ function supportOf(context: AssemblyContext, statements: Statement[]): Support {
   const result = {
     sources: support.sources,
     independent: support.independent,
-    copies: support.copies.map((copy) => ({ copy: outlet(copy.copy), of: outlet(copy.of) })),
+    copies: reprintsByOrigin(support.copies.map((copy) => ({ copy: outlet(copy.copy), of: outlet(copy.of) }))),
   };
   context.supportByClaim.set(key, result);
   return result;
+}
+
+/** Outlets named as carrying one original's text; the rest are a count ("and 40 others"). */
+export const REPRINTS_NAMED = 3;
+
+export function reprintsByOrigin(pairs: readonly { copy: string; of: string }[]): Support['copies'] {
+  const byOrigin = new Map<string, string[]>();
+  for (const { copy, of } of pairs) {
+    const copies = byOrigin.get(of);
+    if (copies) copies.push(copy);
+    else byOrigin.set(of, [copy]);
+  }
+  return [...byOrigin].map(([of, copies]) => ({ of, by: copies.slice(0, REPRINTS_NAMED), more: Math.max(0, copies.length - REPRINTS_NAMED) }));
 }
 
 function quoteView(context: AssemblyContext, quote: Quote): QuoteView {

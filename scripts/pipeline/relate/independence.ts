@@ -40,6 +40,12 @@ function chooseRoot(members: readonly string[], copies: ReadonlySet<string>, pre
   return favoured[0] ?? pool[0] ?? '';
 }
 
+/** Whether `candidate` names a copy's origin better than `current`: a credited article first, then the smaller slug. */
+function betterOrigin(candidate: string, current: string, credited: ReadonlySet<string>): boolean {
+  const rank = (slug: string) => (credited.has(slug) ? 0 : 1);
+  return rank(candidate) - rank(current) < 0 || (rank(candidate) === rank(current) && cmp(candidate, current) < 0);
+}
+
 /**
  * Maps each article slug to the root slug of its copy cluster (union-find over
  * article pairs that share ≥ MIN_SHARED_FOR_CLUSTER passages). Slugs absent
@@ -302,7 +308,11 @@ export function countIndependentSupport(
       copy = root === x.articleSlug ? y.articleSlug : root === y.articleSlug ? x.articleSlug : cmp(x.articleSlug, y.articleSlug) > 0 ? x.articleSlug : y.articleSlug;
     }
     const of = copy === x.articleSlug ? y.articleSlug : x.articleSlug;
-    copyPairs.set(`${copy}\u0000${of}`, { copy, of });
+    // One origin per copy: n outlets carrying one text would otherwise name every pair of
+    // them (n² "reprints", megabytes on a wire story's line). The credited original wins,
+    // then the smallest slug, so the choice does not depend on the order edges were found.
+    const known = copyPairs.get(copy);
+    if (!known || betterOrigin(of, known.of, credited)) copyPairs.set(copy, { copy, of });
   }
   return {
     sources,

@@ -43,7 +43,7 @@ export interface IndependentSupport {
   sources: number;
   /** Distinct texts: copies of one text count once. */
   independent: number;
-  /** Article-level copy relations found among the support, for display. */
+  /** Article-level copy relations found among the support, for display: each copy once, with one origin. */
   copies: { copy: string; of: string }[];
 }
 

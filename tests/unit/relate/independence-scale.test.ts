@@ -59,4 +59,27 @@ describe('countIndependentSupport with a large passage list', () => {
     // Fresh arrays each time: the per-list index must not carry over between rounds.
     expect(growthRatio((count) => countIndependentSupport([...chains.get(count)!.items], [...chains.get(count)!.chain]), 75, 8)).toBeLessThan(linearBound(8));
   });
+
+  it('names each copy once, with one origin, when many outlets carry the same sentence', () => {
+    // 60 outlets, one sentence word for word: every pair of them is a match, but the display needs one origin per copy.
+    const slugs = Array.from({ length: 60 }, (_, i) => `o${String(i).padStart(2, '0')}`);
+    const same = 'The ministry said the talks would resume in the capital next week.';
+    const support = countIndependentSupport(slugs.map((slug) => item(slug, 1, same)), []);
+    expect(support.sources).toBe(60);
+    expect(support.independent).toBe(1);
+    expect(support.copies).toHaveLength(59);
+    expect(new Set(support.copies.map((copy) => copy.copy)).size).toBe(59);
+    expect(new Set(support.copies.map((copy) => copy.of))).toEqual(new Set(['o00']));
+  });
+
+  it('prefers the credited original when a copy matches several outlets', () => {
+    // b and c both copy a by passage; c's sentence also matches b word for word.
+    const text = 'Officials confirmed the convoy reached the border crossing on Monday.';
+    const items = [item('a', 1, text), item('b', 1, text), item('c', 1, text)];
+    const support = countIndependentSupport(items, [passage('a', 'p-a-1', 'b', 'p-b-1'), passage('a', 'p-a-1', 'c', 'p-c-1')]);
+    expect(support.copies).toEqual([
+      { copy: 'b', of: 'a' },
+      { copy: 'c', of: 'a' },
+    ]);
+  });
 });
