@@ -442,7 +442,8 @@ export function layoutTimeline(data: TimelineData, artboard: TimelineArtboard): 
         approximate: event.date.approximate === true,
         ...markGeometry(placed, top + lane * METRICS.eventLane + METRICS.eventLane / 2, METRICS.eventRadius, METRICS.eventBar),
         label,
-        title: `${event.name}, ${event.date.label}`,
+        // A discovered event's name already ends with its date ("… in Moscow, 26 February 2025").
+        title: event.name.endsWith(event.date.label) ? event.name : `${event.name}, ${event.date.label}`,
       });
     });
     y = top + eventRows * METRICS.eventLane + METRICS.panelGap;

@@ -105,6 +105,13 @@ describe('date precision', () => {
     expect(march.title).toBe('March 2025, Outlet A: Sentence s2.');
     expect(march.path).toBe('/sources/a/#p-s2');
   });
+
+  it("names an event's date once in its title, whether or not the name already ends with it", () => {
+    const day = date('day', '2025-02-26', '2025-02-26', '26 February 2025');
+    const data = timelineData([event('Talks in Moscow, 26 February 2025', day), event('Registry summit', day)], [], outlets);
+    const titles = layoutTimeline(data, TIMELINE_ARTBOARDS.wide).marks.map((mark) => mark.title).sort();
+    expect(titles).toEqual(['Registry summit, 26 February 2025', 'Talks in Moscow, 26 February 2025']);
+  });
 });
 
 describe('timelineData', () => {
