@@ -36,6 +36,14 @@ function provisionChromium(): string | undefined {
   return findChromium();
 }
 
+/** Like `run`, with the output shown as it comes, without blocking the event loop (held-back runs go on collecting). */
+function runAsync(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: 'inherit', env });
+    child.on('close', (code) => resolve(code ?? 1));
+  });
+}
+
 const licences = run('npx', ['tsx', 'scripts/quality/licences.ts']);
 if (licences !== 0) process.exit(licences);
 
@@ -63,15 +71,22 @@ if (unit !== 0) {
 }
 // The unit tests are done with the project's files: the browser tests' sites build now, on the
 // core the integration tests leave idle while they finish, instead of after them.
-const sitesRun = runHeldBack('npx', ['tsx', 'tests/e2e/setup/build-sites.ts']);
-const integration = await integrationRun;
-process.stdout.write(integration.output);
-const sites = await sitesRun;
+const sites = await runHeldBack('npx', ['tsx', 'tests/e2e/setup/build-sites.ts']);
 process.stdout.write(sites.output);
-if (integration.code !== 0) process.exit(integration.code);
-if (sites.code !== 0) process.exit(sites.code);
+if (sites.code !== 0) {
+  process.stdout.write((await integrationRun).output);
+  process.exit(sites.code);
+}
 
 const chromium = provisionChromium();
-if (!chromium) process.exit(1);
+if (!chromium) {
+  process.stdout.write((await integrationRun).output);
+  process.exit(1);
+}
 
-process.exit(run('npx', ['vitest', 'run', '--project', 'e2e'], { ...process.env, CHROME_PATH: chromium, E2E_SITES_BUILT: '1' }));
+// The browser tests start as soon as their sites are built, beside the integration tests' last
+// builds: the suite is CPU-bound, and waiting for the integration tests left a core idle.
+const e2e = await runAsync('npx', ['vitest', 'run', '--project', 'e2e'], { ...process.env, CHROME_PATH: chromium, E2E_SITES_BUILT: '1' });
+const integration = await integrationRun;
+process.stdout.write(`\nIntegration tests (run beside the unit and browser tests):\n${integration.output}`);
+process.exit(integration.code !== 0 ? integration.code : e2e);

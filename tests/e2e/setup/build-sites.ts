@@ -30,8 +30,14 @@ export function buildSites(): void {
   // The hostile corpus first: its generated pages are then replaced by the real build.
   writeHostileCorpus(hostileContentDir);
   // File names, symlinks (one leading outside the project), encodings and YAML bombs beside the payloads.
-  writeFileSystemCases(resolve(hostileContentDir), mkdtempSync(join(tmpdir(), 'hostile-outside-')));
-  run('npx', ['tsx', 'scripts/build-briefings.ts'], { CONTENT_DIR: hostileContentDir });
+  const outside = mkdtempSync(join(tmpdir(), 'hostile-outside-'));
+  try {
+    writeFileSystemCases(resolve(hostileContentDir), outside);
+    run('npx', ['tsx', 'scripts/build-briefings.ts'], { CONTENT_DIR: hostileContentDir });
+  } finally {
+    // Only the briefing build reads it (through the symlink that leads out of the project).
+    rmSync(outside, { recursive: true, force: true });
+  }
   run('npx', ['astro', 'build', '--outDir', hostileOutDir], {});
   // The second story, with no registry: every page it gets comes from the texts.
   run('npx', ['tsx', 'scripts/build-briefings.ts'], { CONTENT_DIR: secondStoryContentDir });
