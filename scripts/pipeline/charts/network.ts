@@ -32,15 +32,26 @@ export interface NetworkNode {
   kind: NetworkKind;
   subtype: string;
   path: string;
-  mentions: number;
+  /**
+   * Mentions in the whole story. An ego network gives it for its subject only: a
+   * neighbour's total changes with articles that never name the subject, and would
+   * change the subject's page with them.
+   */
+  mentions?: number;
+  /**
+   * What the node's area shows: its mentions in the story's network; in an ego network,
+   * the sentences naming it with the subject (plus one for a registry relation), and
+   * the subject's own mentions.
+   */
+  size: number;
 }
 
 export interface NetworkEdge {
   /** `source` < `target`. */
   source: string;
   target: string;
-  /** Sentences naming both. */
-  sentences: number;
+  /** Sentences naming both (absent from an ego network's links between two neighbours: see `egoGraph`). */
+  sentences?: number;
   /** Registry relations between them (a person's state, a base's operator, an event's participants). */
   typed: TypedRelation[];
   /** Drawing weight: shared sentences, plus one for a registry relation. */
@@ -114,7 +125,7 @@ export function buildNetworkGraph(model: Pick<KnowledgeModel, 'entities' | 'ment
   };
   for (const relation of model.relations) {
     const found = edge(relation.source, relation.target);
-    if (found) found.sentences += relation.weight;
+    if (found) found.sentences = (found.sentences ?? 0) + relation.weight;
   }
   for (const entity of kept) {
     const typed: [string | undefined, TypedRelation][] = [
@@ -128,7 +139,7 @@ export function buildNetworkGraph(model: Pick<KnowledgeModel, 'entities' | 'ment
       if (found && !found.typed.includes(kind)) found.typed.push(kind);
     }
   }
-  for (const found of edges.values()) found.weight = found.sentences + (found.typed.length > 0 ? 1 : 0);
+  for (const found of edges.values()) found.weight = (found.sentences ?? 0) + (found.typed.length > 0 ? 1 : 0);
 
   // Each node's strongest edges; ties go to the more-mentioned neighbour, then by id.
   const byNode = new Map<string, NetworkEdge[]>();
@@ -161,6 +172,7 @@ export function buildNetworkGraph(model: Pick<KnowledgeModel, 'entities' | 'ment
         subtype: entity.subtype,
         path: entityPath(entity.kind, entity.id),
         mentions: counts.get(entity.id) ?? 0,
+        size: counts.get(entity.id) ?? 0,
       })),
     edges: keptEdges,
     candidates: candidates.length,
@@ -230,8 +242,8 @@ interface SimNode extends SimulationNodeDatum {
 /** Force layout for one artboard, then labels for as many nodes as fit, largest first. */
 export function layoutNetwork(graph: NetworkGraph, artboard: { width: number; height: number; type: NetworkType }, centre?: string): NetworkArtboard {
   const { width, height, type } = artboard;
-  const maxMentions = Math.max(1, ...graph.nodes.map((node) => node.mentions));
-  const radius = (mentions: number) => type.minRadius + (type.maxRadius - type.minRadius) * Math.sqrt((mentions - 1) / Math.max(1, maxMentions - 1));
+  const maxSize = Math.max(1, ...graph.nodes.map((node) => node.size));
+  const radius = (size: number) => type.minRadius + (type.maxRadius - type.minRadius) * Math.sqrt(Math.max(0, size - 1) / Math.max(1, maxSize - 1));
   const maxWeight = Math.max(1, ...graph.edges.map((item) => item.weight));
 
   // Fixed start: nodes sorted by id on a sunflower spiral around the centre.
@@ -241,8 +253,8 @@ export function layoutNetwork(graph: NetworkGraph, artboard: { width: number; he
     const angle = index * Math.PI * (3 - Math.sqrt(5));
     const distance = spacing * Math.sqrt(index + 0.5);
     // An ego network holds its subject at the centre while the rest settles around it.
-    if (node.id === centre) return { id: node.id, r: radius(node.mentions), x: width / 2, y: height / 2, fx: width / 2, fy: height / 2 };
-    return { id: node.id, r: radius(node.mentions), x: width / 2 + distance * Math.cos(angle), y: height / 2 + distance * Math.sin(angle) };
+    if (node.id === centre) return { id: node.id, r: radius(node.size), x: width / 2, y: height / 2, fx: width / 2, fy: height / 2 };
+    return { id: node.id, r: radius(node.size), x: width / 2 + distance * Math.cos(angle), y: height / 2 + distance * Math.sin(angle) };
   });
   const links: (SimulationLinkDatum<SimNode> & { weight: number })[] = graph.edges.map((item) => ({ source: item.source, target: item.target, weight: item.weight }));
 
@@ -364,10 +376,10 @@ export function layoutWithRoom(graph: NetworkGraph, artboard: { width: number; h
   for (;;) {
     const board = layoutNetwork(current, artboard, centre);
     if (board.crowded.length === 0 || current.nodes.length <= 2) return board;
-    const mentions = new Map(current.nodes.map((node) => [node.id, node.mentions]));
+    const sizes = new Map(current.nodes.map((node) => [node.id, node.size]));
     const dropped = board.crowded
       .filter((id) => id !== centre)
-      .sort((a, b) => (mentions.get(a) ?? 0) - (mentions.get(b) ?? 0) || (a < b ? 1 : -1))[0];
+      .sort((a, b) => (sizes.get(a) ?? 0) - (sizes.get(b) ?? 0) || (a < b ? 1 : -1))[0];
     if (dropped === undefined) return board;
     const edges = current.edges.filter((edge) => edge.source !== dropped && edge.target !== dropped);
     const linked = new Set(edges.flatMap((edge) => [edge.source, edge.target]));
@@ -393,9 +405,7 @@ export const EGO_ARTBOARDS = {
 /** A graph's edges by the nodes they join and its nodes' positions, made once per graph. */
 interface GraphIndex {
   incident: Map<string, NetworkEdge[]>;
-  edgeOrder: Map<NetworkEdge, number>;
   nodeOrder: Map<string, number>;
-  mentions: Map<string, number>;
 }
 const graphIndexes = new WeakMap<NetworkGraph, GraphIndex>();
 
@@ -409,51 +419,60 @@ function indexGraph(full: NetworkGraph): GraphIndex {
   index = {
     // A loop joins its node once.
     incident: groupByEach(full.edges, (edge) => new Set([edge.source, edge.target])),
-    edgeOrder: new Map(full.edges.map((edge, position) => [edge, position])),
     nodeOrder: new Map(full.nodes.map((node, position) => [node.id, position])),
-    mentions: new Map(full.nodes.map((node) => [node.id, node.mentions])),
   };
   graphIndexes.set(full, index);
   return index;
 }
 
+const byIds = (a: NetworkEdge, b: NetworkEdge) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.target < b.target ? -1 : a.target > b.target ? 1 : 0);
+
 /**
  * One entity and its strongest connections, from the unpruned graph
- * (`buildNetworkGraph` with no caps): every link of the subject, and each
+ * (`buildNetworkGraph` with no caps): the subject's strongest links, and each
  * neighbour's `edgesPerNode` strongest links to the other neighbours, so the
  * picture shows who among them belongs together. Undefined with fewer than
  * `minNeighbours`: a star of one or two lines says no more than a list.
+ *
+ * Everything it measures is local to the subject, so that its chart changes only
+ * with an article that names the subject, like the rest of the subject's page
+ * (adding one article used to change almost every actor page through the hubs'
+ * totals): a neighbour is sized by the sentences naming it with the subject, not by
+ * its mentions in the whole story; ties go by id; and a link between two neighbours
+ * keeps no count (drawn light, weight 1), its global weight only choosing whether it
+ * is drawn.
  */
 export function egoGraph(full: NetworkGraph, id: string, options: { maxNeighbours?: number; edgesPerNode?: number; minNeighbours?: number } = {}): NetworkGraph | undefined {
   const maxNeighbours = options.maxNeighbours ?? 12;
   const edgesPerNode = options.edgesPerNode ?? 2;
-  const { incident: edgesOf, edgeOrder, nodeOrder, mentions } = indexGraph(full);
-  const inGraphOrder = (edges: Iterable<NetworkEdge>) => [...edges].sort((a, b) => edgeOrder.get(a)! - edgeOrder.get(b)!);
+  const { incident: edgesOf, nodeOrder } = indexGraph(full);
   const other = (edge: NetworkEdge, from: string) => (edge.source === from ? edge.target : edge.source);
-  const byStrength = (from: string) => (a: NetworkEdge, b: NetworkEdge) =>
-    b.weight - a.weight || (mentions.get(other(b, from)) ?? 0) - (mentions.get(other(a, from)) ?? 0) || (other(a, from) < other(b, from) ? -1 : 1);
-  const incident = [...(edgesOf.get(id) ?? [])].sort(byStrength(id));
+  const byStrength = (from: string) => (a: NetworkEdge, b: NetworkEdge) => b.weight - a.weight || (other(a, from) < other(b, from) ? -1 : 1);
+  const nodeOf = (node: string) => full.nodes[nodeOrder.get(node) ?? -1];
+  const incident = [...(edgesOf.get(id) ?? [])].filter((edge) => nodeOf(other(edge, id))).sort(byStrength(id));
   const spokes = incident.slice(0, maxNeighbours);
-  if (spokes.length < (options.minNeighbours ?? 3)) return undefined;
-  const ids = new Set([id, ...spokes.map((edge) => other(edge, id))]);
-  const among = inGraphOrder(
-    new Set(
-      [...ids].flatMap((node) => (node === id ? [] : (edgesOf.get(node) ?? []))).filter((edge) => edge.source !== id && edge.target !== id && ids.has(edge.source) && ids.has(edge.target)),
-    ),
+  const subject = nodeOf(id);
+  if (!subject || spokes.length < (options.minNeighbours ?? 3)) return undefined;
+  const neighbours = spokes.map((edge) => other(edge, id));
+  const ids = new Set([id, ...neighbours]);
+  const among = [...new Set(neighbours.flatMap((node) => edgesOf.get(node) ?? []))].filter(
+    (edge) => edge.source !== id && edge.target !== id && ids.has(edge.source) && ids.has(edge.target),
   );
-  const keep = new Set<NetworkEdge>(spokes);
-  for (const node of ids) {
-    if (node === id) continue;
+  const context = new Set<NetworkEdge>();
+  for (const node of neighbours) {
     among
       .filter((edge) => edge.source === node || edge.target === node)
       .sort(byStrength(node))
       .slice(0, edgesPerNode)
-      .forEach((edge) => keep.add(edge));
+      .forEach((edge) => context.add(edge));
   }
-  const nodes = [...ids].filter((node) => nodeOrder.has(node)).sort((a, b) => nodeOrder.get(a)! - nodeOrder.get(b)!);
+  const neighbourNode = (edge: NetworkEdge): NetworkNode => {
+    const { mentions: _story, ...node } = nodeOf(other(edge, id))!;
+    return { ...node, size: edge.weight };
+  };
   return {
-    nodes: nodes.map((node) => full.nodes[nodeOrder.get(node)!]!),
-    edges: inGraphOrder(keep),
+    nodes: [{ ...subject, size: subject.mentions ?? subject.size }, ...spokes.map(neighbourNode)],
+    edges: [...spokes, ...[...context].sort(byIds).map(({ sentences: _count, ...edge }) => ({ ...edge, weight: 1 }))],
     candidates: incident.length + 1,
   };
 }

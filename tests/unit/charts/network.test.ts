@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Entity, Mention, Relation } from '../../../scripts/pipeline/model.ts';
-import { buildNetworkChart, buildNetworkGraph, HOME_NETWORK_NODES, labelLines, layoutNetwork, layoutWithRoom, lcg, NETWORK_ARTBOARDS, type NetworkArtboard, type NetworkGraph } from '../../../scripts/pipeline/charts/network.ts';
+import { buildEgoNetworkChart, buildNetworkChart, buildNetworkGraph, egoGraph, HOME_NETWORK_NODES, labelLines, layoutNetwork, layoutWithRoom, lcg, NETWORK_ARTBOARDS, type NetworkArtboard, type NetworkGraph } from '../../../scripts/pipeline/charts/network.ts';
 import { overlaps, textWidth } from '../../../scripts/pipeline/charts/map-labels.ts';
 
 function entity(partial: Partial<Entity> & Pick<Entity, 'id' | 'kind' | 'subtype' | 'name'>): Entity {
@@ -83,7 +83,7 @@ describe('network graph', () => {
     for (const id of ['russia', 'syria', 'sharaa', 'putin', 'hmeimim', 'meeting']) expect(ids.has(id)).toBe(true);
     expect(ids.has('moscow')).toBe(false);
     expect(ids.has('silent')).toBe(false);
-    const least = Math.min(...graph.nodes.map((node) => node.mentions));
+    const least = Math.min(...graph.nodes.map((node) => node.mentions ?? 0));
     // Nothing left out was mentioned more than what was kept.
     const counts = new Map<string, number>();
     for (const mention of model.mentions) counts.set(mention.entityId, (counts.get(mention.entityId) ?? 0) + 1);
@@ -228,5 +228,43 @@ describe('lcg', () => {
     expect(values.every((value) => value >= 0 && value < 1)).toBe(true);
     expect(new Set(values).size).toBe(1000);
     expect(lcg(43)()).not.toBe(lcg(42)());
+  });
+});
+
+describe('an ego network', () => {
+  const full = (model: ReturnType<typeof storyModel>) => buildNetworkGraph(model, { maxNodes: Infinity, edgesPerNode: Infinity });
+
+  it('changes only with what names its subject: a hub named more often elsewhere leaves it as it was', () => {
+    const model = storyModel();
+    const before = buildEgoNetworkChart(full(model), 'putin');
+    // Articles that do not name Putin: Russia and Syria named more often, and more often together.
+    const later = storyModel();
+    later.mentions.push(...mentions('russia', 300), ...mentions('syria', 120));
+    later.relations.find((item) => item.source === 'russia' && item.target === 'syria')!.weight += 90;
+    expect(before).toBeDefined();
+    expect(buildEgoNetworkChart(full(later), 'putin')).toEqual(before);
+    // An article that names Putin with Syria does change it.
+    const named = storyModel();
+    named.relations.find((item) => item.source === 'putin' && item.target === 'syria')!.weight += 5;
+    expect(buildEgoNetworkChart(full(named), 'putin')).not.toEqual(before);
+  });
+
+  it('sizes each neighbour by the sentences naming it with the subject, and keeps no count on the links between neighbours', () => {
+    const graph = egoGraph(full(storyModel()), 'putin')!;
+    const [subject, ...neighbours] = graph.nodes;
+    expect(subject).toMatchObject({ id: 'putin', mentions: 18, size: 18 });
+    for (const node of neighbours) {
+      expect(node.mentions, node.id).toBeUndefined();
+      const spoke = graph.edges.find((edge) => [edge.source, edge.target].includes('putin') && [edge.source, edge.target].includes(node.id))!;
+      expect(node.size, node.id).toBe(spoke.weight);
+    }
+    // Strongest first: Syria (12 sentences) and Russia (12, and Putin's state) before the analysts named with him once.
+    expect(neighbours.slice(0, 2).map((node) => node.id).sort()).toEqual(['russia', 'syria']);
+    const between = graph.edges.filter((edge) => edge.source !== 'putin' && edge.target !== 'putin');
+    expect(between.length).toBeGreaterThan(0);
+    for (const edge of between) {
+      expect(edge.weight).toBe(1);
+      expect(edge.sentences).toBeUndefined();
+    }
   });
 });
