@@ -449,7 +449,7 @@ export function egoGraph(full: NetworkGraph, id: string, options: { maxNeighbour
   const other = (edge: NetworkEdge, from: string) => (edge.source === from ? edge.target : edge.source);
   const byStrength = (from: string) => (a: NetworkEdge, b: NetworkEdge) => b.weight - a.weight || (other(a, from) < other(b, from) ? -1 : 1);
   const nodeOf = (node: string) => full.nodes[nodeOrder.get(node) ?? -1];
-  const incident = [...(edgesOf.get(id) ?? [])].filter((edge) => nodeOf(other(edge, id))).sort(byStrength(id));
+  const incident = [...(edgesOf.get(id) ?? [])].filter((edge) => edge.source !== edge.target && nodeOf(other(edge, id))).sort(byStrength(id));
   const spokes = incident.slice(0, maxNeighbours);
   const subject = nodeOf(id);
   if (!subject || spokes.length < (options.minNeighbours ?? 3)) return undefined;
