@@ -25,7 +25,7 @@ import { buildMapChart, onMap, type MapChart } from '../charts/map.ts';
 import { buildNetworkGraph, type NetworkChart, type NetworkGraph } from '../charts/network.ts';
 import { eventsFor, timelineData, type TimelineData } from '../charts/timeline.ts';
 import { outletLabel } from '../shared/outlet.ts';
-import { groupByEach } from '../shared/group-by.ts';
+import { groupBy, groupByEach } from '../shared/group-by.ts';
 import { PAGE_LIMITS, keepBest, shareOut, type OmittedCounts } from './page-limits.ts';
 import { baseStatus, type BaseState } from './base-status.ts';
 import { groupByWording, plainness, reportsFact, type Claim } from './claims.ts';
@@ -333,13 +333,11 @@ function supportOf(context: AssemblyContext, statements: Statement[]): Support {
 export const REPRINTS_NAMED = 3;
 
 export function reprintsByOrigin(pairs: readonly { copy: string; of: string }[]): Support['copies'] {
-  const byOrigin = new Map<string, string[]>();
-  for (const { copy, of } of pairs) {
-    const copies = byOrigin.get(of);
-    if (copies) copies.push(copy);
-    else byOrigin.set(of, [copy]);
-  }
-  return [...byOrigin].map(([of, copies]) => ({ of, by: copies.slice(0, REPRINTS_NAMED), more: Math.max(0, copies.length - REPRINTS_NAMED) }));
+  return [...groupBy(pairs, (pair) => pair.of)].map(([of, group]) => ({
+    of,
+    by: group.slice(0, REPRINTS_NAMED).map((pair) => pair.copy),
+    more: Math.max(0, group.length - REPRINTS_NAMED),
+  }));
 }
 
 function quoteView(context: AssemblyContext, quote: Quote): QuoteView {

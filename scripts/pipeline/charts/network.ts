@@ -89,6 +89,9 @@ export function labelLines(name: string, max = LINE_CHARS): string[] {
   return best === -1 ? [name] : [name.slice(0, best), name.slice(best + 1)];
 }
 
+/** Edges in the order of their ends' ids (one edge per pair, so never a tie). */
+const byIds = (a: NetworkEdge, b: NetworkEdge) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.target < b.target ? -1 : a.target > b.target ? 1 : 0);
+
 function pairKey(a: string, b: string): [string, string, string] {
   const [source, target] = a < b ? [a, b] : [b, a];
   return [source, target, `${source}\u0000${target}`];
@@ -158,7 +161,7 @@ export function buildNetworkGraph(model: Pick<KnowledgeModel, 'entities' | 'ment
       .slice(0, edgesPerNode)
       .forEach((item) => keep.add(item));
   }
-  const keptEdges = [...keep].sort((a, b) => b.weight - a.weight || (a.source < b.source ? -1 : a.source > b.source ? 1 : a.target < b.target ? -1 : 1));
+  const keptEdges = [...keep].sort((a, b) => b.weight - a.weight || byIds(a, b));
   const connected = new Set(keptEdges.flatMap((item) => [item.source, item.target]));
 
   return {
@@ -424,8 +427,6 @@ function indexGraph(full: NetworkGraph): GraphIndex {
   graphIndexes.set(full, index);
   return index;
 }
-
-const byIds = (a: NetworkEdge, b: NetworkEdge) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.target < b.target ? -1 : a.target > b.target ? 1 : 0);
 
 /**
  * One entity and its strongest connections, from the unpruned graph

@@ -42,8 +42,8 @@ function chooseRoot(members: readonly string[], copies: ReadonlySet<string>, pre
 
 /** Whether `candidate` names a copy's origin better than `current`: a credited article first, then the smaller slug. */
 function betterOrigin(candidate: string, current: string, credited: ReadonlySet<string>): boolean {
-  const rank = (slug: string) => (credited.has(slug) ? 0 : 1);
-  return rank(candidate) - rank(current) < 0 || (rank(candidate) === rank(current) && cmp(candidate, current) < 0);
+  if (credited.has(candidate) !== credited.has(current)) return credited.has(candidate);
+  return cmp(candidate, current) < 0;
 }
 
 /**
