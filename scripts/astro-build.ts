@@ -1,5 +1,5 @@
 /**
- * `astro build` that does nothing when nothing changed: `tsx scripts/astro-build.ts [astro build args]`.
+ * `astro build` that does nothing when nothing changed: `node scripts/astro-build.ts [astro build args]`.
  *
  * Renders the site with Astro, then builds the Pagefind index, unless the
  * output folder was built from exactly the same inputs before (see

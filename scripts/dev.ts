@@ -10,12 +10,12 @@ import { watchContent } from './io/watch-content.ts';
 
 function buildBriefings(): Promise<void> {
   return new Promise((resolve) => {
-    const child = spawn('npx', ['tsx', 'scripts/build-briefings.ts'], { stdio: 'inherit' });
+    const child = spawn(process.execPath, ['scripts/build-briefings.ts'], { stdio: 'inherit' });
     child.on('close', () => resolve());
   });
 }
 
-spawnSync('npx', ['tsx', 'scripts/build-briefings.ts'], { stdio: 'inherit' });
+spawnSync(process.execPath, ['scripts/build-briefings.ts'], { stdio: 'inherit' });
 
 const astro = spawn('npx', ['astro', 'dev', ...process.argv.slice(2)], { stdio: 'inherit' });
 astro.on('exit', (code) => process.exit(code ?? 0));

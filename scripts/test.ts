@@ -44,7 +44,7 @@ function runAsync(command: string, args: string[], env: NodeJS.ProcessEnv = proc
   });
 }
 
-const licences = run('npx', ['tsx', 'scripts/quality/licences.ts']);
+const licences = run(process.execPath, ['scripts/quality/licences.ts']);
 if (licences !== 0) process.exit(licences);
 
 /**
@@ -71,7 +71,7 @@ if (unit !== 0) {
 }
 // The unit tests are done with the project's files: the browser tests' sites build now, on the
 // core the integration tests leave idle while they finish, instead of after them.
-const sites = await runHeldBack('npx', ['tsx', 'tests/e2e/setup/build-sites.ts']);
+const sites = await runHeldBack(process.execPath, ['tests/e2e/setup/build-sites.ts']);
 process.stdout.write(sites.output);
 if (sites.code !== 0) {
   process.stdout.write((await integrationRun).output);

@@ -1,6 +1,6 @@
 /**
  * One benchmark size, run in its own process so its peak RSS is its own:
- * `tsx scripts/bench/measure.ts --size 1000 [--no-stages] [--seed 1]`.
+ * `npx node scripts/bench/measure.ts --size 1000 [--no-stages] [--seed 1]`.
  * Prints one JSON line (`SizeResult`) on stdout, after a `BENCH_RESULT ` marker.
  */
 import { mkdtempSync, rmSync } from 'node:fs';

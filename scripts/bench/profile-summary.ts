@@ -1,5 +1,5 @@
 /**
- * `tsx scripts/bench/profile-summary.ts <file.cpuprofile> [--top 30] [--filter text] [--lines text]`
+ * `npx node scripts/bench/profile-summary.ts <file.cpuprofile> [--top 30] [--filter text] [--lines text]`
  *
  * Summarises a V8 CPU profile (`node --cpu-prof`) without a browser: self time
  * and total (inclusive) time per function, the top N of each. Total time counts

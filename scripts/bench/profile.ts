@@ -1,8 +1,8 @@
 /**
  * One uncached pipeline + buildSite run on a synthetic corpus, for CPU profiling:
  *
- *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx scripts/bench/profile.ts --size 1000
- *   npx tsx scripts/bench/profile-summary.ts /tmp/prof/<file>.cpuprofile
+ *   npx node --cpu-prof --cpu-prof-dir=/tmp/prof scripts/bench/profile.ts --size 1000
+ *   npx node scripts/bench/profile-summary.ts /tmp/prof/<file>.cpuprofile
  *
  * `--only pipeline|site` narrows the run; timings go to stderr.
  */

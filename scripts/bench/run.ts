@@ -34,7 +34,7 @@ const siteScript = fileURLToPath(new URL('./site-build.ts', import.meta.url));
 /** Runs one child measurement and returns the JSON after its `marker` line. */
 function child<T>(script: string, size: number, marker: string, extra: string[]): Promise<T> {
   return new Promise((resolve, reject) => {
-    const args = [...BUILD_NODE_FLAGS, '--import', 'tsx', script, '--size', String(size), ...extra, ...(seed ? ['--seed', seed] : [])];
+    const args = [...BUILD_NODE_FLAGS, script, '--size', String(size), ...extra, ...(seed ? ['--seed', seed] : [])];
     const spawned = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     spawned.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));

@@ -1,5 +1,5 @@
 /**
- * One whole-site benchmark size: `tsx scripts/bench/site-build.ts --size 1000 [--seed 1] [--keep]`.
+ * One whole-site benchmark size: `npx node scripts/bench/site-build.ts --size 1000 [--seed 1] [--keep]`.
  *
  * Writes a synthetic corpus into a temp copy of the project (site-project.ts)
  * and runs the real build there, as `npm run build` does: the briefing build
@@ -30,7 +30,7 @@ const SITE = process.env.SITE ?? 'http://localhost:4321';
 
 /** Runs a build step of the project, sampling the RSS of its process tree; returns its output too. */
 async function phase(label: string, script: string, cwd: string, env: NodeJS.ProcessEnv): Promise<PhaseResult & { output: string }> {
-  const step = await runMeasured([...BUILD_NODE_FLAGS, '--import', 'tsx', script], cwd, env);
+  const step = await runMeasured([...BUILD_NODE_FLAGS, script], cwd, env);
   console.error(`bench:   ${size} articles: ${label} ${step.seconds.toFixed(2)} s (CPU ${step.cpuSeconds?.toFixed(1) ?? '?'} s), peak RSS ${step.peakRssMiB.toFixed(0)} MiB`);
   appendFileSync(join(cwd, 'bench.log'), `\n=== ${label}\n${step.output}`);
   for (const line of step.output.split('\n')) if (line.startsWith('astro-build:')) console.error(`bench:     ${line}`);

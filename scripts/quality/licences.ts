@@ -4,7 +4,7 @@
  * docs/security.md. The check itself is pure (`licenceProblems`); `main`
  * reads the installed tree with license-checker-rseidelsohn (`--production`).
  *
- * Run alone: `npx tsx scripts/quality/licences.ts`.
+ * Run alone: `npx node scripts/quality/licences.ts`.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -81,7 +81,7 @@ interface Run {
  */
 function build(script: 'build-briefings' | 'astro-build', env: NodeJS.ProcessEnv = {}, killOn?: RegExp, args: string[] = []): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`, ...args], {
+    const child = spawn(process.execPath, [`scripts/${script}.ts`, ...args], {
       cwd: project,
       detached: true,
       env: { ...process.env, NODE_ENV: 'production', PATH: `${join(project, 'node_modules/.bin')}:${process.env.PATH}`, ...env },

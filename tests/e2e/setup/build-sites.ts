@@ -33,20 +33,20 @@ export function buildSites(): void {
   const outside = mkdtempSync(join(tmpdir(), 'hostile-outside-'));
   try {
     writeFileSystemCases(resolve(hostileContentDir), outside);
-    run('npx', ['tsx', 'scripts/build-briefings.ts'], { CONTENT_DIR: hostileContentDir });
+    run(process.execPath, ['scripts/build-briefings.ts'], { CONTENT_DIR: hostileContentDir });
   } finally {
     // Only the briefing build reads it (through the symlink that leads out of the project).
     rmSync(outside, { recursive: true, force: true });
   }
   run('npx', ['astro', 'build', '--outDir', hostileOutDir], {});
   // The second story, with no registry: every page it gets comes from the texts.
-  run('npx', ['tsx', 'scripts/build-briefings.ts'], { CONTENT_DIR: secondStoryContentDir });
+  run(process.execPath, ['scripts/build-briefings.ts'], { CONTENT_DIR: secondStoryContentDir });
   run('npx', ['astro', 'build', '--outDir', secondStoryOutDir], {});
   // The site under test is built from the seed-story fixture, never from content/ (whatever the user keeps there).
   run('npm', ['run', 'build'], { CONTENT_DIR: seedContentDir });
   // The same build again, right away (pipeline, Astro, Pagefind), for the reproducibility check.
   rmSync(reproOutDir, { recursive: true, force: true });
-  run('npx', ['tsx', 'scripts/build-briefings.ts'], { CONTENT_DIR: seedContentDir });
+  run(process.execPath, ['scripts/build-briefings.ts'], { CONTENT_DIR: seedContentDir });
   // --force: rendered again from scratch, not restored from the first build's incremental cache.
   run('npx', ['astro', 'build', '--force', '--outDir', reproOutDir], {});
   run('npx', ['astro', 'build', '--outDir', subpathOutDir], { BASE: subpathBase });

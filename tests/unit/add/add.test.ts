@@ -179,7 +179,7 @@ describe('npm run add', () => {
 
   it('the command exits 1 when a page was refused, 0 when all were saved', async () => {
     const run = (...args: string[]) =>
-      promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/add.ts', ...args], { cwd: new URL('../../..', import.meta.url).pathname, env: { ...process.env, BRIEFING_ROOT: root, CONTENT_DIR: 'content' } }).then(
+      promisify(execFile)(process.execPath, ['scripts/add.ts', ...args], { cwd: new URL('../../..', import.meta.url).pathname, env: { ...process.env, BRIEFING_ROOT: root, CONTENT_DIR: 'content' } }).then(
         (result) => ({ code: 0, stdout: result.stdout }),
         (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
       );

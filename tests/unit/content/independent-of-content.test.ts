@@ -22,7 +22,7 @@ function projectWith(fill: (content: string) => void): string {
 }
 
 function buildBriefings(directory: string): { status: number | null; output: string } {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(projectRoot, 'scripts/build-briefings.ts')], {
+  const result = spawnSync(process.execPath, [join(projectRoot, 'scripts/build-briefings.ts')], {
     cwd: projectRoot,
     env: { ...process.env, BRIEFING_ROOT: directory, CONTENT_DIR: 'content' },
     encoding: 'utf8',

@@ -20,7 +20,7 @@ let firstRun: { stdout: string };
 let secondRun: { stdout: string };
 
 const build = () =>
-  promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/build-briefings.ts'], {
+  promisify(execFile)(process.execPath, ['scripts/build-briefings.ts'], {
     cwd: codeRoot,
     env: { ...process.env, BRIEFING_ROOT: root, CONTENT_DIR: 'content', CI: 'true' },
     maxBuffer: 64 * 1024 * 1024,

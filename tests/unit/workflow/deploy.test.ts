@@ -86,6 +86,12 @@ describe('deploy workflow', () => {
 
   it('pins Node 24 for npm scripts and states the engine requirement', () => {
     expect(pkg.devDependencies.node).toMatch(/^\^?24\./);
-    expect(pkg.engines.node).toBe('>=22.12');
+    // The first Node that runs TypeScript without a flag: the scripts need no loader.
+    expect(pkg.engines.node).toBe('>=22.18');
+    for (const [name, command] of Object.entries(pkg.scripts)) {
+      for (const run of command.split('&&').map((part) => part.trim())) {
+        if (/\.ts\b/.test(run)) expect(run, name).toMatch(/^node (?:--[\w-]+=\S+ )*scripts\/\S+\.ts\b/);
+      }
+    }
   });
 });
