@@ -1,9 +1,9 @@
 /**
  * `npm test`: the licence check of the production dependencies
  * (scripts/quality/licences.ts, policy in licences.json), unit tests beside
- * whole builds in temp copies of the project (tests/integration/), the
- * browser tests' sites (tests/e2e/setup/build-sites.ts) once the unit tests
- * are done, then end-to-end tests against the built sites in
+ * whole builds in temp copies of the project (tests/integration/) and the
+ * browser tests' sites (tests/e2e/setup/build-sites.ts), then end-to-end
+ * tests against the built sites in
  * Debian's Chromium. The browser is never downloaded: we use CHROME_PATH or
  * /usr/bin/chromium, and install Debian's package when running as root.
  */
@@ -62,16 +62,18 @@ function runHeldBack(command: string, args: string[]): Promise<{ code: number; o
   });
 }
 
-// Integration builds work in throw-away copies of the project, so they touch nothing the unit tests read.
+// Integration builds work in throw-away copies of the project, and the browser tests' sites build
+// from fixtures into build/, src/generated/ and dist/, which no unit test reads (unit tests that
+// build write into temp folders): all three start at once. The browser tests are the longest part
+// and wait only for their sites, so building those first keeps the cores busy to the end.
 const integrationRun = runHeldBack('npx', ['vitest', 'run', '--project', 'integration']);
+const sitesRun = runHeldBack(process.execPath, ['tests/e2e/setup/build-sites.ts']);
 const unit = run('npx', ['vitest', 'run', '--project', 'unit']);
+const sites = await sitesRun;
 if (unit !== 0) {
   process.stdout.write((await integrationRun).output);
   process.exit(unit);
 }
-// The unit tests are done with the project's files: the browser tests' sites build now, on the
-// core the integration tests leave idle while they finish, instead of after them.
-const sites = await runHeldBack(process.execPath, ['tests/e2e/setup/build-sites.ts']);
 process.stdout.write(sites.output);
 if (sites.code !== 0) {
   process.stdout.write((await integrationRun).output);
