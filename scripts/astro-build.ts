@@ -14,6 +14,9 @@
  * interrupted build left them in dist/, its sitemap and search index). The
  * stamp is removed before the swap and written after it, so it never vouches
  * for an output built from other inputs.
+ *
+ * Astro's own log is summed up as a progress line; ASTRO_LOG_FILE=<path>
+ * appends the whole of it to that file (the bench reads Astro's step timings there).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
@@ -58,7 +61,7 @@ if (!force && previous?.fingerprint === state.fingerprint && previous.output ===
   const astroCache = resolve(root, ASTRO_CACHE_DIR);
   if (beginAstroBuild(astroCache)) console.log('astro-build: the last Astro build did not finish; rendering every page');
   progress.start('Astro');
-  const result = await runAstroQuietly(process.execPath, [astro, 'build', ...astroArgs], { cwd: root, env }, progress);
+  const result = await runAstroQuietly(process.execPath, [astro, 'build', ...astroArgs], { cwd: root, env, log: process.env.ASTRO_LOG_FILE }, progress);
   progress.end(`${result.pages} pages${result.reused > 0 ? ` (${result.reused} unchanged, not rendered again)` : ''}${result.status === 0 ? '' : `, failed (exit ${result.status})`}`);
   if (result.status !== 0) process.exit(result.status);
   endAstroBuild(astroCache);

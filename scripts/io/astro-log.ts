@@ -6,6 +6,7 @@
  * (a stack trace, a plugin's message), are printed, each distinct one once.
  */
 import { spawn } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Progress } from './progress.ts';
 
@@ -44,14 +45,24 @@ export function classifyAstroLine(raw: string): AstroLine[] {
   return [{ kind: 'message', text: line }];
 }
 
-/** Runs the command; resolves with its exit code, the pages it listed and how many of them it reused. */
-export function runAstroQuietly(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }, progress: Progress): Promise<{ status: number; pages: number; reused: number }> {
+/**
+ * Runs the command; resolves with its exit code, the pages it listed and how many of them it reused.
+ * `log`: a file that gets Astro's whole output as it was, for whoever wants its step timings (the bench).
+ */
+export function runAstroQuietly(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; log?: string },
+  progress: Progress,
+): Promise<{ status: number; pages: number; reused: number }> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let pages = 0;
     let reused = 0;
     const seen = new Set<string>();
+    const { log } = options;
     const onLine = (raw: string) => {
+      if (log) appendFileSync(log, `${raw.replace(ANSI, '')}\n`);
       for (const item of classifyAstroLine(raw)) {
         if (item.kind === 'page') {
           progress.tick(++pages);

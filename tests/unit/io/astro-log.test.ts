@@ -1,5 +1,9 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { classifyAstroLine } from '../../../scripts/io/astro-log.ts';
+import { classifyAstroLine, runAstroQuietly } from '../../../scripts/io/astro-log.ts';
+import { createProgress } from '../../../scripts/io/progress.ts';
 import { quietViteWarning } from '../../../scripts/vite-warnings.mjs';
 
 describe("Astro's build output", () => {
@@ -44,5 +48,20 @@ describe('the Vite warning filter', () => {
     expect(passed({ code: 'MODULE_LEVEL_DIRECTIVE', message: 'The semantics of the module level directive "use client" in "src/x.ts" may not be preserved.' })).toBe(true);
     expect(passed({ code: 'CIRCULAR_DEPENDENCY', message: 'Circular dependency "use astro:head-inject"' })).toBe(true);
     expect(passed({ message: 'plain' })).toBe(true);
+  });
+});
+
+describe('runAstroQuietly', () => {
+  it('keeps the whole log, colours removed, in the file it is given, and shows only messages', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'astro-log-'));
+    const log = join(directory, 'astro.log');
+    let shown = '';
+    const progress = createProgress({ write: (text) => (shown += text), interactive: false, prefix: 'test' });
+    const script = `console.log('\\x1b[2m21:51:13\\x1b[22m [build] ✓ Completed in 1.5s.'); console.log('  ├─ /a/index.html (+8ms)'); console.error('a plugin says hello')`;
+    const result = await runAstroQuietly(process.execPath, ['-e', script], { cwd: directory, env: process.env, log }, progress);
+    expect(result).toEqual({ status: 0, pages: 1, reused: 0 });
+    expect(shown.trim()).toBe('a plugin says hello');
+    expect(readFileSync(log, 'utf8').split('\n').sort()).toEqual(['', '  ├─ /a/index.html (+8ms)', '21:51:13 [build] ✓ Completed in 1.5s.', 'a plugin says hello']);
+    rmSync(directory, { recursive: true, force: true });
   });
 });
