@@ -87,15 +87,19 @@ export function monthName(t: number): string {
 
 type TickUnit = 'day' | 'month' | 'year';
 
-/** Tick intervals from the finest to the coarsest; the first that fits is used. */
-const INTERVALS: { interval: TimeInterval; unit: TickUnit }[] = [
-  { interval: utcDay, unit: 'day' },
-  { interval: utcDay.every(2)!, unit: 'day' },
-  { interval: utcMonday, unit: 'day' },
-  { interval: utcMonth, unit: 'month' },
-  { interval: utcMonth.every(3)!, unit: 'month' },
-  { interval: utcMonth.every(6)!, unit: 'month' },
-  ...[1, 2, 5, 10, 20, 50, 100].map((step) => ({ interval: utcYear.every(step)!, unit: 'year' as const })),
+/**
+ * Tick intervals from the finest to the coarsest; the first that fits is used.
+ * `longest`: the longest gap between two of its ticks, in days (every other day
+ * starts again on the 1st of each month, so it is at most 2).
+ */
+const INTERVALS: { interval: TimeInterval; unit: TickUnit; longest: number }[] = [
+  { interval: utcDay, unit: 'day', longest: 1 },
+  { interval: utcDay.every(2)!, unit: 'day', longest: 2 },
+  { interval: utcMonday, unit: 'day', longest: 7 },
+  { interval: utcMonth, unit: 'month', longest: 31 },
+  { interval: utcMonth.every(3)!, unit: 'month', longest: 92 },
+  { interval: utcMonth.every(6)!, unit: 'month', longest: 184 },
+  ...[1, 2, 5, 10, 20, 50, 100].map((step) => ({ interval: utcYear.every(step)!, unit: 'year' as const, longest: 366 * step })),
 ];
 
 export interface Tick {
@@ -116,6 +120,10 @@ export function timeTicks(t0: number, t1: number, maxCount: number): Tick[] {
   let chosen = INTERVALS.at(-1)!;
   let times: Date[] = [];
   for (const candidate of INTERVALS) {
+    // A span holds at least span / longest − 1 ticks: skip the intervals that cannot fit without
+    // listing their ticks (a chart over ten years would list 3,650 days to find they are too many).
+    const fewest = Math.floor((t1 - t0) / (candidate.longest * DAY_MS)) - 1;
+    if (fewest > count && candidate !== INTERVALS.at(-1)) continue;
     times = candidate.interval.range(new Date(t0), new Date(t1 + 1));
     chosen = candidate;
     if (times.length <= count) break;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { utcDay, utcMonday, utcMonth, utcYear } from 'd3';
 import { brokenTimeAxis, countBins, splitLongTail, type TimeSpan } from '../../../scripts/pipeline/charts/scales.ts';
 import { axisLayout, DAY_MS, isoTime, segmentTime, segmentX, timeTicks } from '../../../scripts/pipeline/charts/time-axis.ts';
 import { packLanes } from '../../../scripts/pipeline/charts/lanes.ts';
@@ -106,6 +107,25 @@ describe('timeTicks', () => {
     expect(timeTicks(t0, isoTime('2026-12-31'), 12).map((tick) => tick.label)).toHaveLength(12);
     expect(timeTicks(t0, isoTime('2027-12-31'), 9).map((tick) => tick.label)).toEqual(['Jan', 'Apr', 'Jul', 'Oct', 'Jan', 'Apr', 'Jul', 'Oct']);
     expect(timeTicks(isoTime('2000-01-01'), isoTime('2030-01-01'), 8).map((tick) => tick.label)).toEqual(['2000', '2005', '2010', '2015', '2020', '2025', '2030']);
+  });
+
+  it('picks what listing every interval\'s ticks would pick, for any span and count', () => {
+    // The reference: the finest interval whose ticks, all listed, are few enough (what timeTicks skips listing).
+    const intervals = [utcDay, utcDay.every(2)!, utcMonday, utcMonth, utcMonth.every(3)!, utcMonth.every(6)!, ...[1, 2, 5, 10, 20, 50, 100].map((step) => utcYear.every(step)!)];
+    const reference = (t0: number, t1: number, count: number) => {
+      const lists = intervals.map((interval) => interval.range(new Date(t0), new Date(t1 + 1)).map((date) => date.getTime()));
+      return lists.find((times) => times.length <= count) ?? lists.at(-1)!;
+    };
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const starts = ['2026-01-31', '2024-02-29', '1999-12-31', '2025-07-01'].map(isoTime);
+    for (let trial = 0; trial < 400; trial++) {
+      const t0 = starts[trial % starts.length]! + Math.floor(random() * 400) * DAY_MS;
+      // Spans from a day to about three centuries, most of them short.
+      const t1 = t0 + Math.floor(Math.exp(random() * Math.log(110_000))) * DAY_MS;
+      const count = 1 + Math.floor(random() * 16);
+      expect(timeTicks(t0, t1, count).map((tick) => tick.t), `${new Date(t0).toISOString()}–${new Date(t1).toISOString()}, ${count}`).toEqual(reference(t0, t1, count));
+    }
   });
 
   it('names the larger unit of each tick', () => {
