@@ -6,7 +6,7 @@
  * (a stack trace, a plugin's message), are printed, each distinct one once.
  */
 import { spawn } from 'node:child_process';
-import { appendFileSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Progress } from './progress.ts';
 
@@ -60,9 +60,10 @@ export function runAstroQuietly(
     let pages = 0;
     let reused = 0;
     const seen = new Set<string>();
-    const { log } = options;
+    // Opened once: Astro writes a line per page, thousands of them.
+    let log = options.log === undefined ? undefined : openSync(options.log, 'a');
     const onLine = (raw: string) => {
-      if (log) appendFileSync(log, `${raw.replace(ANSI, '')}\n`);
+      if (log !== undefined) writeSync(log, `${raw.replace(ANSI, '')}\n`);
       for (const item of classifyAstroLine(raw)) {
         if (item.kind === 'page') {
           progress.tick(++pages);
@@ -80,10 +81,19 @@ export function runAstroQuietly(
     };
     createInterface({ input: child.stdout }).on('line', onLine);
     createInterface({ input: child.stderr }).on('line', onLine);
+    // A child that fails to start may report both 'error' and 'close'.
+    const closeLog = () => {
+      if (log !== undefined) closeSync(log);
+      log = undefined;
+    };
     child.on('error', (error) => {
+      closeLog();
       progress.log(`astro-build: could not start Astro: ${error.message}`);
       resolve({ status: 1, pages, reused });
     });
-    child.on('close', (code, signal) => resolve({ status: code ?? (signal ? 1 : 0), pages, reused }));
+    child.on('close', (code, signal) => {
+      closeLog();
+      resolve({ status: code ?? (signal ? 1 : 0), pages, reused });
+    });
   });
 }

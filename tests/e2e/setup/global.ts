@@ -11,24 +11,19 @@ import { buildSites, childEnv } from './build-sites.ts';
 
 const servers: ChildProcess[] = [];
 
-async function answers(url: string): Promise<boolean> {
+/** The server's response at `url`, or undefined when nothing answers there. */
+async function responseAt(url: string): Promise<Response | undefined> {
   try {
-    await fetch(url);
-    return true;
+    return await fetch(url);
   } catch {
-    return false;
+    return undefined;
   }
 }
 
 async function waitFor(url: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    try {
-      const response = await fetch(url);
-      if (response.ok) return;
-    } catch {
-      // not up yet
-    }
+    if ((await responseAt(url))?.ok) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`server at ${url} did not start within ${timeoutMs} ms`);
@@ -50,7 +45,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     (process.env.E2E_SKIP_BUILD === '1' && [`dist`, subpathOutDir, hostileOutDir, reproOutDir, secondStoryOutDir].every((dir) => existsSync(`${dir}/index.html`)));
   if (!reuse) buildSites();
   // A preview server left by an interrupted run would answer in place of ours, serving another build.
-  const taken = (await Promise.all(Object.values(ports).map(async (port) => ((await answers(`http://127.0.0.1:${port}/`)) ? [port] : [])))).flat();
+  const taken = (await Promise.all(Object.values(ports).map(async (port) => ((await responseAt(`http://127.0.0.1:${port}/`)) ? [port] : [])))).flat();
   if (taken.length > 0) throw new Error(`something already answers at ${taken.map((port) => `127.0.0.1:${port}`).join(', ')} (a preview server left by an interrupted run?): stop it, then run the tests again`);
   serve(ports.root, {});
   serve(ports.subpath, { BASE: subpathBase }, subpathOutDir);
