@@ -45,9 +45,10 @@ if (previous) {
   forgetStamp(root);
   checkpoint('start');
   // Loaded only when there is work: the stages' modules (NLP libraries…) take a second to load.
-  const [{ pageWriter, writeOutputs }, { loadCache, saveCache }, { articlePool }, { runCachedPipeline }, { buildSite }, { formatReport }, { loadReferenceData }] = await Promise.all([
+  const [{ pageWriter, writeOutputs }, { loadCache, saveCache }, { loadLayoutCache, saveLayoutCache, withLayoutCache }, { articlePool }, { runCachedPipeline }, { buildSite }, { formatReport }, { loadReferenceData }] = await Promise.all([
     import('./io/write-outputs.ts'),
     import('./io/cache.ts'),
+    import('./io/layout-cache.ts'),
     import('./io/article-pool.ts'),
     import('./io/pipeline-runner.ts'),
     import('./pipeline/site.ts'),
@@ -66,6 +67,7 @@ if (previous) {
 
   progress.start('pages');
   const pages = pageWriter(root);
+  const layouts = loadLayoutCache(root);
   let emitted = 0;
   const site = buildSite(
     model,
@@ -74,15 +76,16 @@ if (previous) {
       pages.write(file);
       progress.tick(++emitted);
     },
-    pool.site,
+    withLayoutCache(pool.site, layouts, inputs.codeVersion ?? ''),
   );
   await pool.close();
+  saveLayoutCache(root, layouts);
   memory('pages built and written');
   const finished = pages.finish();
   checkpoint('pages');
   const written = writeOutputs(root, model, site, finished);
   checkpoint('written');
-  progress.end(`${emitted} pages (${written.written} written, ${written.unchanged} unchanged, ${written.removed} removed)`);
+  progress.end(`${emitted} pages (${written.written} written, ${written.unchanged} unchanged, ${written.removed} removed; ${layouts.hits} of ${layouts.used.size} network layouts reused)`);
   memory('written');
 
   const report = formatReport(model, {

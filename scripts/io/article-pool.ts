@@ -18,7 +18,7 @@ import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_thread
 import type { ProcessedArticle } from '../pipeline/run.ts';
 import { processArticleFully } from '../pipeline/run.ts';
 import { inThisThread, type PipelineWorkers } from './pipeline-runner.ts';
-import { buildEgoNetworkCharts, type NetworkChart } from '../pipeline/charts/network.ts';
+import { layoutEgoNetworks, type NetworkChart } from '../pipeline/charts/network.ts';
 import { siteInThisThread, type SiteWorkers } from '../pipeline/site.ts';
 import type { WorkerJob, WorkerTask } from './article-worker.ts';
 
@@ -95,10 +95,10 @@ export function articlePool(articles = 0): ArticlePool {
   const site: SiteWorkers = {
     // All of them there: this thread assembles every page meanwhile, which takes
     // about as long as the layouts (measured at 1,000 and 5,000 articles).
-    egoNetworks(graph, ids) {
-      if (ids.length < MIN_PARALLEL_NETWORKS) return siteInThisThread.egoNetworks(graph, ids);
+    layoutEgoNetworks(egos) {
+      if (egos.length < MIN_PARALLEL_NETWORKS) return siteInThisThread.layoutEgoNetworks(egos);
       // Generous: a network takes a few milliseconds.
-      const wait = request<[string, NetworkChart][]>({ kind: 'ego-networks', graph, ids }, 60_000 + 50 * ids.length, () => buildEgoNetworkCharts(graph, ids));
+      const wait = request<[string, NetworkChart][]>({ kind: 'ego-networks', egos }, 60_000 + 50 * egos.length, () => layoutEgoNetworks(egos));
       return () => {
         const layouts = new Map(wait());
         // The last job: the thread goes now, not when the pool closes. Its heap (its copy of the graph,

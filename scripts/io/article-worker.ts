@@ -7,12 +7,12 @@
 import { parentPort, type MessagePort } from 'node:worker_threads';
 import type { Entity, SegmentedArticle } from '../pipeline/model.ts';
 import { entityContext, processArticleFully, type RegistryContext } from '../pipeline/run.ts';
-import { buildEgoNetworkCharts, type NetworkGraph } from '../pipeline/charts/network.ts';
+import { layoutEgoNetworks, type EgoGraph } from '../pipeline/charts/network.ts';
 
 /** What the worker is asked to do. */
 export type WorkerJob =
   | { kind: 'articles'; articles: SegmentedArticle[]; entities: Entity[]; fingerprint: string }
-  | { kind: 'ego-networks'; graph: NetworkGraph; ids: readonly string[] };
+  | { kind: 'ego-networks'; egos: readonly EgoGraph[] };
 
 export type WorkerTask = WorkerJob & {
   /** Set to 1 (and notified) when the answer is on `port`. */
@@ -26,7 +26,7 @@ function run(task: WorkerTask): unknown {
   if (task.kind === 'ego-networks') {
     // The pipeline is over: its linking context is garbage now.
     context = undefined;
-    return buildEgoNetworkCharts(task.graph, task.ids);
+    return layoutEgoNetworks(task.egos);
   }
   const key = task.fingerprint;
   if (context?.key !== key) context = { key, registry: { ...entityContext(task.entities), fingerprint: key } };

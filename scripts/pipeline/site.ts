@@ -6,7 +6,7 @@ import { homeLede } from './assemble/home-lede.ts';
 import type { KnowledgeModel } from './model.ts';
 import { assembleHomePage, type SiteSettings, type SiteSettingsInput } from './assemble/home-page.ts';
 import { resolveSiteSettings } from './assemble/site-identity.ts';
-import { buildEgoNetworkCharts, buildNetworkChart, type NetworkChart, type NetworkGraph } from './charts/network.ts';
+import { buildNetworkChart, egoGraphs, layoutEgoNetworks, type EgoGraph, type NetworkChart } from './charts/network.ts';
 import { mapDiagnostics } from './charts/map.ts';
 import { assembleSourcePage } from './assemble/source-page.ts';
 import { profileSources } from './assemble/source-profile.ts';
@@ -40,16 +40,18 @@ export interface SiteOutput {
 
 /**
  * Where the work of building pages that can run beside the rest runs: the
- * actors' ego-network layouts. `egoNetworks` starts laying out the networks of
- * `ids` and returns a function that waits for them; the build passes a worker
- * thread (scripts/io/article-pool.ts) that takes a share meanwhile.
+ * actors' ego-network layouts. `layoutEgoNetworks` starts laying out the
+ * networks and returns a function that waits for them, by actor id; the build
+ * passes a worker thread (scripts/io/article-pool.ts) that takes them
+ * meanwhile, and a cache of the layouts of unchanged graphs
+ * (scripts/io/layout-cache.ts).
  */
 export interface SiteWorkers {
-  egoNetworks(full: NetworkGraph, ids: readonly string[]): () => Map<string, NetworkChart>;
+  layoutEgoNetworks(egos: readonly EgoGraph[]): () => Map<string, NetworkChart>;
 }
 
 export const siteInThisThread: SiteWorkers = {
-  egoNetworks: (full, ids) => () => new Map(buildEgoNetworkCharts(full, ids)),
+  layoutEgoNetworks: (egos) => () => new Map(layoutEgoNetworks(egos)),
 };
 
 /**
@@ -61,7 +63,7 @@ export function buildSite(model: KnowledgeModel, given: SiteSettingsInput, emit?
   const settings = resolveSiteSettings(given, model);
   const context = createContext(model);
   const actors = model.entities.filter((entity) => entity.kind === 'actor').map((entity) => entity.id);
-  const networks = workers.egoNetworks(context.networkGraph, actors);
+  const networks = workers.layoutEgoNetworks(egoGraphs(context.networkGraph, actors));
   const assembled = model.entities.map((entity) => assembleEntityPage(context, entity));
   const laidOut = networks();
   const entityPages: EntityPage[] = assembled.map((page) => {

@@ -405,9 +405,10 @@ export const EGO_ARTBOARDS = {
   narrow: { width: 340, height: 360, type: { label: 11.5, minRadius: 3, maxRadius: 13 } },
 } as const satisfies Record<string, { width: number; height: number; type: NetworkType }>;
 
-/** A graph's edges by the nodes they join and its nodes' positions, made once per graph. */
+/** A graph's edges by the nodes they join and by pair, and its nodes' positions, made once per graph. */
 interface GraphIndex {
   incident: Map<string, NetworkEdge[]>;
+  byPair: Map<string, NetworkEdge>;
   nodeOrder: Map<string, number>;
 }
 const graphIndexes = new WeakMap<NetworkGraph, GraphIndex>();
@@ -422,6 +423,8 @@ function indexGraph(full: NetworkGraph): GraphIndex {
   index = {
     // A loop joins its node once.
     incident: groupByEach(full.edges, (edge) => new Set([edge.source, edge.target])),
+    // One edge per pair (buildNetworkGraph merges them), keyed as pairKey keys it.
+    byPair: new Map(full.edges.map((edge) => [pairKey(edge.source, edge.target)[2], edge])),
     nodeOrder: new Map(full.nodes.map((node, position) => [node.id, position])),
   };
   graphIndexes.set(full, index);
@@ -446,7 +449,7 @@ function indexGraph(full: NetworkGraph): GraphIndex {
 export function egoGraph(full: NetworkGraph, id: string, options: { maxNeighbours?: number; edgesPerNode?: number; minNeighbours?: number } = {}): NetworkGraph | undefined {
   const maxNeighbours = options.maxNeighbours ?? 12;
   const edgesPerNode = options.edgesPerNode ?? 2;
-  const { incident: edgesOf, nodeOrder } = indexGraph(full);
+  const { incident: edgesOf, byPair, nodeOrder } = indexGraph(full);
   const other = (edge: NetworkEdge, from: string) => (edge.source === from ? edge.target : edge.source);
   const byStrength = (from: string) => (a: NetworkEdge, b: NetworkEdge) => b.weight - a.weight || (other(a, from) < other(b, from) ? -1 : 1);
   const nodeOf = (node: string) => full.nodes[nodeOrder.get(node) ?? -1];
@@ -455,9 +458,14 @@ export function egoGraph(full: NetworkGraph, id: string, options: { maxNeighbour
   const subject = nodeOf(id);
   if (!subject || spokes.length < (options.minNeighbours ?? 3)) return undefined;
   const neighbours = spokes.map((edge) => other(edge, id));
-  const ids = new Set([id, ...neighbours]);
-  const among = [...new Set(neighbours.flatMap((node) => edgesOf.get(node) ?? []))].filter(
-    (edge) => edge.source !== id && edge.target !== id && ids.has(edge.source) && ids.has(edge.target),
+  // Looked up by pair (at most 66 for 12 neighbours): scanning each neighbour's edges instead went
+  // through every edge of the hubs (a state names thousands of others) for every actor.
+  const among: NetworkEdge[] = [];
+  neighbours.forEach((a, i) =>
+    neighbours.slice(i + 1).forEach((b) => {
+      const edge = byPair.get(pairKey(a, b)[2]);
+      if (edge) among.push(edge);
+    }),
   );
   const context = new Set<NetworkEdge>();
   for (const node of neighbours) {
@@ -478,17 +486,35 @@ export function egoGraph(full: NetworkGraph, id: string, options: { maxNeighbour
   };
 }
 
-/** `egoGraph` laid out for both artboards, the subject pinned at the centre. */
-export function buildEgoNetworkChart(full: NetworkGraph, id: string): NetworkChart | undefined {
-  const graph = egoGraph(full, id);
-  if (!graph) return undefined;
+/** One actor's ego network, cut from the whole graph by `egoGraph`, before its layout. */
+export interface EgoGraph {
+  id: string;
+  graph: NetworkGraph;
+}
+
+/** The ego networks of `ids`, those with enough connections. Cheap: the layouts are the cost. */
+export function egoGraphs(full: NetworkGraph, ids: readonly string[]): EgoGraph[] {
+  return ids.flatMap((id) => {
+    const graph = egoGraph(full, id);
+    return graph ? [{ id, graph }] : [];
+  });
+}
+
+/**
+ * An ego network laid out for both artboards, the subject pinned at the centre.
+ * A function of `ego` alone, so a layout can be reused while its graph is the same.
+ */
+export function layoutEgoNetwork({ id, graph }: EgoGraph): NetworkChart {
   return { ...graph, wide: layoutWithRoom(graph, EGO_ARTBOARDS.wide, id), narrow: layoutWithRoom(graph, EGO_ARTBOARDS.narrow, id) };
 }
 
-/** Ego networks of `ids`, those with enough connections, as [id, chart] pairs: the unit of work a thread takes. */
-export function buildEgoNetworkCharts(full: NetworkGraph, ids: readonly string[]): [string, NetworkChart][] {
-  return ids.flatMap((id): [string, NetworkChart][] => {
-    const chart = buildEgoNetworkChart(full, id);
-    return chart ? [[id, chart]] : [];
-  });
+/** `egoGraph` laid out for both artboards. */
+export function buildEgoNetworkChart(full: NetworkGraph, id: string): NetworkChart | undefined {
+  const graph = egoGraph(full, id);
+  return graph ? layoutEgoNetwork({ id, graph }) : undefined;
+}
+
+/** Ego networks laid out, as [id, chart] pairs: the unit of work a thread takes. */
+export function layoutEgoNetworks(egos: readonly EgoGraph[]): [string, NetworkChart][] {
+  return egos.map((ego) => [ego.id, layoutEgoNetwork(ego)]);
 }

@@ -73,7 +73,8 @@ describe('deploy workflow', () => {
     const paths = String(cache!.with?.path).split('\n').map((line) => line.trim()).filter(Boolean);
     // Where scripts/io/cache.ts keeps the pipeline cache, and Astro's cacheDir default.
     expect(readFileSync(new URL('../../../scripts/io/cache.ts', import.meta.url), 'utf8')).toContain("new URL('.cache/briefing/', root)");
-    expect(paths).toEqual(expect.arrayContaining(['.cache/briefing', 'node_modules/.astro']));
+    expect(readFileSync(new URL('../../../scripts/io/layout-cache.ts', import.meta.url), 'utf8')).toContain("new URL('.cache/layouts/ego.json', root)");
+    expect(paths).toEqual(expect.arrayContaining(['.cache/briefing', '.cache/layouts', 'node_modules/.astro']));
     const key = String(cache!.with?.key);
     expect(key).toContain("hashFiles('package-lock.json')");
     for (const code of ["'scripts/**'", "'src/**'", "'astro.config.mjs'"]) expect(key).toContain(code);

@@ -1,0 +1,89 @@
+/**
+ * Edge: the ego-network layouts of the last build, reused for every graph
+ * that has not changed.
+ *
+ * Why: a layout (d3-force, then label placement, for two artboards) is a pure
+ * function of its ego graph, and an ego graph changes only with an article
+ * that names its subject (scripts/pipeline/charts/network.ts, `egoGraph`). Yet
+ * every build laid out every actor's network again: at 1,000 articles about
+ * 8 s of the worker thread, which this thread waited for after assembling
+ * the pages, when one added article changes a few dozen graphs.
+ *
+ * A layout is stored under a hash of its graph and of the pipeline's code
+ * (`codeVersion`), in `.cache/layouts/ego.json`. Each build writes back the
+ * layouts it used, so the file holds the current site's and no more; it is
+ * written to a temporary name and renamed, so an interrupted build leaves the
+ * last complete file.
+ */
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { EgoGraph, NetworkChart } from '../pipeline/charts/network.ts';
+import type { SiteWorkers } from '../pipeline/site.ts';
+import { shortHash } from '../pipeline/shared/hash.ts';
+
+export interface LayoutCache {
+  /** Layouts read from the last build, by key. */
+  stored: Map<string, NetworkChart>;
+  /** Layouts this build used (reused or new), by key: what `saveLayoutCache` writes. */
+  used: Map<string, NetworkChart>;
+  /** Layouts reused this build. */
+  hits: number;
+}
+
+function layoutFile(root: URL): string {
+  return fileURLToPath(new URL('.cache/layouts/ego.json', root));
+}
+
+export function emptyLayoutCache(): LayoutCache {
+  return { stored: new Map(), used: new Map(), hits: 0 };
+}
+
+export function loadLayoutCache(root: URL): LayoutCache {
+  const cache = emptyLayoutCache();
+  try {
+    const entries: unknown = JSON.parse(readFileSync(layoutFile(root), 'utf8'));
+    if (entries && typeof entries === 'object' && !Array.isArray(entries)) for (const [key, chart] of Object.entries(entries)) cache.stored.set(key, chart as NetworkChart);
+  } catch {
+    // No file yet, or an unreadable one: every layout is computed.
+  }
+  return cache;
+}
+
+export function saveLayoutCache(root: URL, cache: LayoutCache): void {
+  const file = layoutFile(root);
+  mkdirSync(dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, JSON.stringify(Object.fromEntries(cache.used)));
+  renameSync(temporary, file);
+}
+
+/** The key of a layout: its graph (which the subject's id is part of) and the code that lays it out. */
+export function layoutKey(ego: EgoGraph, codeVersion: string): string {
+  return shortHash(`${codeVersion}\n${ego.id}\n${JSON.stringify(ego.graph)}`, 32);
+}
+
+/** `workers`, laying out only the graphs the cache has no layout for. */
+export function withLayoutCache(workers: SiteWorkers, cache: LayoutCache, codeVersion: string): SiteWorkers {
+  return {
+    layoutEgoNetworks(egos) {
+      const keys = new Map(egos.map((ego) => [ego.id, layoutKey(ego, codeVersion)]));
+      const missing = egos.filter((ego) => !cache.stored.has(keys.get(ego.id)!));
+      const wait = workers.layoutEgoNetworks(missing);
+      return () => {
+        const fresh = wait();
+        const layouts = new Map<string, NetworkChart>();
+        for (const ego of egos) {
+          const key = keys.get(ego.id)!;
+          const stored = cache.stored.get(key);
+          const chart = stored ?? fresh.get(ego.id);
+          if (!chart) continue;
+          if (stored) cache.hits++;
+          cache.used.set(key, chart);
+          layouts.set(ego.id, chart);
+        }
+        return layouts;
+      };
+    },
+  };
+}
