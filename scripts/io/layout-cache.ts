@@ -67,20 +67,24 @@ export function layoutKey(ego: EgoGraph, codeVersion: string): string {
 export function withLayoutCache(workers: SiteWorkers, cache: LayoutCache, codeVersion: string): SiteWorkers {
   return {
     layoutEgoNetworks(egos) {
-      const keys = new Map(egos.map((ego) => [ego.id, layoutKey(ego, codeVersion)]));
-      const missing = egos.filter((ego) => !cache.stored.has(keys.get(ego.id)!));
-      const wait = workers.layoutEgoNetworks(missing);
+      const keyed = egos.map((ego) => ({ id: ego.id, key: layoutKey(ego, codeVersion) }));
+      // Released once the layouts are in: the caller keeps this function while it writes every
+      // page, when the build's memory peaks, and the graphs (with the fallback that holds them)
+      // are garbage by then.
+      let wait: (() => Map<string, NetworkChart>) | undefined = workers.layoutEgoNetworks(egos.filter((_, position) => !cache.stored.has(keyed[position]!.key)));
+      let layouts: Map<string, NetworkChart> | undefined;
       return () => {
-        const fresh = wait();
-        const layouts = new Map<string, NetworkChart>();
-        for (const ego of egos) {
-          const key = keys.get(ego.id)!;
+        if (layouts) return layouts;
+        const fresh = wait?.() ?? new Map<string, NetworkChart>();
+        wait = undefined;
+        layouts = new Map();
+        for (const { id, key } of keyed) {
           const stored = cache.stored.get(key);
-          const chart = stored ?? fresh.get(ego.id);
+          const chart = stored ?? fresh.get(id);
           if (!chart) continue;
           if (stored) cache.hits++;
           cache.used.set(key, chart);
-          layouts.set(ego.id, chart);
+          layouts.set(id, chart);
         }
         return layouts;
       };

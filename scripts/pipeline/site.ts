@@ -19,7 +19,7 @@ import { emitSourcePage } from './emit/source-page.ts';
 import { emitSourceIndex } from './emit/source-index.ts';
 import { assembleEntityPage, createContext, type EntityPage } from './assemble/entity-page.ts';
 import { emitEntityPage } from './emit/entity-page.ts';
-import { emitEntityIndex } from './emit/entity-index.ts';
+import { emitEntityIndex, type IndexedPage } from './emit/entity-index.ts';
 import { renderPage, renderPrebuiltPage, type EmittedFile, type GeneratedPage } from './emit/page.ts';
 import { buildSidebar, type SidebarItem } from './emit/sidebar.ts';
 import { UnsafeMdxError } from './emit/mdx.ts';
@@ -64,13 +64,26 @@ export function buildSite(model: KnowledgeModel, given: SiteSettingsInput, emit?
   const context = createContext(model);
   const actors = model.entities.filter((entity) => entity.kind === 'actor').map((entity) => entity.id);
   const networks = workers.layoutEgoNetworks(egoGraphs(context.networkGraph, actors));
-  const assembled = model.entities.map((entity) => assembleEntityPage(context, entity));
+  const entityPages: EntityPage[] = model.entities.map((entity) => assembleEntityPage(context, entity));
   const laidOut = networks();
-  const entityPages: EntityPage[] = assembled.map((page) => {
+  entityPages.forEach((page, position) => {
     const network = laidOut.get(page.entity.id);
-    return network ? { ...page, network } : page;
+    if (network) entityPages[position] = { ...page, network };
   });
+  // What the other pages read of the briefing pages, taken before these are written and let go.
   const home = { ...assembleHomePage(model, entityPages, settings), lede: homeLede(model, context.index), map: context.map, network: buildNetworkChart(model) };
+  const previews = assemblePreviews(entityPages);
+  const indexed: (IndexedPage & Pick<EntityPage, 'kind'>)[] = entityPages.map(({ kind, path, entity, stats }) => ({ kind, path, entity, stats }));
+  // Source pages list the briefing pages that cite them.
+  const citedBy = new Map<string, { path: string; name: string }[]>();
+  for (const page of entityPages) {
+    for (const column of page.bySource) {
+      const slug = column.source.path.split('/')[2] ?? '';
+      const list = citedBy.get(slug) ?? [];
+      list.push({ path: page.path, name: page.entity.name });
+      citedBy.set(slug, list);
+    }
+  }
   const profiles = profileSources(model);
   const files: EmittedFile[] = [];
   const output = emit ?? ((file: EmittedFile) => void files.push(file));
@@ -99,22 +112,18 @@ export function buildSite(model: KnowledgeModel, given: SiteSettingsInput, emit?
   renderMdx(emitSourceIndex(home.sources, new Map([...profiles].map(([slug, profile]) => [sourcePath(slug), profile]))), 'sources index');
 
   const names = new Map(model.entities.map((entity) => [entity.id, entity.name]));
-  for (const page of entityPages) serialise(() => renderPrebuiltPage(emitEntityPage(page, names)), page.path, `${page.entity.file}:${page.entity.line}`);
+  // Each page model is let go once written: all of them were about 560 MB of heap at 5,000
+  // articles, held while every page was written, which is when the build's memory peaks.
+  const unwritten: (EntityPage | undefined)[] = entityPages.splice(0);
+  unwritten.forEach((page, position) => {
+    unwritten[position] = undefined;
+    if (page) serialise(() => renderPrebuiltPage(emitEntityPage(page, names)), page.path, `${page.entity.file}:${page.entity.line}`);
+  });
   for (const kind of ['actor', 'base', 'event', 'place'] as const) {
-    const ofKind = entityPages.filter((page) => page.kind === kind);
+    const ofKind = indexed.filter((page) => page.kind === kind);
     if (ofKind.length > 0) renderMdx(emitEntityIndex(kind, ofKind), `${kind} index`);
   }
 
-  // Source pages list the briefing pages that cite them.
-  const citedBy = new Map<string, { path: string; name: string }[]>();
-  for (const page of entityPages) {
-    for (const column of page.bySource) {
-      const slug = column.source.path.split('/')[2] ?? '';
-      const list = citedBy.get(slug) ?? [];
-      list.push({ path: page.path, name: page.entity.name });
-      citedBy.set(slug, list);
-    }
-  }
   for (const article of model.articles) {
     const cited = (citedBy.get(article.slug) ?? []).sort((a, b) => a.name.localeCompare(b.name));
     const page = assembleSourcePage(article, context.mentionsByArticle.get(article.slug) ?? [], context.index.entities, cited, profiles.get(article.slug));
@@ -125,7 +134,7 @@ export function buildSite(model: KnowledgeModel, given: SiteSettingsInput, emit?
     files,
     sidebar: buildSidebar(model.entities),
     feed: assembleFeed(settings, model.articles, model.entities),
-    previews: assemblePreviews(entityPages),
+    previews,
     diagnostics,
     settings,
   };

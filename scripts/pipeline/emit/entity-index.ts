@@ -12,8 +12,11 @@ const titles: Record<EntityKind, { title: string; intro: string }> = {
   place: { title: 'Places', intro: 'Cities and regions the sources name.' },
 };
 
+/** What an index row reads of a briefing page. */
+export type IndexedPage = Pick<EntityPage, 'path' | 'entity' | 'stats'>;
+
 /** The index page of one kind: name, subtype, mentions, sources, latest dated statement. */
-export function emitEntityIndex(kind: EntityKind, pages: readonly EntityPage[]): GeneratedPage {
+export function emitEntityIndex(kind: EntityKind, pages: readonly IndexedPage[]): GeneratedPage {
   const sorted = [...pages].sort((a, b) =>
     kind === 'event'
       ? (a.entity.date?.start ?? '9999').localeCompare(b.entity.date?.start ?? '9999') || a.entity.name.localeCompare(b.entity.name)
