@@ -35,12 +35,8 @@ function layoutFile(root: URL): string {
   return fileURLToPath(new URL('.cache/layouts/ego.json', root));
 }
 
-export function emptyLayoutCache(): LayoutCache {
-  return { stored: new Map(), used: new Map(), hits: 0 };
-}
-
 export function loadLayoutCache(root: URL): LayoutCache {
-  const cache = emptyLayoutCache();
+  const cache: LayoutCache = { stored: new Map(), used: new Map(), hits: 0 };
   try {
     const entries: unknown = JSON.parse(readFileSync(layoutFile(root), 'utf8'));
     if (entries && typeof entries === 'object' && !Array.isArray(entries)) for (const [key, chart] of Object.entries(entries)) cache.stored.set(key, chart as NetworkChart);
@@ -59,7 +55,7 @@ export function saveLayoutCache(root: URL, cache: LayoutCache): void {
 }
 
 /** The key of a layout: its graph (which the subject's id is part of) and the code that lays it out. */
-export function layoutKey(ego: EgoGraph, codeVersion: string): string {
+function layoutKey(ego: EgoGraph, codeVersion: string): string {
   return shortHash(`${codeVersion}\n${ego.id}\n${JSON.stringify(ego.graph)}`, 32);
 }
 
@@ -69,8 +65,8 @@ export function withLayoutCache(workers: SiteWorkers, cache: LayoutCache, codeVe
     layoutEgoNetworks(egos) {
       const keyed = egos.map((ego) => ({ id: ego.id, key: layoutKey(ego, codeVersion) }));
       // Released once the layouts are in: the caller keeps this function while it writes every
-      // page, when the build's memory peaks, and the graphs (with the fallback that holds them)
-      // are garbage by then.
+      // page, in the phase where the build's memory peaks, and the graphs (with the fallback
+      // that holds them) are garbage by then.
       let wait: (() => Map<string, NetworkChart>) | undefined = workers.layoutEgoNetworks(egos.filter((_, position) => !cache.stored.has(keyed[position]!.key)));
       let layouts: Map<string, NetworkChart> | undefined;
       return () => {

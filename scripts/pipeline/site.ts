@@ -113,7 +113,7 @@ export function buildSite(model: KnowledgeModel, given: SiteSettingsInput, emit?
 
   const names = new Map(model.entities.map((entity) => [entity.id, entity.name]));
   // Each page model is let go once written: all of them were about 560 MB of heap at 5,000
-  // articles, held while every page was written, which is when the build's memory peaks.
+  // articles, held while every page was written, in the phase where the build's memory peaks.
   const unwritten: (EntityPage | undefined)[] = entityPages.splice(0);
   unwritten.forEach((page, position) => {
     unwritten[position] = undefined;
