@@ -138,6 +138,11 @@ function besideCandidates(request: LabelRequest, gap: number): Candidate[] {
   return list.map(([bx, by, anchor, cost]) => ({ box: { x: bx, y: by, width, height }, anchor, cost }));
 }
 
+/** Above the dearest position at the mark (centre 0–6, beside 0–4.5): placeLabels relies on it. */
+const LEADER_COST = 10;
+
+const byCost = (a: Candidate, b: Candidate) => a.cost - b.cost;
+
 /**
  * Positions further out, joined to the mark by a leader: the label's near
  * side sits `distance` px from the mark along one of 16 directions.
@@ -166,7 +171,7 @@ function leaderCandidates(request: LabelRequest, distances: readonly number[]): 
       const sx = x + (lx / length) * (radius + 1);
       const sy = y + (ly / length) * (radius + 1);
       // Prefer short leaders, and horizontal over vertical directions.
-      const cost = 10 + distance / 4 + Math.abs(sin) * 2 + (cos < 0 ? 0.5 : 0);
+      const cost = LEADER_COST + Math.max(0, distance) / 4 + Math.abs(sin) * 2 + (cos < 0 ? 0.5 : 0);
       result.push({ box, anchor, cost, leader: [round(sx), round(sy), round(ex), round(ey)] });
     }
   }
@@ -236,28 +241,36 @@ export function placeLabels(requests: readonly LabelRequest[], options: PlaceOpt
 
   for (const request of requests) {
     const modes = request.modes ?? ['beside', 'leader'];
-    const candidates = [
-      ...(modes.includes('centre') ? centreCandidates(request) : []),
-      ...(modes.includes('beside') ? besideCandidates(request, gap) : []),
-      ...(modes.includes('leader') ? leaderCandidates(request, distances) : []),
-    ].sort((a, b) => a.cost - b.cost);
+    // Every leader position costs more than every position at the mark (LEADER_COST), so they are
+    // made only when no position at the mark is free: most labels are placed beside their mark,
+    // and making and sorting the 64 leader positions was most of an ego network's labelling.
+    const near = [...(modes.includes('centre') ? centreCandidates(request) : []), ...(modes.includes('beside') ? besideCandidates(request, gap) : [])].sort(byCost);
+    const far = () => (modes.includes('leader') ? leaderCandidates(request, distances).sort(byCost) : []);
     let best: Candidate | undefined;
     let bestPenalty = Infinity;
-    for (const candidate of candidates) {
-      const penalty = blocked(candidate, request);
-      if (penalty === 0) {
-        best = candidate;
-        bestPenalty = 0;
-        break;
+    let first: Candidate | undefined = near[0];
+    const tryAll = (candidates: readonly Candidate[]) => {
+      for (const candidate of candidates) {
+        const penalty = blocked(candidate, request);
+        if (penalty === 0) {
+          best = candidate;
+          bestPenalty = 0;
+          return;
+        }
+        if (penalty < bestPenalty) {
+          best = candidate;
+          bestPenalty = penalty;
+        }
       }
-      if (penalty < bestPenalty) {
-        best = candidate;
-        bestPenalty = penalty;
-      }
+    };
+    tryAll(near);
+    if (bestPenalty > 0) {
+      const leaders = far();
+      first ??= leaders[0];
+      tryAll(leaders);
     }
-    if (!best && !request.optional && candidates[0]) {
+    if (!best && !request.optional && first) {
       // Nothing fits inside the bounds: pull the first choice inside.
-      const first = candidates[0];
       const bx = Math.min(Math.max(first.box.x, options.bounds.x), options.bounds.x + options.bounds.width - first.box.width);
       const by = Math.min(Math.max(first.box.y, options.bounds.y), options.bounds.y + options.bounds.height - first.box.height);
       best = { box: { ...first.box, x: bx, y: by }, anchor: first.anchor, cost: first.cost };

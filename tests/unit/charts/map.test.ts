@@ -228,6 +228,20 @@ describe('label placement', () => {
     expect(placed.every((label) => !label.forced)).toBe(true);
   });
 
+  it('with no free position, takes the least-bad one, beside its mark before any leader', () => {
+    // One obstacle over the whole chart: every position overlaps it by its own area, so all cost the same.
+    const request = { id: 'a', x: 100, y: 100, radius: 4, width: 40, height: 12 };
+    const [label] = placeLabels([request], { bounds: { x: 0, y: 0, width: 200, height: 200 }, obstacles: [{ x: 0, y: 0, width: 200, height: 200 }], gap: 3 });
+    expect(label).toMatchObject({ anchor: 'start', forced: true, box: { x: 107, y: 94 } });
+    expect(label?.leader).toBeUndefined();
+  });
+
+  it('gives a label with a free position beside its mark no leader', () => {
+    const [label] = placeLabels([{ id: 'a', x: 100, y: 100, radius: 4, width: 40, height: 12 }], { bounds: { x: 0, y: 0, width: 200, height: 200 }, gap: 3 });
+    expect(label).toMatchObject({ anchor: 'start', box: { x: 107, y: 94 } });
+    expect(label?.leader).toBeUndefined();
+  });
+
   it('leaves out optional labels that do not fit, never the required ones', () => {
     const requests = [
       { id: 'a', x: 20, y: 10, radius: 3, width: 30, height: 12 },
