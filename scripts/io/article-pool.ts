@@ -46,25 +46,34 @@ export function articlePool(articles = 0): ArticlePool {
   let worker: Worker | undefined = articles >= MIN_PARALLEL_ARTICLES ? start() : undefined;
 
   /**
-   * Posts a task; the returned function waits for its result, or computes it
-   * here with `fallback` when the worker does not answer (it could not load):
-   * a worker that never answers must not hang the build.
+   * Posts a task; `wait` waits for its result, or computes it here with
+   * `fallback` when the worker does not answer (it could not load): a worker
+   * that never answers must not hang the build. `poll` gives the result only
+   * if it is in already.
    */
-  function request<T>(task: WorkerJob, timeoutMs: number, fallback: () => T): () => T {
+  function request<T>(task: WorkerJob, timeoutMs: number, fallback: () => T): { poll(): T | undefined; wait(): T } {
     worker ??= start();
     const signal = new Int32Array(new SharedArrayBuffer(4));
     const { port1, port2 } = new MessageChannel();
-    worker.postMessage({ ...task, signal, port: port2 } as WorkerTask, [port2]);
-    return () => {
+    // Every job is its thread's last: the articles' thread is replaced after them (below), and the
+    // layouts are the last job of all. The thread exits as soon as it has answered.
+    worker.postMessage({ ...task, signal, port: port2, last: true } satisfies WorkerTask, [port2]);
+    let answer: { result: T } | undefined;
+    const wait = (): T => {
+      if (answer) return answer.result;
       const answered = Atomics.wait(signal, 0, 0, timeoutMs) !== 'timed-out';
       const reply = answered ? (receiveMessageOnPort(port1)?.message as Reply<T>) : undefined;
       port1.close();
       if (reply?.error) throw new Error(`pipeline worker failed: ${reply.error}`);
-      if (reply && 'result' in reply) return reply.result as T;
-      void worker?.terminate();
-      worker = undefined;
-      return fallback();
+      if (reply && 'result' in reply) answer = { result: reply.result as T };
+      else {
+        void worker?.terminate();
+        worker = undefined;
+        answer = { result: fallback() };
+      }
+      return answer.result;
     };
+    return { poll: () => (answer || Atomics.load(signal, 0) === 1 ? wait() : undefined), wait };
   }
 
   const workers: PipelineWorkers = {
@@ -75,11 +84,11 @@ export function articlePool(articles = 0): ArticlePool {
       const split = Math.floor(articles.length * 0.5);
       const theirs = articles.slice(split);
       // Generous: a share takes about 3 ms an article.
-      const wait = request<ProcessedArticle[]>({ kind: 'articles', articles: theirs, entities: registry.entities, fingerprint: registry.fingerprint }, 60_000 + 50 * theirs.length, () =>
+      const pending = request<ProcessedArticle[]>({ kind: 'articles', articles: theirs, entities: registry.entities, fingerprint: registry.fingerprint }, 60_000 + 50 * theirs.length, () =>
         theirs.map((article) => processArticleFully(article, registry)),
       );
       const here = articles.slice(0, split).map((article) => processArticleFully(article, registry));
-      const theirResults = wait();
+      const theirResults = pending.wait();
       // A fresh thread for the ego networks, loading while the corpus is related here: the old one's
       // heap still held its articles and linking context (hundreds of MB at 5,000 articles), and the
       // build's memory peaks while the pages are built, which that thread's garbage only raised.
@@ -98,15 +107,22 @@ export function articlePool(articles = 0): ArticlePool {
     layoutEgoNetworks(egos) {
       if (egos.length < MIN_PARALLEL_NETWORKS) return siteInThisThread.layoutEgoNetworks(egos);
       // Generous: a network takes a few milliseconds.
-      const wait = request<[string, NetworkChart][]>({ kind: 'ego-networks', egos }, 60_000 + 50 * egos.length, () => layoutEgoNetworks(egos));
-      return () => {
-        const layouts = new Map(wait());
-        // The last job: the thread goes now, not when the pool closes. Its heap (its copy of the graph,
-        // the layouts' garbage) would otherwise stay resident while this thread serialises every page,
-        // which is when the build's memory peaks.
+      const pending = request<[string, NetworkChart][]>({ kind: 'ego-networks', egos }, 60_000 + 50 * egos.length, () => layoutEgoNetworks(egos));
+      let layouts: Map<string, NetworkChart> | undefined;
+      const taken = (pairs: [string, NetworkChart][]): Map<string, NetworkChart> => {
+        // The thread exited once it had answered (its heap, with the layouts' garbage, went then,
+        // while this thread was still assembling pages); this ends a thread that did not answer in time.
         void worker?.terminate();
         worker = undefined;
-        return layouts;
+        return (layouts = new Map(pairs));
+      };
+      return {
+        poll() {
+          if (layouts) return layouts;
+          const pairs = pending.poll();
+          return pairs && taken(pairs);
+        },
+        wait: () => layouts ?? taken(pending.wait()),
       };
     },
   };

@@ -18,6 +18,12 @@ export type WorkerTask = WorkerJob & {
   /** Set to 1 (and notified) when the answer is on `port`. */
   signal: Int32Array;
   port: MessagePort;
+  /**
+   * The thread's last job: it exits once its answer is posted, which frees its
+   * heap then, not when the waiting thread, busy with its own share, gets round
+   * to reading the answer (the answer waits on the port).
+   */
+  last?: boolean;
 };
 
 let context: { key: string; registry: RegistryContext } | undefined;
@@ -42,4 +48,5 @@ parentPort?.on('message', (task: WorkerTask) => {
   }
   Atomics.store(task.signal, 0, 1);
   Atomics.notify(task.signal, 0);
+  if (task.last) process.exit(0);
 });

@@ -19,7 +19,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EgoGraph, NetworkChart } from '../pipeline/charts/network.ts';
-import type { SiteWorkers } from '../pipeline/site.ts';
+import type { PendingLayouts, SiteWorkers } from '../pipeline/site.ts';
 import { shortHash } from '../pipeline/shared/hash.ts';
 
 export interface LayoutCache {
@@ -64,25 +64,31 @@ export function withLayoutCache(workers: SiteWorkers, cache: LayoutCache, codeVe
   return {
     layoutEgoNetworks(egos) {
       const keyed = egos.map((ego) => ({ id: ego.id, key: layoutKey(ego, codeVersion) }));
-      // Released once the layouts are in: the caller keeps this function while it writes every
-      // page, in the phase where the build's memory peaks, and the graphs (with the fallback
-      // that holds them) are garbage by then.
-      let wait: (() => Map<string, NetworkChart>) | undefined = workers.layoutEgoNetworks(egos.filter((_, position) => !cache.stored.has(keyed[position]!.key)));
+      // Released once the layouts are in: the caller keeps the pending layouts while it writes
+      // every page, in the phase where the build's memory peaks, and the graphs (with the
+      // fallback that holds them) are garbage by then.
+      let fresh: PendingLayouts | undefined = workers.layoutEgoNetworks(egos.filter((_, position) => !cache.stored.has(keyed[position]!.key)));
       let layouts: Map<string, NetworkChart> | undefined;
-      return () => {
-        if (layouts) return layouts;
-        const fresh = wait?.() ?? new Map<string, NetworkChart>();
-        wait = undefined;
+      const merge = (laidOut: Map<string, NetworkChart>): Map<string, NetworkChart> => {
+        fresh = undefined;
         layouts = new Map();
         for (const { id, key } of keyed) {
           const stored = cache.stored.get(key);
-          const chart = stored ?? fresh.get(id);
+          const chart = stored ?? laidOut.get(id);
           if (!chart) continue;
           if (stored) cache.hits++;
           cache.used.set(key, chart);
           layouts.set(id, chart);
         }
         return layouts;
+      };
+      return {
+        poll() {
+          if (layouts) return layouts;
+          const laidOut = fresh?.poll();
+          return laidOut && merge(laidOut);
+        },
+        wait: () => layouts ?? merge(fresh?.wait() ?? new Map()),
       };
     },
   };

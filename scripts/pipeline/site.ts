@@ -12,7 +12,7 @@ import { assembleSourcePage } from './assemble/source-page.ts';
 import { profileSources } from './assemble/source-profile.ts';
 import { assembleFeed, type Feed } from './assemble/feed.ts';
 import { forbiddenCharacterDiagnostics } from './assemble/forbidden-characters.ts';
-import { assemblePreviews, type Preview } from './assemble/previews.ts';
+import { previewOf, type Preview } from './assemble/previews.ts';
 import { sourcePath } from './shared/paths.ts';
 import { emitHomePage } from './emit/home-page.ts';
 import { emitSourcePage } from './emit/source-page.ts';
@@ -39,19 +39,32 @@ export interface SiteOutput {
 }
 
 /**
+ * Layouts being made elsewhere: `poll` gives them once they are in, without
+ * waiting (undefined until then); `wait` blocks until they are.
+ */
+export interface PendingLayouts {
+  poll(): Map<string, NetworkChart> | undefined;
+  wait(): Map<string, NetworkChart>;
+}
+
+/**
  * Where the work of building pages that can run beside the rest runs: the
  * actors' ego-network layouts. `layoutEgoNetworks` starts laying out the
- * networks and returns a function that waits for them, by actor id; the build
- * passes a worker thread (scripts/io/article-pool.ts) that takes them
- * meanwhile, and a cache of the layouts of unchanged graphs
- * (scripts/io/layout-cache.ts).
+ * networks, by actor id; the build passes a worker thread
+ * (scripts/io/article-pool.ts) that takes them meanwhile, and a cache of the
+ * layouts of unchanged graphs (scripts/io/layout-cache.ts).
  */
 export interface SiteWorkers {
-  layoutEgoNetworks(egos: readonly EgoGraph[]): () => Map<string, NetworkChart>;
+  layoutEgoNetworks(egos: readonly EgoGraph[]): PendingLayouts;
 }
 
 export const siteInThisThread: SiteWorkers = {
-  layoutEgoNetworks: (egos) => () => new Map(layoutEgoNetworks(egos)),
+  layoutEgoNetworks(egos) {
+    // In this thread they are in as soon as they are asked for.
+    let layouts: Map<string, NetworkChart> | undefined;
+    const wait = () => (layouts ??= new Map(layoutEgoNetworks(egos)));
+    return { poll: wait, wait };
+  },
 };
 
 /**
@@ -64,27 +77,6 @@ export function buildSite(model: KnowledgeModel, given: SiteSettingsInput, emit?
   const context = createContext(model);
   const actors = model.entities.filter((entity) => entity.kind === 'actor').map((entity) => entity.id);
   const networks = workers.layoutEgoNetworks(egoGraphs(context.networkGraph, actors));
-  const entityPages: EntityPage[] = model.entities.map((entity) => assembleEntityPage(context, entity));
-  const laidOut = networks();
-  entityPages.forEach((page, position) => {
-    const network = laidOut.get(page.entity.id);
-    if (network) entityPages[position] = { ...page, network };
-  });
-  // What the other pages read of the briefing pages, taken before these are written and let go.
-  const home = { ...assembleHomePage(model, entityPages, settings), lede: homeLede(model, context.index), map: context.map, network: buildNetworkChart(model) };
-  const previews = assemblePreviews(entityPages);
-  const indexed: (IndexedPage & Pick<EntityPage, 'kind'>)[] = entityPages.map(({ kind, path, entity, stats }) => ({ kind, path, entity, stats }));
-  // Source pages list the briefing pages that cite them.
-  const citedBy = new Map<string, { path: string; name: string }[]>();
-  for (const page of entityPages) {
-    for (const column of page.bySource) {
-      const slug = column.source.path.split('/')[2] ?? '';
-      const list = citedBy.get(slug) ?? [];
-      list.push({ path: page.path, name: page.entity.name });
-      citedBy.set(slug, list);
-    }
-  }
-  const profiles = profileSources(model);
   const files: EmittedFile[] = [];
   const output = emit ?? ((file: EmittedFile) => void files.push(file));
   // Bases and places the map cannot show, named in the build report rather than dropped silently.
@@ -107,18 +99,58 @@ export function buildSite(model: KnowledgeModel, given: SiteSettingsInput, emit?
       });
     }
   };
+
+  // Each briefing page is written as soon as it is assembled, and only what the other pages read
+  // of it is kept, by its entity's position (so their order does not depend on the order below).
+  // All the page models at once were about 560 MB of heap at 5,000 articles, and the build's
+  // memory peaked when they were all assembled.
+  const names = new Map(model.entities.map((entity) => [entity.id, entity.name]));
+  const indexed: (IndexedPage & Pick<EntityPage, 'kind'>)[] = [];
+  const previewList: [string, Preview][] = [];
+  const citing: string[][] = [];
+  const write = (page: EntityPage, network?: NetworkChart) =>
+    serialise(() => renderPrebuiltPage(emitEntityPage(network ? { ...page, network } : page, names)), page.path, `${page.entity.file}:${page.entity.line}`);
+  // Actor pages wait for the layouts; each is let go once written, in the order assembled (so the
+  // order pages are emitted in does not depend on when the layouts came in).
+  const waiting: EntityPage[] = [];
+  const writeWaiting = (laidOut: Map<string, NetworkChart>) => {
+    for (let page = waiting.shift(); page; page = waiting.shift()) write(page, laidOut.get(page.entity.id));
+  };
+  // Pages without a network first: the networks are laid out meanwhile, so that fewer actor pages wait for them.
+  const positions = [...model.entities.keys()].sort((a, b) => Number(model.entities[a]!.kind === 'actor') - Number(model.entities[b]!.kind === 'actor'));
+  for (const position of positions) {
+    const page = assembleEntityPage(context, model.entities[position]!);
+    const { kind, path, entity, stats } = page;
+    indexed[position] = { kind, path, entity, stats };
+    previewList[position] = [path, previewOf(page)];
+    citing[position] = page.bySource.map((column) => column.source.path.split('/')[2] ?? '');
+    if (kind !== 'actor') write(page);
+    else {
+      waiting.push(page);
+      const laidOut = networks.poll();
+      if (laidOut) writeWaiting(laidOut);
+    }
+  }
+  writeWaiting(networks.wait());
+
+  const home = { ...assembleHomePage(model, indexed, settings), lede: homeLede(model, context.index), map: context.map, network: buildNetworkChart(model) };
+  // In path order, so the file is stable between builds.
+  const previews: Record<string, Preview> = Object.fromEntries(previewList.sort(([a], [b]) => a.localeCompare(b)));
+  // Source pages list the briefing pages that cite them.
+  const citedBy = new Map<string, { path: string; name: string }[]>();
+  citing.forEach((slugs, position) => {
+    const { path, entity } = indexed[position]!;
+    for (const slug of slugs) {
+      const list = citedBy.get(slug) ?? [];
+      list.push({ path, name: entity.name });
+      citedBy.set(slug, list);
+    }
+  });
+  const profiles = profileSources(model);
   const renderMdx = (page: GeneratedPage, origin: string) => serialise(() => renderPage(page), page.path, origin);
   renderMdx(emitHomePage(home), 'home page');
   renderMdx(emitSourceIndex(home.sources, new Map([...profiles].map(([slug, profile]) => [sourcePath(slug), profile]))), 'sources index');
 
-  const names = new Map(model.entities.map((entity) => [entity.id, entity.name]));
-  // Each page model is let go once written: all of them were about 560 MB of heap at 5,000
-  // articles, held while every page was written, in the phase where the build's memory peaks.
-  const unwritten: (EntityPage | undefined)[] = entityPages.splice(0);
-  unwritten.forEach((page, position) => {
-    unwritten[position] = undefined;
-    if (page) serialise(() => renderPrebuiltPage(emitEntityPage(page, names)), page.path, `${page.entity.file}:${page.entity.line}`);
-  });
   for (const kind of ['actor', 'base', 'event', 'place'] as const) {
     const ofKind = indexed.filter((page) => page.kind === kind);
     if (ofKind.length > 0) renderMdx(emitEntityIndex(kind, ofKind), `${kind} index`);

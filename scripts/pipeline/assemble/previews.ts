@@ -49,7 +49,3 @@ export function previewOf(page: EntityPage): Preview {
   };
 }
 
-/** Path → preview, in path order so the file is stable between builds. */
-export function assemblePreviews(pages: readonly EntityPage[]): Record<string, Preview> {
-  return Object.fromEntries([...pages].sort((a, b) => a.path.localeCompare(b.path)).map((page) => [page.path, previewOf(page)]));
-}

@@ -49,15 +49,15 @@ describe('the ego-network layout cache', () => {
     const root = project();
     const first = counting();
     const cold = loadLayoutCache(root);
-    const laidOut = withLayoutCache(first.workers, cold, 'v1').layoutEgoNetworks(everyone(story()))();
+    const laidOut = withLayoutCache(first.workers, cold, 'v1').layoutEgoNetworks(everyone(story())).wait();
     expect(first.asked).toEqual([ids]);
-    expect(JSON.stringify([...laidOut])).toBe(JSON.stringify([...siteInThisThread.layoutEgoNetworks(everyone(story()))()]));
+    expect(JSON.stringify([...laidOut])).toBe(JSON.stringify([...siteInThisThread.layoutEgoNetworks(everyone(story())).wait()]));
     saveLayoutCache(root, cold);
 
     // Nothing changed: nothing is laid out, and the reused layouts are the same, as the pages publish them (JSON).
     const again = counting();
     const warm = loadLayoutCache(root);
-    const reused = withLayoutCache(again.workers, warm, 'v1').layoutEgoNetworks(everyone(story()))();
+    const reused = withLayoutCache(again.workers, warm, 'v1').layoutEgoNetworks(everyone(story())).wait();
     expect(again.asked).toEqual([[]]);
     expect(warm.hits).toBe(ids.length);
     expect(JSON.stringify([...reused])).toBe(JSON.stringify([...laidOut]));
@@ -69,28 +69,28 @@ describe('the ego-network layout cache', () => {
     expect(moved).toContain('ben');
     expect(moved.length).toBeLessThan(ids.length);
     const third = counting();
-    const layouts = withLayoutCache(third.workers, loadLayoutCache(root), 'v1').layoutEgoNetworks(changed)();
+    const layouts = withLayoutCache(third.workers, loadLayoutCache(root), 'v1').layoutEgoNetworks(changed).wait();
     expect(third.asked).toEqual([moved]);
-    expect(JSON.stringify([...layouts])).toBe(JSON.stringify([...siteInThisThread.layoutEgoNetworks(changed)()]));
+    expect(JSON.stringify([...layouts])).toBe(JSON.stringify([...siteInThisThread.layoutEgoNetworks(changed).wait()]));
   });
 
   it('lays out everything again when the code that lays out changed', () => {
     const root = project();
     const cache = loadLayoutCache(root);
-    withLayoutCache(siteInThisThread, cache, 'v1').layoutEgoNetworks(everyone(story()))();
+    withLayoutCache(siteInThisThread, cache, 'v1').layoutEgoNetworks(everyone(story())).wait();
     saveLayoutCache(root, cache);
     const next = counting();
-    withLayoutCache(next.workers, loadLayoutCache(root), 'v2').layoutEgoNetworks(everyone(story()))();
+    withLayoutCache(next.workers, loadLayoutCache(root), 'v2').layoutEgoNetworks(everyone(story())).wait();
     expect(next.asked[0]).toHaveLength(ids.length);
   });
 
   it('keeps only the layouts the last build used', () => {
     const root = project();
     const cache = loadLayoutCache(root);
-    withLayoutCache(siteInThisThread, cache, 'v1').layoutEgoNetworks(everyone(story()))();
+    withLayoutCache(siteInThisThread, cache, 'v1').layoutEgoNetworks(everyone(story())).wait();
     saveLayoutCache(root, cache);
     const smaller = loadLayoutCache(root);
-    withLayoutCache(siteInThisThread, smaller, 'v1').layoutEgoNetworks(everyone(story()).slice(0, 2))();
+    withLayoutCache(siteInThisThread, smaller, 'v1').layoutEgoNetworks(everyone(story()).slice(0, 2)).wait();
     saveLayoutCache(root, smaller);
     expect(Object.keys(JSON.parse(readFileSync(new URL('.cache/layouts/ego.json', root), 'utf8')))).toHaveLength(2);
   });
@@ -102,7 +102,7 @@ describe('the ego-network layout cache', () => {
     const cache = loadLayoutCache(root);
     expect(cache.stored.size).toBe(0);
     const next = counting();
-    const layouts = withLayoutCache(next.workers, cache, 'v1').layoutEgoNetworks(everyone(story()))();
+    const layouts = withLayoutCache(next.workers, cache, 'v1').layoutEgoNetworks(everyone(story())).wait();
     expect(next.asked[0]).toHaveLength(ids.length);
     expect(layouts.size).toBe(ids.length);
   });
