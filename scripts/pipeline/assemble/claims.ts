@@ -23,14 +23,41 @@ const MIN_WORDS = 6;
  * sentence naming three entities is grouped on each of their pages, and at
  * 5,000 articles a state's page groups tens of thousands of statements.
  */
-const wordsByStatement = new WeakMap<Statement, { text: string; words: string[] }>();
+interface Wording {
+  text: string;
+  words: string[];
+  /** The words as numbers (`wordNumbers`), ascending; made the first time a pairwise comparison needs them. */
+  numbers?: Int32Array;
+}
+const wordingByStatement = new WeakMap<Statement, Wording>();
 
-function words(statement: Statement): string[] {
-  const known = wordsByStatement.get(statement);
-  if (known && known.text === statement.text) return known.words;
-  const list = [...new Set(statement.text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [])].sort();
-  wordsByStatement.set(statement, { text: statement.text, words: list });
-  return list;
+function wording(statement: Statement): Wording {
+  const known = wordingByStatement.get(statement);
+  if (known && known.text === statement.text) return known;
+  const entry = { text: statement.text, words: [...new Set(statement.text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [])].sort() };
+  wordingByStatement.set(statement, entry);
+  return entry;
+}
+
+/**
+ * Every word compared so far, numbered in the order first seen. Any one order
+ * of the words serves `sameWording`'s merge; one for all pages lets each
+ * statement's numbers be made once, where numbering each page's words afresh
+ * (sorting them, then every statement's list again) was most of the grouping.
+ */
+const wordNumbers = new Map<string, number>();
+
+function numbersOf(statement: Statement): Int32Array {
+  const entry = wording(statement);
+  entry.numbers ??= Int32Array.from(entry.words, (word) => {
+    let number = wordNumbers.get(word);
+    if (number === undefined) {
+      number = wordNumbers.size;
+      wordNumbers.set(word, number);
+    }
+    return number;
+  }).sort();
+  return entry.numbers;
 }
 
 /**
@@ -96,11 +123,9 @@ export interface Claim {
  */
 export function groupByWording(statements: readonly Statement[]): Claim[] {
   const sets = new IndexUnionFind(statements.length);
-  const wordLists = statements.map(words);
   if (statements.length <= PAIRWISE_WORDING_LIMIT) {
-    // Words as numbers in alphabetical order, so two sets compare by a merge of integers.
-    const numbers = new Map([...new Set(wordLists.flat())].sort().map((word, position) => [word, position]));
-    const wordSets = wordLists.map((list) => Int32Array.from(list, (word) => numbers.get(word)!));
+    // Words as numbers, so two sets compare by a merge of integers.
+    const wordSets = statements.map(numbersOf);
     for (let i = 0; i < statements.length; i++) {
       for (let j = i + 1; j < statements.length; j++) {
         // Already one claim through others: comparing them cannot change the groups.
@@ -110,8 +135,8 @@ export function groupByWording(statements: readonly Statement[]): Claim[] {
     }
   } else {
     const first = new Map<string, number>();
-    wordLists.forEach((list, position) => {
-      const key = list.join(' ');
+    statements.forEach((statement, position) => {
+      const key = wording(statement).words.join(' ');
       const seen = first.get(key);
       if (seen === undefined) first.set(key, position);
       else sets.union(seen, position);
