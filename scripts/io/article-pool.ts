@@ -42,22 +42,29 @@ type Reply<T> = { result?: T; error?: string } | undefined;
  * while this thread ingests them; otherwise only if a job asks for it.
  */
 export function articlePool(articles = 0): ArticlePool {
-  const start = () => new Worker(new URL('./article-worker.ts', import.meta.url));
-  let worker: Worker | undefined = articles >= MIN_PARALLEL_ARTICLES ? start() : undefined;
+  /** Threads not known to have exited: `close` ends them. */
+  const live = new Set<Worker>();
+  const start = () => {
+    const worker = new Worker(new URL('./article-worker.ts', import.meta.url));
+    live.add(worker);
+    worker.once('exit', () => live.delete(worker));
+    return worker;
+  };
+  /** A thread started ahead of its job, loading meanwhile. Each thread does one job, then exits (article-worker.ts). */
+  let ready: Worker | undefined = articles >= MIN_PARALLEL_ARTICLES ? start() : undefined;
 
   /**
-   * Posts a task; `wait` waits for its result, or computes it here with
-   * `fallback` when the worker does not answer (it could not load): a worker
-   * that never answers must not hang the build. `poll` gives the result only
-   * if it is in already.
+   * Posts a task to a thread of its own; `wait` waits for its result, or
+   * computes it here with `fallback` when the worker does not answer (it could
+   * not load): a worker that never answers must not hang the build. `poll`
+   * gives the result only if it is in already.
    */
   function request<T>(task: WorkerJob, timeoutMs: number, fallback: () => T): { poll(): T | undefined; wait(): T } {
-    worker ??= start();
+    const worker = ready ?? start();
+    ready = undefined;
     const signal = new Int32Array(new SharedArrayBuffer(4));
     const { port1, port2 } = new MessageChannel();
-    // Every job is its thread's last: the articles' thread is replaced after them (below), and the
-    // layouts are the last job of all. The thread exits as soon as it has answered.
-    worker.postMessage({ ...task, signal, port: port2, last: true } satisfies WorkerTask, [port2]);
+    worker.postMessage({ ...task, signal, port: port2 } satisfies WorkerTask, [port2]);
     let answer: { result: T } | undefined;
     const wait = (): T => {
       if (answer) return answer.result;
@@ -67,8 +74,7 @@ export function articlePool(articles = 0): ArticlePool {
       if (reply?.error) throw new Error(`pipeline worker failed: ${reply.error}`);
       if (reply && 'result' in reply) answer = { result: reply.result as T };
       else {
-        void worker?.terminate();
-        worker = undefined;
+        void worker.terminate();
         answer = { result: fallback() };
       }
       return answer.result;
@@ -89,13 +95,8 @@ export function articlePool(articles = 0): ArticlePool {
       );
       const here = articles.slice(0, split).map((article) => processArticleFully(article, registry));
       const theirResults = pending.wait();
-      // A fresh thread for the ego networks, loading while the corpus is related here: the old one's
-      // heap still held its articles and linking context (hundreds of MB at 5,000 articles), and the
-      // build's memory peaks while the pages are built, which that thread's garbage only raised.
-      if (worker) {
-        void worker.terminate();
-        worker = start();
-      }
+      // The thread for the ego networks, loading while the corpus is related here.
+      ready ??= start();
       return [...here, ...theirResults];
     },
     discoverNames: inThisThread.discoverNames,
@@ -109,20 +110,13 @@ export function articlePool(articles = 0): ArticlePool {
       // Generous: a network takes a few milliseconds.
       const pending = request<[string, NetworkChart][]>({ kind: 'ego-networks', egos }, 60_000 + 50 * egos.length, () => layoutEgoNetworks(egos));
       let layouts: Map<string, NetworkChart> | undefined;
-      const taken = (pairs: [string, NetworkChart][]): Map<string, NetworkChart> => {
-        // The thread exited once it had answered (its heap, with the layouts' garbage, went then,
-        // while this thread was still assembling pages); this ends a thread that did not answer in time.
-        void worker?.terminate();
-        worker = undefined;
-        return (layouts = new Map(pairs));
-      };
+      const taken = (pairs: [string, NetworkChart][]) => (layouts ??= new Map(pairs));
       return {
         poll() {
-          if (layouts) return layouts;
           const pairs = pending.poll();
           return pairs && taken(pairs);
         },
-        wait: () => layouts ?? taken(pending.wait()),
+        wait: () => taken(pending.wait()),
       };
     },
   };
@@ -131,8 +125,8 @@ export function articlePool(articles = 0): ArticlePool {
     workers,
     site,
     close: async () => {
-      await worker?.terminate();
-      worker = undefined;
+      ready = undefined;
+      await Promise.all([...live].map((worker) => worker.terminate()));
     },
   };
 }

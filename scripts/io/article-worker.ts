@@ -1,12 +1,14 @@
 /**
  * Worker thread of scripts/io/article-pool.ts: runs the per-article stages
- * on some articles, with a linking context built here from the same entities
- * (kept while their fingerprint holds), or lays out some ego networks; answers
- * on the task's own port, then wakes the waiting thread.
+ * on some articles, with a linking context built here from the same entities,
+ * or lays out some ego networks; answers on the task's own port, wakes the
+ * waiting thread, and exits. One job a thread: its heap goes as soon as it
+ * has answered, not when the waiting thread, busy with its own share, gets
+ * round to reading the answer (which waits on the port meanwhile).
  */
 import { parentPort, type MessagePort } from 'node:worker_threads';
 import type { Entity, SegmentedArticle } from '../pipeline/model.ts';
-import { entityContext, processArticleFully, type RegistryContext } from '../pipeline/run.ts';
+import { entityContext, processArticleFully } from '../pipeline/run.ts';
 import { layoutEgoNetworks, type EgoGraph } from '../pipeline/charts/network.ts';
 
 /** What the worker is asked to do. */
@@ -18,29 +20,15 @@ export type WorkerTask = WorkerJob & {
   /** Set to 1 (and notified) when the answer is on `port`. */
   signal: Int32Array;
   port: MessagePort;
-  /**
-   * The thread's last job: it exits once its answer is posted, which frees its
-   * heap then, not when the waiting thread, busy with its own share, gets round
-   * to reading the answer (the answer waits on the port).
-   */
-  last?: boolean;
 };
 
-let context: { key: string; registry: RegistryContext } | undefined;
-
 function run(task: WorkerTask): unknown {
-  if (task.kind === 'ego-networks') {
-    // The pipeline is over: its linking context is garbage now.
-    context = undefined;
-    return layoutEgoNetworks(task.egos);
-  }
-  const key = task.fingerprint;
-  if (context?.key !== key) context = { key, registry: { ...entityContext(task.entities), fingerprint: key } };
-  const registry = context.registry;
+  if (task.kind === 'ego-networks') return layoutEgoNetworks(task.egos);
+  const registry = { ...entityContext(task.entities), fingerprint: task.fingerprint };
   return task.articles.map((article) => processArticleFully(article, registry));
 }
 
-parentPort?.on('message', (task: WorkerTask) => {
+parentPort?.once('message', (task: WorkerTask) => {
   try {
     task.port.postMessage({ result: run(task) });
   } catch (error) {
@@ -48,5 +36,5 @@ parentPort?.on('message', (task: WorkerTask) => {
   }
   Atomics.store(task.signal, 0, 1);
   Atomics.notify(task.signal, 0);
-  if (task.last) process.exit(0);
+  process.exit(0);
 });
