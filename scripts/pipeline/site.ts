@@ -105,9 +105,7 @@ export function buildSite(model: KnowledgeModel, given: SiteSettingsInput, emit?
   // All the page models at once were about 560 MB of heap at 5,000 articles, and the build's
   // memory peaked when they were all assembled.
   const names = new Map(model.entities.map((entity) => [entity.id, entity.name]));
-  const indexed: (IndexedPage & Pick<EntityPage, 'kind'>)[] = [];
-  const previewList: [string, Preview][] = [];
-  const citing: string[][] = [];
+  const kept: { row: IndexedPage & Pick<EntityPage, 'kind'>; preview: Preview; cites: string[] }[] = [];
   const write = (page: EntityPage, network?: NetworkChart) =>
     serialise(() => renderPrebuiltPage(emitEntityPage(network ? { ...page, network } : page, names)), page.path, `${page.entity.file}:${page.entity.line}`);
   // Actor pages wait for the layouts; each is let go once written, in the order assembled (so the
@@ -121,9 +119,7 @@ export function buildSite(model: KnowledgeModel, given: SiteSettingsInput, emit?
   for (const position of positions) {
     const page = assembleEntityPage(context, model.entities[position]!);
     const { kind, path, entity, stats } = page;
-    indexed[position] = { kind, path, entity, stats };
-    previewList[position] = [path, previewOf(page)];
-    citing[position] = page.bySource.map((column) => column.source.path.split('/')[2] ?? '');
+    kept[position] = { row: { kind, path, entity, stats }, preview: previewOf(page), cites: page.bySource.map((column) => column.source.path.split('/')[2] ?? '') };
     if (kind !== 'actor') write(page);
     else {
       waiting.push(page);
@@ -133,19 +129,20 @@ export function buildSite(model: KnowledgeModel, given: SiteSettingsInput, emit?
   }
   writeWaiting(networks.wait());
 
+  const indexed = kept.map(({ row }) => row);
   const home = { ...assembleHomePage(model, indexed, settings), lede: homeLede(model, context.index), map: context.map, network: buildNetworkChart(model) };
   // In path order, so the file is stable between builds.
-  const previews: Record<string, Preview> = Object.fromEntries(previewList.sort(([a], [b]) => a.localeCompare(b)));
+  const previews: Record<string, Preview> = Object.fromEntries(kept.map(({ row, preview }) => [row.path, preview] as const).sort(([a], [b]) => a.localeCompare(b)));
   // Source pages list the briefing pages that cite them.
   const citedBy = new Map<string, { path: string; name: string }[]>();
-  citing.forEach((slugs, position) => {
-    const { path, entity } = indexed[position]!;
-    for (const slug of slugs) {
+  for (const { row, cites } of kept) {
+    const { path, entity } = row;
+    for (const slug of cites) {
       const list = citedBy.get(slug) ?? [];
       list.push({ path, name: entity.name });
       citedBy.set(slug, list);
     }
-  });
+  }
   const profiles = profileSources(model);
   const renderMdx = (page: GeneratedPage, origin: string) => serialise(() => renderPage(page), page.path, origin);
   renderMdx(emitHomePage(home), 'home page');
