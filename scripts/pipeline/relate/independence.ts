@@ -9,7 +9,7 @@
 import type { SharedPassage } from '../model.ts';
 import { normalizeWords, overlap, shingleSet } from './text.ts';
 import type { IndependentSupport, SharedPassageDetail, SupportItem } from './types.ts';
-import { UnionFind } from './union-find.ts';
+import { IndexUnionFind, UnionFind } from './union-find.ts';
 
 /** Article pairs sharing at least this many passages are one copy cluster. */
 export const MIN_SHARED_FOR_CLUSTER = 1;
@@ -86,57 +86,91 @@ export function countIndependent(
 }
 
 /**
- * Passages by article slug, built once per passage list: claim groups and
- * briefing pages call `countIndependentSupport` thousands of times with the
- * same list, and scanning every passage on each call made them quadratic.
+ * A passage list with its articles as numbers, built once per list: claim
+ * groups and briefing pages call `countIndependentSupport` thousands of times
+ * with the same list. A hub's count reaches most of the list, so finding the
+ * passages among its articles must cost array reads, not string hashing.
  */
-const passageIndexes = new WeakMap<readonly SharedPassage[], Map<string, SharedPassage[]>>();
-
-function passagesByArticle(shared: readonly SharedPassage[]): Map<string, SharedPassage[]> {
-  let index = passageIndexes.get(shared);
-  if (!index) {
-    index = new Map();
-    for (const passage of shared) {
-      for (const slug of new Set([passage.a.articleSlug, passage.b.articleSlug])) {
-        const list = index.get(slug);
-        if (list) list.push(passage);
-        else index.set(slug, [passage]);
-      }
-    }
-    passageIndexes.set(shared, index);
-  }
-  return index;
+interface PassageTable {
+  ordinals: Map<string, number>;
+  /** Each passage's two articles, by ordinal. */
+  a: Int32Array;
+  b: Int32Array;
+  /** Positions of the passages touching each article, in list order (a passage within one article once). */
+  byArticle: number[][];
+  /** Each passage's lookup keys, made the first time a count reads it (see `passageKeys`). */
+  keys: (PassageKeys | undefined)[];
 }
 
-/** The passages joining two of `articles`, in list order (only those can link support items). */
-function passagesAmong(shared: readonly SharedPassage[], articles: ReadonlySet<string>): SharedPassage[] {
-  const index = passagesByArticle(shared);
+/** The index keys (article NUL paragraph or sentence) a passage joins. */
+type PassageKeys = { kind: 'paragraph'; a: string; b: string } | { kind: 'sentence'; pairs: [string, string][] };
+
+const passageTables = new WeakMap<readonly SharedPassage[], PassageTable>();
+
+function passageTable(shared: readonly SharedPassage[]): PassageTable {
+  let table = passageTables.get(shared);
+  if (table) return table;
+  const ordinals = new Map<string, number>();
+  const byArticle: number[][] = [];
+  const ordinal = (slug: string): number => {
+    let known = ordinals.get(slug);
+    if (known === undefined) {
+      known = byArticle.length;
+      ordinals.set(slug, known);
+      byArticle.push([]);
+    }
+    return known;
+  };
+  const a = new Int32Array(shared.length);
+  const b = new Int32Array(shared.length);
+  shared.forEach((passage, position) => {
+    a[position] = ordinal(passage.a.articleSlug);
+    b[position] = ordinal(passage.b.articleSlug);
+    byArticle[a[position]!]!.push(position);
+    if (b[position] !== a[position]) byArticle[b[position]!]!.push(position);
+  });
+  table = { ordinals, a, b, byArticle, keys: new Array(shared.length) };
+  passageTables.set(shared, table);
+  return table;
+}
+
+function passageKeys(table: PassageTable, passage: SharedPassage | SharedPassageDetail, position: number): PassageKeys {
+  let keys = table.keys[position];
+  if (keys) return keys;
+  const detail = passage as Partial<SharedPassageDetail>;
+  keys =
+    detail.match === 'sentence' && detail.sentences
+      ? { kind: 'sentence', pairs: detail.sentences.map((pair) => [`${passage.a.articleSlug}\u0000${pair.a}`, `${passage.b.articleSlug}\u0000${pair.b}`]) }
+      : { kind: 'paragraph', a: `${passage.a.articleSlug}\u0000${passage.a.paragraphId}`, b: `${passage.b.articleSlug}\u0000${passage.b.paragraphId}` };
+  table.keys[position] = keys;
+  return keys;
+}
+
+/** Positions of the passages joining two of `articles`, in list order (only those can link support items). */
+function passagesAmong(table: PassageTable, articles: ReadonlySet<string>): number[] {
+  const marked = new Uint8Array(table.byArticle.length);
+  const present: number[] = [];
+  let reached = 0;
+  for (const slug of articles) {
+    const ordinal = table.ordinals.get(slug);
+    if (ordinal === undefined) continue;
+    marked[ordinal] = 1;
+    present.push(ordinal);
+    reached += table.byArticle[ordinal]!.length;
+  }
+  const { a, b } = table;
+  const found: number[] = [];
   // A state's page counts statements from most articles: their passages are most of the list, each
   // reached twice (once per side), so one pass over the list, already in its order, costs less.
-  let reached = 0;
-  for (const slug of articles) reached += index.get(slug)?.length ?? 0;
-  if (reached >= shared.length) return shared.filter((passage) => articles.has(passage.a.articleSlug) && articles.has(passage.b.articleSlug));
-  const found = new Set<SharedPassage>();
-  for (const slug of articles) {
-    for (const passage of index.get(slug) ?? []) {
-      if (articles.has(passage.a.articleSlug) && articles.has(passage.b.articleSlug)) found.add(passage);
-    }
+  if (reached >= a.length) {
+    for (let position = 0; position < a.length; position++) if (marked[a[position]!] && marked[b[position]!]) found.push(position);
+    return found;
   }
-  if (found.size === 0) return [];
-  // Back in list order, so results do not depend on the order articles were visited.
-  const order = passageOrder(shared);
-  return [...found].sort((p, q) => (order.get(p) ?? 0) - (order.get(q) ?? 0));
-}
-
-const passageOrders = new WeakMap<readonly SharedPassage[], Map<SharedPassage, number>>();
-
-function passageOrder(shared: readonly SharedPassage[]): Map<SharedPassage, number> {
-  let order = passageOrders.get(shared);
-  if (!order) {
-    order = new Map(shared.map((passage, position) => [passage, position]));
-    passageOrders.set(shared, order);
+  // Each passage once, from its first side.
+  for (const ordinal of present) {
+    for (const position of table.byArticle[ordinal]!) if (a[position] === ordinal && marked[b[position]!]) found.push(position);
   }
-  return order;
+  return found.sort((p, q) => p - q);
 }
 
 /**
@@ -185,108 +219,112 @@ export function countIndependentSupport(
   const items = [...statements].sort((p, q) => cmp(p.articleSlug, q.articleSlug) || cmp(p.id, q.id));
   const articles = new Set(items.map((s) => s.articleSlug));
   const sources = articles.size;
-  // Only linked items enter the sets: an item no passage or wording ties to
-  // another is its own text, credited to its own article (most items, on a big page).
-  const sets = new UnionFind();
+  // Items are their positions in `items` from here on. Only linked items form
+  // clusters: an item no passage or wording ties to another is its own text,
+  // credited to its own article (most items, on a big page).
+  const sets = new IndexUnionFind(items.length);
+  /** Linked positions in the order first linked, which orders the clusters. */
+  const linkedOrder: number[] = [];
+  const linked = new Uint8Array(items.length);
+  const markLinked = (position: number): void => {
+    if (linked[position]) return;
+    linked[position] = 1;
+    linkedOrder.push(position);
+  };
 
   // Index the statements by paragraph and sentence so each passage costs O(matches).
-  const byParagraph = new Map<string, SupportItem[]>();
-  const bySentence = new Map<string, SupportItem[]>();
-  for (const item of items) {
+  const byParagraph = new Map<string, number[]>();
+  const bySentence = new Map<string, number[]>();
+  for (let position = 0; position < items.length; position++) {
+    const item = items[position]!;
     const pk = `${item.articleSlug}\u0000${item.paragraphId}`;
-    (byParagraph.get(pk) ?? byParagraph.set(pk, []).get(pk))?.push(item);
+    (byParagraph.get(pk) ?? byParagraph.set(pk, []).get(pk))?.push(position);
     const sk = `${item.articleSlug}\u0000${item.sentenceId}`;
-    (bySentence.get(sk) ?? bySentence.set(sk, []).get(sk))?.push(item);
+    (bySentence.get(sk) ?? bySentence.set(sk, []).get(sk))?.push(position);
   }
   /** Article-level direction of each merged pair: copy → origin (or undefined). */
-  const copyEdges: { x: SupportItem; y: SupportItem; copy?: string }[] = [];
-  const link = (xs: readonly SupportItem[] | undefined, ys: readonly SupportItem[] | undefined, copy?: string): void => {
+  const copyEdges: { x: number; y: number; copy?: string }[] = [];
+  const link = (xs: readonly number[] | undefined, ys: readonly number[] | undefined, copy?: string): void => {
     if (!xs || !ys) return;
     for (const x of xs) {
       for (const y of ys) {
-        if (x.articleSlug === y.articleSlug) continue;
-        sets.union(x.id, y.id);
+        if (items[x]!.articleSlug === items[y]!.articleSlug) continue;
+        markLinked(x);
+        markLinked(y);
+        sets.union(x, y);
         copyEdges.push({ x, y, ...(copy ? { copy } : {}) });
       }
     }
   };
-  for (const passage of passagesAmong(shared, articles)) {
+  const table = passageTable(shared);
+  for (const position of passagesAmong(table, articles)) {
+    const passage = shared[position]!;
     const copy = copySide(passage);
-    const detail = passage as Partial<SharedPassageDetail>;
-    if (detail.match === 'sentence' && detail.sentences) {
-      for (const pair of detail.sentences) {
-        link(
-          bySentence.get(`${passage.a.articleSlug}\u0000${pair.a}`),
-          bySentence.get(`${passage.b.articleSlug}\u0000${pair.b}`),
-          copy,
-        );
-      }
+    const keys = passageKeys(table, passage, position);
+    if (keys.kind === 'sentence') {
+      for (const [a, b] of keys.pairs) link(bySentence.get(a), bySentence.get(b), copy);
     } else {
-      link(
-        byParagraph.get(`${passage.a.articleSlug}\u0000${passage.a.paragraphId}`),
-        byParagraph.get(`${passage.b.articleSlug}\u0000${passage.b.paragraphId}`),
-        copy,
-      );
+      link(byParagraph.get(keys.a), byParagraph.get(keys.b), copy);
     }
   }
 
   // Near-identical sentences in different articles (copies the shingle index missed).
-  const byText = new Map<string, SupportItem[]>();
-  for (const item of items) {
-    const { key, words } = textKey(item);
+  const byText = new Map<string, number[]>();
+  for (let position = 0; position < items.length; position++) {
+    const { key, words } = textKey(items[position]!);
     if (words < 4) continue;
-    (byText.get(key) ?? byText.set(key, []).get(key))?.push(item);
+    (byText.get(key) ?? byText.set(key, []).get(key))?.push(position);
   }
   for (const same of byText.values()) {
-    const first = same[0];
-    for (const other of same.slice(1)) if (first) link([first], [other]);
+    for (let k = 1; k < same.length; k++) link([same[0]!], [same[k]!]);
   }
   if (items.length <= PAIRWISE_SENTENCE_LIMIT) {
     const shingles = items.map(shinglesOf);
     for (let i = 0; i < items.length; i++) {
       for (let j = i + 1; j < items.length; j++) {
-        const x = items[i];
-        const y = items[j];
-        const sx = shingles[i];
-        const sy = shingles[j];
-        if (!x || !y || !sx || !sy || x.articleSlug === y.articleSlug) continue;
+        const sx = shingles[i]!;
+        const sy = shingles[j]!;
+        if (items[i]!.articleSlug === items[j]!.articleSlug) continue;
         if (sx.length < 2 || sy.length < 2) continue;
         // Jaccard is at most the smaller set's share of the larger: below the bar, no need to intersect.
         if (Math.min(sx.length, sy.length) / Math.max(sx.length, sy.length) < NEAR_IDENTICAL_SENTENCE) continue;
-        if (overlap(sx, sy).jaccard >= NEAR_IDENTICAL_SENTENCE) link([x], [y]);
+        if (overlap(sx, sy).jaccard >= NEAR_IDENTICAL_SENTENCE) link([i], [j]);
       }
     }
   }
 
-  const itemById = new Map(items.map((item) => [item.id, item]));
-  const clusters = sets
-    .groups()
-    .map((ids) => ids.map((id) => itemById.get(id)).filter((x): x is SupportItem => x !== undefined))
-    .sort((p, q) => cmp(p[0]?.id ?? '', q[0]?.id ?? ''));
+  // Each cluster's members in the order first linked; the clusters by their first member's id.
+  const byRoot = new Map<number, number[]>();
+  for (const position of linkedOrder) {
+    const root = sets.find(position);
+    const members = byRoot.get(root);
+    if (members) members.push(position);
+    else byRoot.set(root, [position]);
+  }
+  const clusters = [...byRoot.values()].sort((p, q) => cmp(items[p[0]!]!.id, items[q[0]!]!.id));
   const credited = new Set<string>();
-  const rootOfItem = new Map<string, string>();
-  const undetermined: { cluster: SupportItem[]; articles: string[]; copies: Set<string> }[] = [];
+  const rootOfItem: (string | undefined)[] = new Array(items.length);
+  const undetermined: { cluster: number[]; articles: string[]; copies: Set<string> }[] = [];
   // Copy directions by item, so each cluster looks up only its own edges (not every edge).
-  const copiesByItem = new Map<string, string[]>();
+  const copiesByItem = new Map<number, string[]>();
   for (const edge of copyEdges) {
     if (!edge.copy) continue;
-    const list = copiesByItem.get(edge.x.id);
+    const list = copiesByItem.get(edge.x);
     if (list) list.push(edge.copy);
-    else copiesByItem.set(edge.x.id, [edge.copy]);
+    else copiesByItem.set(edge.x, [edge.copy]);
   }
-  const copiesOf = (cluster: readonly SupportItem[]): Set<string> => {
+  const copiesOf = (cluster: readonly number[]): Set<string> => {
     const out = new Set<string>();
-    for (const item of cluster) for (const copy of copiesByItem.get(item.id) ?? []) out.add(copy);
+    for (const position of cluster) for (const copy of copiesByItem.get(position) ?? []) out.add(copy);
     return out;
   };
-  const credit = (cluster: readonly SupportItem[], root: string): void => {
+  const credit = (cluster: readonly number[], root: string): void => {
     credited.add(root);
-    for (const item of cluster) rootOfItem.set(item.id, root);
+    for (const position of cluster) rootOfItem[position] = root;
   };
-  const linked = new Set(clusters.flatMap((cluster) => cluster.map((item) => item.id)));
-  for (const item of items) if (!linked.has(item.id)) credited.add(item.articleSlug);
+  for (let position = 0; position < items.length; position++) if (!linked[position]) credited.add(items[position]!.articleSlug);
   for (const cluster of clusters) {
-    const articles = [...new Set(cluster.map((c) => c.articleSlug))];
+    const articles = [...new Set(cluster.map((position) => items[position]!.articleSlug))];
     const copies = copiesOf(cluster);
     if (articles.length === 1 || copies.size > 0) credit(cluster, chooseRoot(articles, copies));
     else undetermined.push({ cluster, articles, copies });
@@ -294,17 +332,18 @@ export function countIndependentSupport(
   // Undetermined clusters second, so they can fall on an already credited article.
   for (const { cluster, articles, copies } of undetermined) credit(cluster, chooseRoot(articles, copies, credited));
 
-  const directed = new Set(copyEdges.filter((e) => e.copy).map((e) => [e.x.articleSlug, e.y.articleSlug].sort(cmp).join('\u0000')));
+  const directed = new Set(copyEdges.filter((e) => e.copy).map((e) => [items[e.x]!.articleSlug, items[e.y]!.articleSlug].sort(cmp).join('\u0000')));
   const copyPairs = new Map<string, { copy: string; of: string }>();
   for (const edge of copyEdges) {
-    const { x, y } = edge;
+    const x = items[edge.x]!;
+    const y = items[edge.y]!;
     let copy: string;
     if (edge.copy !== undefined) copy = edge.copy;
     else {
       // A wording-only match: skip it when a passage already gives the direction;
       // otherwise the credited article is the original, or (display order only) the smaller slug.
       if (directed.has([x.articleSlug, y.articleSlug].sort(cmp).join('\u0000'))) continue;
-      const root = rootOfItem.get(x.id);
+      const root = rootOfItem[edge.x];
       copy = root === x.articleSlug ? y.articleSlug : root === y.articleSlug ? x.articleSlug : cmp(x.articleSlug, y.articleSlug) > 0 ? x.articleSlug : y.articleSlug;
     }
     const of = copy === x.articleSlug ? y.articleSlug : x.articleSlug;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SharedPassage, Statement } from '../../../scripts/pipeline/model.ts';
+import type { SharedPassageDetail } from '../../../scripts/pipeline/relate/types.ts';
 import { countIndependentSupport } from '../../../scripts/pipeline/relate/independence.ts';
 import { growthRatio, linearBound } from '../helpers/growth.ts';
 
@@ -82,4 +83,33 @@ describe('countIndependentSupport with a large passage list', () => {
       { copy: 'c', of: 'a' },
     ]);
   });
+
+  it('finds the same passages through its article index as by reading the whole list', () => {
+    // A call whose articles touch most of the list reads the list; one that touches a few reads
+    // their passages only. Both must give the passages in list order, each once: a list of just
+    // the passages among the call's articles takes the first way, the same passages among many
+    // others the second.
+    let seed = 7;
+    const random = (below: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % below;
+    };
+    for (let round = 0; round < 40; round++) {
+      const slugs = Array.from({ length: 3 + random(6) }, (_, i) => `r${round}-${i}`);
+      const texts = ['The convoy reached the border crossing on Monday morning.', 'Officials said the talks would resume in the capital.', 'A spokesman denied any role in the attack on the base.'];
+      const items = slugs.flatMap((slug) => Array.from({ length: 1 + random(3) }, (_, n) => item(slug, n, random(3) === 0 ? texts[random(3)] : undefined)));
+      const among: SharedPassage[] = Array.from({ length: random(12) }, () => {
+        const a = slugs[random(slugs.length)]!;
+        const b = slugs[random(slugs.length)]!;
+        const base = passage(a, `p-${a}-${random(3)}`, b, `p-${b}-${random(3)}`, random(3) === 0 ? 'undetermined' : random(2) === 0 ? a : b);
+        if (random(2) === 0) return base;
+        const detail: SharedPassageDetail = { ...base, match: 'sentence', containment: 1, sentences: [{ a: `s-${a}-${random(3)}`, b: `s-${b}-${random(3)}` }] };
+        return detail;
+      });
+      const mixed = [...unrelated.slice(0, 1000 + random(1000))];
+      for (const shared of among) mixed.splice(random(mixed.length + 1), 0, shared);
+      expect(countIndependentSupport(items, mixed), `round ${round}`).toEqual(countIndependentSupport(items, among));
+    }
+  });
 });
+
