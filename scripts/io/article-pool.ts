@@ -4,23 +4,26 @@
  * thread, goes on here meanwhile, then blocks (Atomics.wait) until the
  * worker's answer is back. Two jobs, on the 2-core build machine:
  *
- * - the per-article stages, with each article's reuse fingerprint: the worker
- *   takes half the articles (they are most of a cold run, and this nearly
- *   halves them);
- * - name discovery over the whole corpus is not split: it is one pass, and
- *   the resolve stage needs its result before any article is linked;
+ * - name discovery over the whole corpus, from the article files: the worker
+ *   segments them for itself (sending it this thread's segmented articles
+ *   would copy about 200 MB at 5,000 articles, and the files are a tenth of
+ *   that), while this thread segments them and takes their reuse fingerprints;
+ * - the per-article stages: the worker takes half the articles (they are
+ *   most of a cold run, and this nearly halves them);
  * - after the pipeline, the actors' ego-network layouts, while this thread
  *   assembles the rest of the pages (scripts/pipeline/site.ts).
  *
  * Results are the same as one thread's (same code, same inputs), as the tests check.
  */
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import type { ProcessedArticle } from '../pipeline/run.ts';
-import { processArticleFully } from '../pipeline/run.ts';
+import type { ArticleResult } from '../pipeline/run.ts';
+import { processArticle } from '../pipeline/run.ts';
+import { discoverNames, type DiscoveredName } from '../pipeline/discover/index.ts';
 import { inThisThread, type PipelineWorkers } from './pipeline-runner.ts';
 import { layoutEgoNetworks, type NetworkChart } from '../pipeline/charts/network.ts';
 import { siteInThisThread, type SiteWorkers } from '../pipeline/site.ts';
 import type { WorkerJob, WorkerTask } from './article-worker.ts';
+import type { SegmentedArticle } from '../pipeline/model.ts';
 
 /** Below this many articles, starting a thread costs more than it saves. */
 export const MIN_PARALLEL_ARTICLES = 64;
@@ -90,16 +93,31 @@ export function articlePool(articles = 0): ArticlePool {
       const split = Math.floor(articles.length * 0.5);
       const theirs = articles.slice(split);
       // Generous: a share takes about 3 ms an article.
-      const pending = request<ProcessedArticle[]>({ kind: 'articles', articles: theirs, entities: registry.entities, fingerprint: registry.fingerprint }, 60_000 + 50 * theirs.length, () =>
-        theirs.map((article) => processArticleFully(article, registry)),
+      const pending = request<ArticleResult[]>({ kind: 'articles', articles: theirs, entities: registry.entities, fingerprint: registry.fingerprint }, 60_000 + 50 * theirs.length, () =>
+        theirs.map((article) => processArticle(article, registry)),
       );
-      const here = articles.slice(0, split).map((article) => processArticleFully(article, registry));
+      const here = articles.slice(0, split).map((article) => processArticle(article, registry));
       const theirResults = pending.wait();
       // The thread for the ego networks, loading while the corpus is related here.
       ready ??= start();
       return [...here, ...theirResults];
     },
-    discoverNames: inThisThread.discoverNames,
+    startDiscovery(inputs) {
+      if (inputs.articles.length < MIN_PARALLEL_ARTICLES) return inThisThread.startDiscovery(inputs);
+      const files = { articles: inputs.articles, ...(inputs.sources && { sources: inputs.sources }) };
+      // Generous: segmenting and discovery take a few milliseconds an article.
+      let segmentedHere: SegmentedArticle[] = [];
+      const pending = request<DiscoveredName[]>({ kind: 'discovery', inputs: files }, 60_000 + 50 * inputs.articles.length, () => discoverNames(segmentedHere));
+      return {
+        wait(segmented) {
+          segmentedHere = segmented;
+          const names = pending.wait();
+          // The thread for the articles, loading while this one resolves the names and keys the cache.
+          ready ??= start();
+          return names;
+        },
+      };
+    },
   };
 
   const site: SiteWorkers = {

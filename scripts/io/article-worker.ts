@@ -1,19 +1,22 @@
 /**
- * Worker thread of scripts/io/article-pool.ts: runs the per-article stages
- * on some articles, with a linking context built here from the same entities,
- * or lays out some ego networks; answers on the task's own port, wakes the
+ * Worker thread of scripts/io/article-pool.ts: discovers the names in the
+ * corpus, segmented here from its files; runs the per-article stages on some
+ * articles, with a linking context built here from the same entities; or lays
+ * out some ego networks; answers on the task's own port, wakes the
  * waiting thread, and exits. One job a thread: its heap goes as soon as it
  * has answered, not when the waiting thread, busy with its own share, gets
  * round to reading the answer (which waits on the port meanwhile).
  */
 import { parentPort, type MessagePort } from 'node:worker_threads';
 import type { Entity, SegmentedArticle } from '../pipeline/model.ts';
-import { entityContext, processArticleFully } from '../pipeline/run.ts';
+import { entityContext, processArticle, segmentCorpus, type PipelineInputs } from '../pipeline/run.ts';
+import { discoverNames } from '../pipeline/discover/index.ts';
 import { layoutEgoNetworks, type EgoGraph } from '../pipeline/charts/network.ts';
 
 /** What the worker is asked to do. */
 export type WorkerJob =
   | { kind: 'articles'; articles: SegmentedArticle[]; entities: Entity[]; fingerprint: string }
+  | { kind: 'discovery'; inputs: Pick<PipelineInputs, 'articles' | 'sources'> }
   | { kind: 'ego-networks'; egos: readonly EgoGraph[] };
 
 export type WorkerTask = WorkerJob & {
@@ -24,8 +27,9 @@ export type WorkerTask = WorkerJob & {
 
 function run(task: WorkerTask): unknown {
   if (task.kind === 'ego-networks') return layoutEgoNetworks(task.egos);
+  if (task.kind === 'discovery') return discoverNames(segmentCorpus(task.inputs).segmented);
   const registry = { ...entityContext(task.entities), fingerprint: task.fingerprint };
-  return task.articles.map((article) => processArticleFully(article, registry));
+  return task.articles.map((article) => processArticle(article, registry));
 }
 
 parentPort?.once('message', (task: WorkerTask) => {

@@ -5,26 +5,25 @@
  *
  * - nothing changed since a cached run (same corpus key): the cached results,
  *   without ingesting or relating anything;
- * - otherwise the corpus stages (prepareCorpus), then the per-article stages
+ * - otherwise the corpus stages (segmentCorpus, discovery, resolveCorpus), then the per-article stages
  *   (link → extract) only for the articles the cache does not hold, on the
  *   worker pool when there is one, then the cross-corpus stages (relateCorpus).
  */
 import type { KnowledgeModel, SegmentedArticle } from '../pipeline/model.ts';
-import type { ReuseFingerprint } from '../pipeline/relate/index.ts';
-import { discoverNames } from '../pipeline/discover/index.ts';
+import { discoverNames, type DiscoveredName } from '../pipeline/discover/index.ts';
 import {
   articleCacheKey,
   assembleModel,
   corpusKey,
-  prepareCorpus,
-  processArticleFully,
+  fingerprintCorpus,
+  processArticle,
   relateCorpus,
+  resolveCorpus,
+  segmentCorpus,
   withInputDiagnostics,
   type ArticleResult,
   type CorpusResult,
-  type NameDiscoverer,
   type PipelineInputs,
-  type ProcessedArticle,
   type RegistryContext,
 } from '../pipeline/run.ts';
 
@@ -62,17 +61,24 @@ export function memoryCache(): ArticleCache {
  * order. The default runs them here, one after the other; the build passes a
  * pool of worker threads (scripts/io/article-pool.ts) that shares them out.
  */
-export type ArticleProcessor = (articles: SegmentedArticle[], registry: RegistryContext) => ProcessedArticle[];
+export type ArticleProcessor = (articles: SegmentedArticle[], registry: RegistryContext) => ArticleResult[];
+
+/**
+ * Name discovery over the whole corpus, started before this thread segments
+ * it: `wait` is given this thread's segmented articles, and returns what
+ * discoverNames gives for them.
+ */
+export type DiscoveryStarter = (inputs: Pick<PipelineInputs, 'articles' | 'sources'>) => { wait(segmented: SegmentedArticle[]): DiscoveredName[] };
 
 /** Where the stages that can run side by side run. */
 export interface PipelineWorkers {
   processArticles: ArticleProcessor;
-  discoverNames: NameDiscoverer;
+  startDiscovery: DiscoveryStarter;
 }
 
 export const inThisThread: PipelineWorkers = {
-  processArticles: (articles, registry) => articles.map((article) => processArticleFully(article, registry)),
-  discoverNames: (articles) => discoverNames(articles),
+  processArticles: (articles, registry) => articles.map((article) => processArticle(article, registry)),
+  startDiscovery: () => ({ wait: (segmented) => discoverNames(segmented) }),
 };
 
 export function runCachedPipeline(inputs: PipelineInputs, cache: ArticleCache = memoryCache(), workers: PipelineWorkers = inThisThread): KnowledgeModel {
@@ -87,7 +93,12 @@ export function runCachedPipeline(inputs: PipelineInputs, cache: ArticleCache = 
     cache.hits = hits;
   }
 
-  const prepared = prepareCorpus(inputs, workers.discoverNames);
+  // Discovery may run on a worker, which segments the corpus for itself from
+  // the same files; this thread fingerprints the articles for reuse detection meanwhile.
+  const discovery = workers.startDiscovery(inputs);
+  const segmented = segmentCorpus(inputs);
+  const fingerprints = fingerprintCorpus(segmented.segmented);
+  const prepared = resolveCorpus(inputs, segmented, discovery.wait(segmented.segmented));
   const slots: (ArticleResult | undefined)[] = [];
   const articleKeys: string[] = [];
   const missing: { article: SegmentedArticle; position: number }[] = [];
@@ -98,16 +109,13 @@ export function runCachedPipeline(inputs: PipelineInputs, cache: ArticleCache = 
     slots.push(result);
     articleKeys.push(articleKey);
   }
-  const fingerprints = new Map<string, ReuseFingerprint>();
   if (missing.length > 0) {
     const processed = workers.processArticles(
       missing.map((item) => item.article),
       prepared.context,
     );
     missing.forEach(({ position }, k) => {
-      const { result, fingerprint } = processed[k]!;
-      slots[position] = result;
-      fingerprints.set(fingerprint.slug, fingerprint);
+      slots[position] = processed[k]!;
     });
   }
   const results = slots as ArticleResult[];

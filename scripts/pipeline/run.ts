@@ -2,7 +2,8 @@
  * The pipeline, stage by stage, composed here and pure (inputs in,
  * `KnowledgeModel` out):
  *
- *   prepareCorpus:  ingest → segment → discover → resolve           across the corpus
+ *   prepareCorpus:  ingest → segment (segmentCorpus) → discover →
+ *                   resolve (resolveCorpus)                          across the corpus
  *   processArticle: link → extract (dates, quotes, descriptors,
  *                   statements)                                      per article
  *   relateCorpus:   shared text, events, claim groups, relations     across the corpus
@@ -133,24 +134,6 @@ export interface RegistryContext {
   fingerprint: string;
 }
 
-/** An article through the per-article stages, with its side of reuse detection (not cached: cheap to redo for a cached article). */
-export interface ProcessedArticle {
-  result: ArticleResult;
-  fingerprint: ReuseFingerprint;
-}
-
-/** processArticle, then the article's reuse fingerprint. */
-export function processArticleFully(article: SegmentedArticle, registry: RegistryContext): ProcessedArticle {
-  const result = processArticle(article, registry);
-  return { result, fingerprint: fingerprintArticle(result.article) };
-}
-
-/**
- * Runs name discovery over the segmented corpus. The build may run it on a
- * worker thread (scripts/io/pipeline-runner.ts); by default it runs here.
- */
-export type NameDiscoverer = (articles: SegmentedArticle[]) => DiscoveredName[];
-
 /** The linking context for a set of entities (also what a worker thread builds for itself). */
 export function entityContext(entities: Entity[], codeVersion = ''): RegistryContext {
   return { entities, index: buildAliasIndex(entities), installations: installationIndex(entities), fingerprint: shortHash(JSON.stringify(entities) + codeVersion, 16) };
@@ -247,16 +230,24 @@ export interface PreparedCorpus {
   resolution: ReturnType<typeof resolveEntities>;
 }
 
-/** ingest → segment → discover → resolve, across the corpus. `discover` may run on another thread (the runner's choice). */
-export function prepareCorpus(inputs: PipelineInputs, discover: NameDiscoverer = discoverNames): PreparedCorpus {
-  const diagnostics: Diagnostic[] = [];
+/** The articles ingested and segmented, with what reading them found wrong. */
+export interface SegmentedCorpus {
+  segmented: SegmentedArticle[];
+  /** `sources.yaml`'s own problems, reported before the registry's. */
+  sourceDiagnostics: Diagnostic[];
+  /** The articles' problems, and metadata for articles that are not there. */
+  articleDiagnostics: Diagnostic[];
+}
 
+/**
+ * ingest → segment, across the corpus. It reads only the articles and
+ * `sources.yaml`, so a worker thread given those can segment the same corpus
+ * for itself (scripts/io/article-pool.ts).
+ */
+export function segmentCorpus(inputs: Pick<PipelineInputs, 'articles' | 'sources'>): SegmentedCorpus {
   const sources = inputs.sources ? parseSources(inputs.sources.text, inputs.sources.file) : { entries: {}, diagnostics: [] };
-  diagnostics.push(...sources.diagnostics);
   const sourceEntries = sources.entries as Record<string, SourceEntry>;
-
-  const registry = loadRegistry(inputs.registryFiles);
-  diagnostics.push(...registry.diagnostics);
+  const articleDiagnostics: Diagnostic[] = [];
 
   // Ingest every file (cheap, and slugs must be made unique across the corpus first).
   const ingested: Article[] = [];
@@ -264,12 +255,12 @@ export function prepareCorpus(inputs: PipelineInputs, discover: NameDiscoverer =
     const name = articleName(input);
     const result = ingestArticle({ file: input.file, name, bytes: input.bytes, source: sourceEntries[name] });
     if (result.article) ingested.push(result.article);
-    else diagnostics.push(...result.diagnostics);
+    else articleDiagnostics.push(...result.diagnostics);
   }
   const articleNames = new Set(inputs.articles.map(articleName));
   for (const name of Object.keys(sourceEntries)) {
     if (!articleNames.has(name)) {
-      diagnostics.push({
+      articleDiagnostics.push({
         severity: 'warning',
         code: 'sources/unknown-article',
         file: inputs.sources?.file ?? 'content/sources.yaml',
@@ -280,27 +271,44 @@ export function prepareCorpus(inputs: PipelineInputs, discover: NameDiscoverer =
 
   const segmented: SegmentedArticle[] = [];
   for (const article of dedupeSlugs(ingested)) {
-    diagnostics.push(...article.diagnostics);
+    articleDiagnostics.push(...article.diagnostics);
     segmented.push(segmentArticle(article));
   }
+  return { segmented, sourceDiagnostics: sources.diagnostics, articleDiagnostics };
+}
 
+/** resolve: the names the texts give (discoverNames over `corpus`) against the registry. */
+export function resolveCorpus(inputs: PipelineInputs, corpus: SegmentedCorpus, names: DiscoveredName[]): PreparedCorpus {
+  const registry = loadRegistry(inputs.registryFiles);
+  const { segmented } = corpus;
   // The texts name the entities; the registry curates them.
   const resolution = resolveEntities({
-    names: discover(segmented),
+    names,
     registry: registry.entities,
     reference: inputs.reference ?? NO_REFERENCE_DATA,
     articles: segmented.map((article) => ({ slug: article.slug, ...(article.meta.published && { published: article.meta.published }) })),
     thresholds: { ...DEFAULT_DISCOVERY_THRESHOLDS, ...inputs.settings.discovery, ...inputs.discovery },
   });
-  diagnostics.push(...resolution.diagnostics);
+  const diagnostics = [...corpus.sourceDiagnostics, ...registry.diagnostics, ...corpus.articleDiagnostics, ...resolution.diagnostics];
   return { diagnostics, segmented, context: entityContext(resolution.entities, inputs.codeVersion), resolution };
+}
+
+/** ingest → segment → discover → resolve, across the corpus. */
+export function prepareCorpus(inputs: PipelineInputs): PreparedCorpus {
+  const corpus = segmentCorpus(inputs);
+  return resolveCorpus(inputs, corpus, discoverNames(corpus.segmented));
+}
+
+/** Each article's side of reuse detection, by slug: it depends on that article alone (relate/shared-passages.ts). */
+export function fingerprintCorpus(articles: readonly SegmentedArticle[]): Map<string, ReuseFingerprint> {
+  return new Map(articles.map((article) => [article.slug, fingerprintArticle(article)]));
 }
 
 /**
  * relate: shared text, events, claim groups and relations across the corpus,
  * from the per-article results (in article order). `fingerprints` holds the
- * reuse fingerprints of the articles processed in this run (a cached
- * article's are recomputed by detectSharedPassages).
+ * articles' reuse fingerprints (fingerprintCorpus); one missing is computed
+ * by detectSharedPassages.
  */
 export function relateCorpus(prepared: PreparedCorpus, results: readonly ArticleResult[], fingerprints: Map<string, ReuseFingerprint>, articleKeys: string[]): CorpusResult {
   const { context, resolution } = prepared;
@@ -349,9 +357,8 @@ export function relateCorpus(prepared: PreparedCorpus, results: readonly Article
  */
 export function runPipeline(inputs: PipelineInputs): KnowledgeModel {
   const prepared = prepareCorpus(inputs);
-  const processed = prepared.segmented.map((article) => processArticleFully(article, prepared.context));
-  const results = processed.map((item) => item.result);
-  const fingerprints = new Map(processed.map((item) => [item.fingerprint.slug, item.fingerprint]));
+  const results = prepared.segmented.map((article) => processArticle(article, prepared.context));
+  const fingerprints = fingerprintCorpus(prepared.segmented);
   const corpus = relateCorpus(prepared, results, fingerprints, prepared.segmented.map((article) => articleCacheKey(article, prepared.context, inputs.codeVersion)));
   return withInputDiagnostics(assembleModel(results, corpus), inputs);
 }
