@@ -2,12 +2,12 @@
  * Edge: the pipeline's parallel stages on a second thread. `runPipeline` is
  * synchronous and its stages are pure, so the pool hands work to a worker
  * thread, goes on here meanwhile, then blocks (Atomics.wait) until the
- * worker's answer is back. Two jobs, on the 2-core build machine:
+ * worker's answer is back. Three jobs, on the 2-core build machine:
  *
  * - name discovery over the whole corpus, from the article files: the worker
  *   segments them for itself (sending it this thread's segmented articles
  *   would copy about 200 MB at 5,000 articles, and the files are a tenth of
- *   that), while this thread segments them and takes their reuse fingerprints;
+ *   that), while this thread segments them and finds the passages they share;
  * - the per-article stages: the worker takes half the articles (they are
  *   most of a cold run, and this nearly halves them);
  * - after the pipeline, the actors' ego-network layouts, while this thread

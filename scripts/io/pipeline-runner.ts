@@ -10,12 +10,12 @@
  *   worker pool when there is one, then the cross-corpus stages (relateCorpus).
  */
 import type { KnowledgeModel, SegmentedArticle } from '../pipeline/model.ts';
+import { detectSharedPassages } from '../pipeline/relate/index.ts';
 import { discoverNames, type DiscoveredName } from '../pipeline/discover/index.ts';
 import {
   articleCacheKey,
   assembleModel,
   corpusKey,
-  fingerprintCorpus,
   processArticle,
   relateCorpus,
   resolveCorpus,
@@ -93,11 +93,12 @@ export function runCachedPipeline(inputs: PipelineInputs, cache: ArticleCache = 
     cache.hits = hits;
   }
 
-  // Discovery may run on a worker, which segments the corpus for itself from
-  // the same files; this thread fingerprints the articles for reuse detection meanwhile.
+  // Discovery may run on a worker, which segments the corpus for itself from the
+  // same files; this thread finds the passages the articles share meanwhile
+  // (reuse detection reads their text alone, not what linking finds).
   const discovery = workers.startDiscovery(inputs);
   const segmented = segmentCorpus(inputs);
-  const fingerprints = fingerprintCorpus(segmented.segmented);
+  const sharedPassages = detectSharedPassages(segmented.segmented);
   const prepared = resolveCorpus(inputs, segmented, discovery.wait(segmented.segmented));
   const slots: (ArticleResult | undefined)[] = [];
   const articleKeys: string[] = [];
@@ -120,8 +121,7 @@ export function runCachedPipeline(inputs: PipelineInputs, cache: ArticleCache = 
   }
   const results = slots as ArticleResult[];
   for (const { position } of missing) cache.set(articleKeys[position]!, results[position]!);
-  const corpus = relateCorpus(prepared, results, fingerprints, articleKeys);
-  fingerprints.clear();
+  const corpus = relateCorpus(prepared, results, sharedPassages, articleKeys);
   if (key) cache.setCorpus?.(key, corpus);
   return withInputDiagnostics(assembleModel(results, corpus), inputs);
 }

@@ -43,7 +43,7 @@ import { extractDates, outsideNames } from './extract/dates/index.ts';
 import { extractQuotes } from './extract/quotes/index.ts';
 import { extractDescriptors } from './extract/descriptors/index.ts';
 import { buildStatements } from './extract/statements/index.ts';
-import { detectSharedPassages, fingerprintArticle, groupClaims, buildRelations, detectEventMentions, clusterEventMentions, resolveEventAnchored, type AnchoredDate, type ReuseFingerprint } from './relate/index.ts';
+import { detectSharedPassages, groupClaims, buildRelations, detectEventMentions, clusterEventMentions, resolveEventAnchored, type AnchoredDate, type SharedPassageDetail } from './relate/index.ts';
 import { shortHash } from './shared/hash.ts';
 import { corpusKey } from './corpus-key.ts';
 
@@ -299,18 +299,14 @@ export function prepareCorpus(inputs: PipelineInputs): PreparedCorpus {
   return resolveCorpus(inputs, corpus, discoverNames(corpus.segmented));
 }
 
-/** Each article's side of reuse detection, by slug: it depends on that article alone (relate/shared-passages.ts). */
-export function fingerprintCorpus(articles: readonly SegmentedArticle[]): Map<string, ReuseFingerprint> {
-  return new Map(articles.map((article) => [article.slug, fingerprintArticle(article)]));
-}
-
 /**
  * relate: shared text, events, claim groups and relations across the corpus,
- * from the per-article results (in article order). `fingerprints` holds the
- * articles' reuse fingerprints (fingerprintCorpus); one missing is computed
- * by detectSharedPassages.
+ * from the per-article results (in article order). `sharedPassages` is
+ * detectSharedPassages over the segmented corpus: it reads the articles' text
+ * alone, so the build finds them before linking, while discovery runs on
+ * another thread (scripts/io/pipeline-runner.ts).
  */
-export function relateCorpus(prepared: PreparedCorpus, results: readonly ArticleResult[], fingerprints: Map<string, ReuseFingerprint>, articleKeys: string[]): CorpusResult {
+export function relateCorpus(prepared: PreparedCorpus, results: readonly ArticleResult[], sharedPassages: SharedPassageDetail[], articleKeys: string[]): CorpusResult {
   const { context, resolution } = prepared;
   const diagnostics = [...prepared.diagnostics];
   for (const result of results) diagnostics.push(...(result.dateWarnings ?? []));
@@ -318,7 +314,6 @@ export function relateCorpus(prepared: PreparedCorpus, results: readonly Article
   const articles = results.map((result) => result.article);
   const statements = results.flatMap((result) => result.statements);
   const quotes = results.flatMap((result) => result.quotes);
-  const sharedPassages = detectSharedPassages(articles, fingerprints);
   // Happenings read from the text: merged into registry events, or new event entities.
   const eventMentions = detectEventMentions(statements, new Map(context.entities.map((entity) => [entity.id, entity])));
   const detected = clusterEventMentions(eventMentions, context.entities);
@@ -358,8 +353,7 @@ export function relateCorpus(prepared: PreparedCorpus, results: readonly Article
 export function runPipeline(inputs: PipelineInputs): KnowledgeModel {
   const prepared = prepareCorpus(inputs);
   const results = prepared.segmented.map((article) => processArticle(article, prepared.context));
-  const fingerprints = fingerprintCorpus(prepared.segmented);
-  const corpus = relateCorpus(prepared, results, fingerprints, prepared.segmented.map((article) => articleCacheKey(article, prepared.context, inputs.codeVersion)));
+  const corpus = relateCorpus(prepared, results, detectSharedPassages(prepared.segmented), prepared.segmented.map((article) => articleCacheKey(article, prepared.context, inputs.codeVersion)));
   return withInputDiagnostics(assembleModel(results, corpus), inputs);
 }
 
