@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -109,5 +109,46 @@ describe('the page writer', () => {
     await expect(gzipFile(missing, target, partial)).rejects.toThrow(/ENOENT|no such file/);
     expect(existsSync(partial)).toBe(false);
     expect(existsSync(target)).toBe(false);
+  });
+});
+
+describe('the page writer, between builds', () => {
+  const page = { file: 'src/generated/pages/sources/kept.json', source: '{"title":"Kept"}' };
+  const path = () => join(temp, page.file);
+  /** Another text of the same length, as a hand edit could leave; `sameTime` puts the file's time back as it was. */
+  const editByHand = (sameTime: boolean) => {
+    const { atime, mtime } = statSync(path());
+    writeFileSync(path(), '{"title":"Edit"}');
+    if (sameTime) utimesSync(path(), atime, mtime);
+    else utimesSync(path(), atime, new Date(mtime.getTime() - 60_000));
+  };
+  const build = (finish = true) => {
+    const writer = pageWriter(root);
+    writer.write(page);
+    return finish ? writer.finish() : undefined;
+  };
+
+  it('does not read a page again when the last build wrote it with this content and the file has its size and time', () => {
+    build();
+    // The only way to see that the file was not read: a same-size change that kept the file's time stays.
+    editByHand(true);
+    expect(build()).toMatchObject({ written: 0, unchanged: 1 });
+    expect(read(page.file)).toBe('{"title":"Edit"}');
+  });
+
+  it('compares and writes a page again when its file changed since the last build', () => {
+    build();
+    editByHand(false);
+    expect(build()).toMatchObject({ written: 1, unchanged: 0 });
+    expect(read(page.file)).toBe(page.source);
+  });
+
+  it('trusts no record after a build that did not finish: every page is compared', () => {
+    build();
+    build(false);
+    expect(existsSync(join(temp, '.cache/pages-written.json'))).toBe(false);
+    editByHand(true);
+    expect(build()).toMatchObject({ written: 1, unchanged: 0 });
+    expect(read(page.file)).toBe(page.source);
   });
 });
