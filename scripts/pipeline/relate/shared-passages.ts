@@ -97,8 +97,7 @@ function foldedSignature(paragraph: Uint32Array, parts: readonly { shingles: Uin
 /**
  * One article's side of reuse detection: its comparable paragraphs and their
  * sentences as shingles and MinHash signatures. It depends on that article
- * alone, so the build computes it with the per-article stages, on two threads
- * (scripts/io/article-pool.ts), and `detectSharedPassages` only compares.
+ * alone; `detectSharedPassages` computes each article's, then compares them.
  */
 export interface ReuseFingerprint {
   slug: string;
@@ -147,34 +146,7 @@ export function fingerprintArticle(article: SegmentedArticle): ReuseFingerprint 
     const only = sentences.length === 1 ? sentences[0] : undefined;
     fingerprint.units.push({ paragraph: paragraphIndex, whole: true, shingles, signature, ...(only ? { sentenceId: only.id } : {}) }, ...sentenceUnits);
   });
-  return packed(fingerprint);
-}
-
-/**
- * The fingerprint with all its arrays as views of one buffer: a worker thread
- * sends it with one copy instead of one per shingle set and signature
- * (hundreds of thousands at 5,000 articles).
- */
-function packed(fingerprint: ReuseFingerprint): ReuseFingerprint {
-  const arrays = new Set<Uint32Array>();
-  for (const paragraph of fingerprint.paragraphs) arrays.add(paragraph.shingles);
-  for (const unit of fingerprint.units) arrays.add(unit.shingles).add(unit.signature);
-  let length = 0;
-  for (const array of arrays) length += array.length;
-  const buffer = new Uint32Array(length);
-  const views = new Map<Uint32Array, Uint32Array>();
-  let offset = 0;
-  for (const array of arrays) {
-    buffer.set(array, offset);
-    views.set(array, buffer.subarray(offset, offset + array.length));
-    offset += array.length;
-  }
-  const view = (array: Uint32Array) => views.get(array)!;
-  return {
-    slug: fingerprint.slug,
-    paragraphs: fingerprint.paragraphs.map((paragraph) => ({ ...paragraph, shingles: view(paragraph.shingles) })),
-    units: fingerprint.units.map((unit) => ({ ...unit, shingles: view(unit.shingles), signature: view(unit.signature) })),
-  };
+  return fingerprint;
 }
 
 /** The units of all articles, in article order, from their fingerprints (computed here when not given). */
