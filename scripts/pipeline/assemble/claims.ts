@@ -10,6 +10,7 @@
  */
 import type { Basis, Statement } from '../model.ts';
 import { IndexUnionFind } from '../relate/union-find.ts';
+import { rememberedByText } from '../shared/remembered.ts';
 
 /** Above this many statements, wording is compared by identical word sets only (all pairs would be quadratic). */
 export const PAIRWISE_WORDING_LIMIT = 300;
@@ -24,20 +25,11 @@ const MIN_WORDS = 6;
  * 5,000 articles a state's page groups tens of thousands of statements.
  */
 interface Wording {
-  text: string;
   words: string[];
   /** The words as numbers (`wordNumbers`), ascending; made the first time a pairwise comparison needs them. */
   numbers?: Int32Array;
 }
-const wordingByStatement = new WeakMap<Statement, Wording>();
-
-function wording(statement: Statement): Wording {
-  const known = wordingByStatement.get(statement);
-  if (known && known.text === statement.text) return known;
-  const entry = { text: statement.text, words: [...new Set(statement.text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [])].sort() };
-  wordingByStatement.set(statement, entry);
-  return entry;
-}
+const wording = rememberedByText((text): Wording => ({ words: [...new Set(text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [])].sort() }));
 
 /**
  * Every word compared so far, numbered in the order first seen. Any one order

@@ -10,6 +10,7 @@ import type { SharedPassage } from '../model.ts';
 import { normalizeWords, overlap, shingleSet } from './text.ts';
 import type { IndependentSupport, SharedPassageDetail, SupportItem } from './types.ts';
 import { IndexUnionFind, UnionFind } from './union-find.ts';
+import { rememberedByText } from '../shared/remembered.ts';
 
 /** Article pairs sharing at least this many passages are one copy cluster. */
 export const MIN_SHARED_FOR_CLUSTER = 1;
@@ -179,23 +180,16 @@ function passagesAmong(table: PassageTable, articles: ReadonlySet<string>): numb
  * 150,000 statements at 5,000 articles), and normalising was most of the cost.
  */
 interface TextKey {
-  text: string;
   key: string;
   words: number;
   normalized: string[];
   /** Its 3-word shingles, made the first time a pairwise comparison needs them. */
   shingles?: Uint32Array;
 }
-const textKeys = new WeakMap<SupportItem, TextKey>();
-
-function textKey(item: SupportItem): TextKey {
-  const known = textKeys.get(item);
-  if (known && known.text === item.text) return known;
-  const words = normalizeWords(item.text);
-  const entry: TextKey = { text: item.text, key: words.join(' '), words: words.length, normalized: words };
-  textKeys.set(item, entry);
-  return entry;
-}
+const textKey = rememberedByText((text): TextKey => {
+  const words = normalizeWords(text);
+  return { key: words.join(' '), words: words.length, normalized: words };
+});
 
 function shinglesOf(item: SupportItem): Uint32Array {
   const entry = textKey(item);
