@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --sizes 100,1000] [--quick] [--no-stages] [--no-site] [--no-bare] [--keep] [--json out.json]`
+ * `npm run bench [-- --sizes 100,1000] [--quick] [--no-stages] [--no-site] [--no-bare] [--rounds N] [--keep] [--json out.json]`
  *
  * Benchmarks the briefing pipeline on synthetic corpora (scripts/bench/corpus.ts)
  * of 100, 1,000 and 5,000 articles, then the whole build (pipeline, Astro,
@@ -14,7 +14,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { SizeResult } from './measure.ts';
 import type { SiteResult } from './site-figures.ts';
-import { formatKindTable, formatPhaseTable, formatSiteTable, formatStages, formatTable, formatYardstickTable } from './table.ts';
+import { formatKindTable, formatPhaseTable, formatRounds, formatSiteTable, formatStages, formatTable, formatYardstickTable } from './table.ts';
 import { BUILD_NODE_FLAGS } from './node-flags.ts';
 
 function argument(name: string): string | undefined {
@@ -26,7 +26,8 @@ const sizes = process.argv.includes('--quick')
   ? [100]
   : (argument('--sizes') ?? '100,1000,5000').split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
 const passThrough = process.argv.filter((arg) => arg === '--no-stages');
-const sitePassThrough = process.argv.filter((arg) => arg === '--no-bare' || arg === '--keep');
+const rounds = argument('--rounds');
+const sitePassThrough = [...process.argv.filter((arg) => arg === '--no-bare' || arg === '--keep'), ...(rounds ? ['--rounds', rounds] : [])];
 const seed = argument('--seed');
 const measureScript = fileURLToPath(new URL('./measure.ts', import.meta.url));
 const siteScript = fileURLToPath(new URL('./site-build.ts', import.meta.url));
@@ -67,6 +68,8 @@ if (stages) console.log(`\n${stages}`);
 if (sites.length > 0) console.log(`\nWhole build (briefing build, then Astro + Starlight + Pagefind, in a temp copy of the project):\n${formatSiteTable(sites)}`);
 const yardstick = formatYardstickTable(sites);
 if (yardstick) console.log(`\nAgainst a bare Starlight site of the same page count, built in the same run right after:\n${yardstick}`);
+const paired = formatRounds(sites);
+if (paired) console.log(`\nThe ratio over several rounds (--rounds):\n${paired}`);
 const phases = formatPhaseTable(sites);
 if (phases) console.log(`\nWhere the whole build's time goes (from the steps' own logs):\n${phases}`);
 for (const site of sites) if (site.kinds) console.log(`\nPages by kind at ${site.size} articles (HTML in dist/, words Pagefind indexed):\n${formatKindTable(site.kinds)}`);

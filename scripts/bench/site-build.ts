@@ -7,7 +7,10 @@
  * (scripts/astro-build.ts). Then it runs the same build again with nothing
  * changed, and once more after adding one article, and then the yardstick: a
  * bare Starlight site with as many pages as the first build made
- * (bare-site-build.ts). Prints one JSON line (`SiteResult`) after a `BENCH_SITE ` marker.
+ * (bare-site-build.ts). `--rounds N` then builds the project cold and the bare
+ * site N − 1 more times, taking turns at going first, so that the ratio is a
+ * median rather than one pair's. Prints one JSON line (`SiteResult`) after a
+ * `BENCH_SITE ` marker.
  */
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,10 +19,10 @@ import { fileURLToPath } from 'node:url';
 import { generateCorpus } from './corpus.ts';
 import { readSeeds } from './seeds.ts';
 import { writeCorpus } from './write-corpus.ts';
-import { createSiteProject } from './site-project.ts';
+import { createSiteProject, removeBuildOutputs } from './site-project.ts';
 import { BUILD_NODE_FLAGS } from './node-flags.ts';
 import { runMeasured } from './process-tree.ts';
-import { astroPhases, briefingPhases, figuresByKind, pagefindSeconds, type BuildResult, type PhaseResult, type SiteResult } from './site-figures.ts';
+import { astroPhases, briefingPhases, figuresByKind, pagefindSeconds, type BuildResult, type PairedRound, type PhaseResult, type SiteResult } from './site-figures.ts';
 import { htmlFiles, readPagefindIndex, sizeOf } from './dist-files.ts';
 import { buildBareSite } from './bare-site-build.ts';
 
@@ -59,6 +62,7 @@ async function build(directory: string): Promise<BuildResult> {
 
 const size = Number(argument('--size') ?? 100);
 const seed = Number(argument('--seed') ?? 1);
+const rounds = Math.max(1, Math.floor(Number(argument('--rounds') ?? 1)) || 1);
 const { seeds, registryFiles } = readSeeds(new URL('../../', import.meta.url));
 // One article more than the size: the last is held back, to be added to the built site.
 const corpus = generateCorpus({ size: size + 1, seed, seeds, registryFiles });
@@ -80,10 +84,39 @@ try {
   console.error(`bench:   ${size} articles: adding ${added.file}`);
   const addOne = await build(directory);
   // The yardstick, in the same process and right after: same machine, same load.
-  const bare = process.argv.includes('--no-bare')
-    ? undefined
-    : await buildBareSite({ projectRoot, pages: html.length, articles: corpus.articles.slice(0, size).map((article) => article.text), site: SITE, keep: process.argv.includes('--keep') });
-  if (bare) console.error(`bench:   ${size} articles: bare Starlight (${bare.pages} pages) ${bare.seconds.toFixed(2)} s (Pagefind ${bare.pagefindSeconds.toFixed(2)} s), peak RSS ${bare.peakRssMiB.toFixed(0)} MiB`);
+  const buildBare = async () => {
+    const result = await buildBareSite({ projectRoot, pages: html.length, articles: corpus.articles.slice(0, size).map((article) => article.text), site: SITE, keep: process.argv.includes('--keep') });
+    console.error(`bench:   ${size} articles: bare Starlight (${result.pages} pages) ${result.seconds.toFixed(2)} s (Pagefind ${result.pagefindSeconds.toFixed(2)} s), peak RSS ${result.peakRssMiB.toFixed(0)} MiB`);
+    return result;
+  };
+  const bare = process.argv.includes('--no-bare') ? undefined : await buildBare();
+  const paired: PairedRound[] = [];
+  if (bare) {
+    const pair = (project: BuildResult, yardstick: typeof bare): PairedRound => ({
+      projectSeconds: project.totalSeconds,
+      ...(project.cpuSeconds !== undefined && { projectCpuSeconds: project.cpuSeconds }),
+      bareSeconds: yardstick.seconds,
+      ...(yardstick.cpuSeconds !== undefined && { bareCpuSeconds: yardstick.cpuSeconds }),
+    });
+    paired.push(pair(full, bare));
+    // The same corpus as the first build: without the added article, from no output and no cache.
+    if (rounds > 1) rmSync(join(directory, added.file), { force: true });
+    for (let round = 2; round <= rounds; round++) {
+      console.error(`bench:   ${size} articles: round ${round} of ${rounds}`);
+      const coldProject = async () => {
+        removeBuildOutputs(directory);
+        return build(directory);
+      };
+      // Taking turns at going first: a slow spell early or late in the round then falls on each side alike.
+      if (round % 2 === 0) {
+        const yardstick = await buildBare();
+        paired.push(pair(await coldProject(), yardstick));
+      } else {
+        const project = await coldProject();
+        paired.push(pair(project, await buildBare()));
+      }
+    }
+  }
   const result: SiteResult = {
     size,
     pages: html.length,
@@ -94,6 +127,7 @@ try {
     distBytes,
     kinds,
     bare,
+    ...(paired.length > 1 && { rounds: paired }),
     indexMiB,
     mdxMiB,
   };

@@ -37,6 +37,20 @@ export interface SiteResult {
   kinds?: PageKindFigures[];
   /** The bare Starlight site built in the same run (absent with --no-bare). */
   bare?: BareResult;
+  /**
+   * With `--rounds N`: the first cold build and bare build, then N − 1 more
+   * cold builds of the same corpus, each paired with a bare build, taking turns
+   * at going first. One pair's ratio moves by a fifth on a busy host.
+   */
+  rounds?: PairedRound[];
+}
+
+/** One cold build of the project and one bare Starlight build, run one after the other. */
+export interface PairedRound {
+  projectSeconds: number;
+  projectCpuSeconds?: number;
+  bareSeconds: number;
+  bareCpuSeconds?: number;
 }
 
 /**

@@ -20,6 +20,15 @@ const COPIED_SRC = ['components', 'lib', 'pages', 'scripts', 'styles', 'content.
 /** Caches and outputs that must never be shared with the real project. */
 const PRIVATE_NODE_MODULES = ['.astro', '.vite', '.vite-temp', '.vitest-cache', '.cache'];
 
+/** What the builds write in a site project: removed, the next build starts as cold as the first. */
+const BUILT = ['.cache', 'build', 'dist', '.astro', 'src/generated', 'src/content/docs', 'public/data', ...PRIVATE_NODE_MODULES.map((name) => `node_modules/${name}`)];
+
+/** Back to the state `createSiteProject` left, with the corpus kept: no output, no cache. */
+export function removeBuildOutputs(directory: string): void {
+  for (const name of BUILT) rmSync(join(directory, name), { recursive: true, force: true });
+  for (const name of ['src/content/docs', 'src/generated', 'public/data']) mkdirSync(join(directory, name), { recursive: true });
+}
+
 export function createSiteProject(projectRoot: string, directory: string): void {
   const copy = (from: string, to: string) => {
     if (existsSync(from)) cpSync(from, to, { recursive: true });

@@ -99,6 +99,41 @@ export const TARGET_BARE_RATIO = 1.1;
 /** dist/ bytes per page over the bare Starlight site's: at most this. */
 export const TARGET_PAGE_WEIGHT_RATIO = 2;
 
+/** The middle value (the mean of the two middle ones for an even count); undefined for none. */
+export function median(values: readonly number[]): number | undefined {
+  if (values.length === 0) return undefined;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/**
+ * With `--rounds N`: each size's ratios over its paired rounds (a cold build of
+ * the project and a bare build, one after the other), their median and range.
+ * Undefined when no size has more than one round.
+ */
+export function formatRounds(results: SiteResult[]): string | undefined {
+  const lines = results.flatMap((r) => {
+    const rounds = r.rounds ?? [];
+    if (rounds.length < 2) return [];
+    const big = r.size >= 5000;
+    const summary = (label: string, ratios: number[]) => {
+      const middle = median(ratios)!;
+      const list = ratios.map((ratio) => `${fixed(ratio, 2)}×`).join(', ');
+      return `${label} ${fixed(middle, 2)}×${big ? mark(middle <= TARGET_BARE_RATIO) : ''} (${list})`;
+    };
+    const wall = rounds.map((round) => round.projectSeconds / round.bareSeconds);
+    const cpu = rounds.flatMap((round) => (round.projectCpuSeconds !== undefined && round.bareCpuSeconds ? [round.projectCpuSeconds / round.bareCpuSeconds] : []));
+    const seconds = rounds.map((round) => `${fixed(round.projectSeconds, 1)}/${fixed(round.bareSeconds, 1)}`).join(', ');
+    return [`${r.size} articles, ${rounds.length} rounds: median ${summary('wall ratio', wall)}${cpu.length === rounds.length ? `; median ${summary('CPU ratio', cpu)}` : ''}; wall s project/bare ${seconds}`];
+  });
+  if (lines.length === 0) return undefined;
+  return [
+    ...lines,
+    'Each round is a cold build of the same corpus (no output, no cache) and a bare Starlight build, one after the other; the bare build goes first in even rounds, so a slow spell falls on each side alike. The first round is the one in the table above.',
+  ].join('\n');
+}
+
 /** `numerator ÷ denominator` as "1.93×"; "n/a" when the denominator is not a positive number. */
 export function formatRatio(numerator: number, denominator: number): string {
   if (!(denominator > 0) || !Number.isFinite(numerator)) return 'n/a';
