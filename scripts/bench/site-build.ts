@@ -101,12 +101,12 @@ try {
     paired.push(pair(full, bare));
     // The same corpus as the first build: without the added article, from no output and no cache.
     if (rounds > 1) rmSync(join(directory, added.file), { force: true });
+    const coldProject = () => {
+      removeBuildOutputs(directory);
+      return build(directory);
+    };
     for (let round = 2; round <= rounds; round++) {
       console.error(`bench:   ${size} articles: round ${round} of ${rounds}`);
-      const coldProject = async () => {
-        removeBuildOutputs(directory);
-        return build(directory);
-      };
       // Taking turns at going first: a slow spell early or late in the round then falls on each side alike.
       if (round % 2 === 0) {
         const yardstick = await buildBare();
