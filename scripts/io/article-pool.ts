@@ -4,10 +4,12 @@
  * thread, goes on here meanwhile, then blocks (Atomics.wait) until the
  * worker's answer is back. Three jobs, on the 2-core build machine:
  *
- * - name discovery over the whole corpus, from the article files: the worker
- *   segments them for itself (sending it this thread's segmented articles
- *   would copy about 200 MB at 5,000 articles, and the files are a tenth of
- *   that), while this thread segments them and finds the passages they share;
+ * - name discovery over the whole corpus, once this thread has segmented it,
+ *   while this thread finds the passages the articles share: the worker gets
+ *   only what discovery reads (scripts/io/discovery-wire.ts), not the
+ *   segmented articles (about 200 MB at 5,000 articles). It used to segment
+ *   the article files again for itself, which made discovery the longer of
+ *   the two and left this thread waiting for it;
  * - the per-article stages: the worker takes half the articles (they are
  *   most of a cold run, and this nearly halves them);
  * - after the pipeline, the actors' ego-network layouts, while this thread
@@ -23,7 +25,7 @@ import { inThisThread, type PipelineWorkers } from './pipeline-runner.ts';
 import { layoutEgoNetworks, type NetworkChart } from '../pipeline/charts/network.ts';
 import { siteInThisThread, type SiteWorkers } from '../pipeline/site.ts';
 import type { WorkerJob, WorkerTask } from './article-worker.ts';
-import type { SegmentedArticle } from '../pipeline/model.ts';
+import { toDiscoveryWire } from './discovery-wire.ts';
 
 /** Below this many articles, starting a thread costs more than it saves. */
 export const MIN_PARALLEL_ARTICLES = 64;
@@ -102,15 +104,12 @@ export function articlePool(articles = 0): ArticlePool {
       ready ??= start();
       return [...here, ...theirResults];
     },
-    startDiscovery(inputs) {
-      if (inputs.articles.length < MIN_PARALLEL_ARTICLES) return inThisThread.startDiscovery(inputs);
-      const files = { articles: inputs.articles, ...(inputs.sources && { sources: inputs.sources }) };
-      // Generous: segmenting and discovery take a few milliseconds an article.
-      let segmentedHere: SegmentedArticle[] = [];
-      const pending = request<DiscoveredName[]>({ kind: 'discovery', inputs: files }, 60_000 + 50 * inputs.articles.length, () => discoverNames(segmentedHere));
+    startDiscovery(articles) {
+      if (articles.length < MIN_PARALLEL_ARTICLES) return inThisThread.startDiscovery(articles);
+      // Generous: discovery takes a few milliseconds an article.
+      const pending = request<DiscoveredName[]>({ kind: 'discovery', articles: toDiscoveryWire(articles) }, 60_000 + 50 * articles.length, () => discoverNames(articles));
       return {
-        wait(segmented) {
-          segmentedHere = segmented;
+        wait() {
           const names = pending.wait();
           // The thread for the articles, loading while this one resolves the names and keys the cache.
           ready ??= start();

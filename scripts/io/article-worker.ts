@@ -1,6 +1,6 @@
 /**
  * Worker thread of scripts/io/article-pool.ts: discovers the names in the
- * corpus, segmented here from its files; runs the per-article stages on some
+ * corpus (what discovery reads of it, scripts/io/discovery-wire.ts); runs the per-article stages on some
  * articles, with a linking context built here from the same entities; or lays
  * out some ego networks; answers on the task's own port, wakes the
  * waiting thread, and exits. One job a thread: its heap goes as soon as it
@@ -9,14 +9,15 @@
  */
 import { parentPort, type MessagePort } from 'node:worker_threads';
 import type { Entity, SegmentedArticle } from '../pipeline/model.ts';
-import { entityContext, processArticle, segmentCorpus, type PipelineInputs } from '../pipeline/run.ts';
+import { entityContext, processArticle } from '../pipeline/run.ts';
 import { discoverNames } from '../pipeline/discover/index.ts';
 import { layoutEgoNetworks, type EgoGraph } from '../pipeline/charts/network.ts';
+import { fromDiscoveryWire, type WireArticle } from './discovery-wire.ts';
 
 /** What the worker is asked to do. */
 export type WorkerJob =
   | { kind: 'articles'; articles: SegmentedArticle[]; entities: Entity[]; fingerprint: string }
-  | { kind: 'discovery'; inputs: Pick<PipelineInputs, 'articles' | 'sources'> }
+  | { kind: 'discovery'; articles: WireArticle[] }
   | { kind: 'ego-networks'; egos: readonly EgoGraph[] };
 
 export type WorkerTask = WorkerJob & {
@@ -27,7 +28,7 @@ export type WorkerTask = WorkerJob & {
 
 function run(task: WorkerTask): unknown {
   if (task.kind === 'ego-networks') return layoutEgoNetworks(task.egos);
-  if (task.kind === 'discovery') return discoverNames(segmentCorpus(task.inputs).segmented);
+  if (task.kind === 'discovery') return discoverNames(fromDiscoveryWire(task.articles));
   const registry = { ...entityContext(task.entities), fingerprint: task.fingerprint };
   return task.articles.map((article) => processArticle(article, registry));
 }

@@ -64,11 +64,11 @@ export function memoryCache(): ArticleCache {
 export type ArticleProcessor = (articles: SegmentedArticle[], registry: RegistryContext) => ArticleResult[];
 
 /**
- * Name discovery over the whole corpus, started before this thread segments
- * it: `wait` is given this thread's segmented articles, and returns what
- * discoverNames gives for them.
+ * Name discovery over the whole corpus, started once this thread has segmented
+ * it: `wait` returns what discoverNames gives for these articles, which this
+ * thread may meanwhile use for other work (it finds the passages they share).
  */
-export type DiscoveryStarter = (inputs: Pick<PipelineInputs, 'articles' | 'sources'>) => { wait(segmented: SegmentedArticle[]): DiscoveredName[] };
+export type DiscoveryStarter = (articles: readonly SegmentedArticle[]) => { wait(): DiscoveredName[] };
 
 /** Where the stages that can run side by side run. */
 export interface PipelineWorkers {
@@ -78,7 +78,7 @@ export interface PipelineWorkers {
 
 export const inThisThread: PipelineWorkers = {
   processArticles: (articles, registry) => articles.map((article) => processArticle(article, registry)),
-  startDiscovery: () => ({ wait: (segmented) => discoverNames(segmented) }),
+  startDiscovery: (articles) => ({ wait: () => discoverNames(articles) }),
 };
 
 export function runCachedPipeline(inputs: PipelineInputs, cache: ArticleCache = memoryCache(), workers: PipelineWorkers = inThisThread): KnowledgeModel {
@@ -93,13 +93,12 @@ export function runCachedPipeline(inputs: PipelineInputs, cache: ArticleCache = 
     cache.hits = hits;
   }
 
-  // Discovery may run on a worker, which segments the corpus for itself from the
-  // same files; this thread finds the passages the articles share meanwhile
-  // (reuse detection reads their text alone, not what linking finds).
-  const discovery = workers.startDiscovery(inputs);
+  // Discovery may run on a worker; this thread finds the passages the articles
+  // share meanwhile (reuse detection reads their text alone, not what linking finds).
   const segmented = segmentCorpus(inputs);
+  const discovery = workers.startDiscovery(segmented.segmented);
   const sharedPassages = detectSharedPassages(segmented.segmented);
-  const prepared = resolveCorpus(inputs, segmented, discovery.wait(segmented.segmented));
+  const prepared = resolveCorpus(inputs, segmented, discovery.wait());
   const slots: (ArticleResult | undefined)[] = [];
   const articleKeys: string[] = [];
   const missing: { article: SegmentedArticle; position: number }[] = [];

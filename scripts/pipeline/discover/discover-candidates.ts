@@ -8,6 +8,20 @@
  */
 import { escapeRegExp } from '../shared/regexp.ts';
 import type { Candidate, Mention, Paragraph, SegmentedArticle, Sentence } from '../model.ts';
+
+/** The sentences discovery reads of a paragraph. */
+type DiscoverySentence = Pick<Sentence, 'id' | 'text' | 'start' | 'end'>;
+/** The parts of a paragraph discovery reads. */
+export type DiscoveryParagraph = Pick<Paragraph, 'id' | 'kind' | 'text'> & { sentences: readonly DiscoverySentence[] };
+/**
+ * What discovery reads of a segmented article: its slug, and its paragraphs'
+ * ids, kinds, texts and sentences. A `SegmentedArticle` is one; a worker gets
+ * only this much of each (scripts/io/discovery-wire.ts).
+ */
+export interface DiscoveryArticle {
+  slug: string;
+  paragraphs: readonly DiscoveryParagraph[];
+}
 import { findExcludedSpans, type Span } from '../link/excluded-spans.ts';
 import { normalizeForMatching } from '../link/normalize.ts';
 import { tokenize, type Token } from '../link/tokenize.ts';
@@ -112,7 +126,7 @@ function lowercaseVocabulary(paragraphTokens: Token[][]): Set<string> {
   return vocabulary;
 }
 
-function looksLikeHeading(paragraph: Paragraph, tokens: Token[]): boolean {
+function looksLikeHeading(paragraph: DiscoveryParagraph, tokens: Token[]): boolean {
   if (paragraph.kind === 'heading') return true;
   const words = tokens.filter((t) => t.isWord).length;
   return words <= HEADING_MAX_WORDS && !CLOSING_PUNCTUATION.test(paragraph.text.trim());
@@ -139,9 +153,9 @@ function mergeKey(name: string): string {
  * Group a paragraph's (sorted) tokens by sentence in one merge-like pass, so a
  * 2 MB paragraph with thousands of sentences stays linear.
  */
-function tokensBySentence(tokens: Token[], sentences: Sentence[]): { sentence: Sentence; tokens: Token[] }[] {
+function tokensBySentence(tokens: Token[], sentences: readonly DiscoverySentence[]): { sentence: DiscoverySentence; tokens: Token[] }[] {
   const ordered = [...sentences].sort((a, b) => a.start - b.start);
-  const groups: { sentence: Sentence; tokens: Token[] }[] = [];
+  const groups: { sentence: DiscoverySentence; tokens: Token[] }[] = [];
   let t = 0;
   for (const sentence of ordered) {
     while (t < tokens.length && (tokens[t] as Token).start < sentence.start) t++;
@@ -189,7 +203,7 @@ function sortByCountThenName<T extends { count: number; name: string }>(items: T
 
 /** Every "Long Name (LN)" expansion in the corpus, as written. */
 function findExpansions(
-  prepared: readonly { article: SegmentedArticle; paragraphs: { paragraph: SegmentedArticle['paragraphs'][number]; text: string; tokens: Token[] }[] }[],
+  prepared: readonly { article: DiscoveryArticle; paragraphs: { paragraph: DiscoveryParagraph; text: string; tokens: Token[] }[] }[],
   blockedByParagraph: ReadonlyMap<string, Span[]>,
 ): Set<string> {
   const expansions = new Set<string>();
@@ -233,7 +247,7 @@ function expansionsIn(text: string, start: number, end: number, pattern: RegExp)
  * cues around each occurrence. `mentions` blocks spans already linked (pass
  * none to see every name).
  */
-export function discoverNames(articles: SegmentedArticle[], mentions: Mention[] = []): DiscoveredName[] {
+export function discoverNames(articles: readonly DiscoveryArticle[], mentions: Mention[] = []): DiscoveredName[] {
   const blockedByParagraph = mentionSpansByParagraph(mentions);
   const prepared = (articles ?? []).map((article) => ({
     article,
