@@ -8,8 +8,8 @@
  *   while this thread finds the passages the articles share: the worker gets
  *   only what discovery reads (scripts/io/discovery-wire.ts), not the
  *   segmented articles (about 200 MB at 5,000 articles). It used to segment
- *   the article files again for itself, which made discovery the longer of
- *   the two and left this thread waiting for it;
+ *   the article files again for itself: 4–6 s more work at 5,000 articles,
+ *   which in some builds left this thread waiting for the names;
  * - the per-article stages: the worker takes half the articles (they are
  *   most of a cold run, and this nearly halves them);
  * - after the pipeline, the actors' ego-network layouts, while this thread
