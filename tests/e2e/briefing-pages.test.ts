@@ -112,7 +112,11 @@ describe('briefing pages', () => {
     await page.close();
   });
 
-  it('narrows search results by kind with the search filters', async () => {
+  // Retried once: in one clean-clone run of four (6 December 2026, the suite's busiest minutes) Pagefind's
+  // UI showed the results but never its filter panel within 30 s, which it draws only once its filter
+  // index has loaded; seven runs under a full CPU load did not reproduce it. A site whose filters are
+  // missing still fails both attempts.
+  it('narrows search results by kind with the search filters', { retry: 1 }, async () => {
     const page = await browser.newPage();
     await page.goto(`${rootUrl}/`, { waitUntil: 'load' });
     await page.click('button[data-open-modal]');
