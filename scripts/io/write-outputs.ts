@@ -162,8 +162,13 @@ export function pageWriter(root: URL): { write(file: EmittedFile): void; finish(
         const hash = shortHash(file.source, 16);
         keys.set(file.file.slice(PREBUILT_PAGES_DIR.length, -'.json'.length), hash);
         const last = lastWritten.get(file.file);
-        changed = writeIfChanged(path, file.source, (stat) => last !== undefined && last.hash === hash && last.size === stat.size && last.mtimeMs === Math.floor(stat.mtimeMs));
-        const stat = statSync(path);
+        /** The file as writeIfChanged found it: still what is on disk when it wrote nothing. */
+        let found: Stats | undefined;
+        changed = writeIfChanged(path, file.source, (stat) => {
+          found = stat;
+          return last !== undefined && last.hash === hash && last.size === stat.size && last.mtimeMs === Math.floor(stat.mtimeMs);
+        });
+        const stat = changed || !found ? statSync(path) : found;
         written.set(file.file, { hash, size: stat.size, mtimeMs: Math.floor(stat.mtimeMs) });
       } else changed = writeIfChanged(path, file.source);
       if (changed) done.written++;
