@@ -8,6 +8,14 @@
  */
 import { escapeRegExp } from '../shared/regexp.ts';
 import type { Candidate, Mention, Paragraph, SegmentedArticle, Sentence } from '../model.ts';
+import { findExcludedSpans, type Span } from '../link/excluded-spans.ts';
+import { normalizeForMatching } from '../link/normalize.ts';
+import { tokenize, type Token } from '../link/tokenize.ts';
+import { findCapitalisedSpans, mergeSpans } from './capitalised-spans.ts';
+import { classifyCandidate, makeCommonWordTest, type CandidateType } from './classify.ts';
+import { endsWithEventSite } from '../shared/event-types.ts';
+import { bracketedAcronym, cuesAround, expansionStart, INSTALLATION_IN_PLACE, placesRoutedThrough } from './cues.ts';
+import { FUNCTION_WORDS } from './word-lists.ts';
 
 /** The sentences discovery reads of a paragraph. */
 type DiscoverySentence = Pick<Sentence, 'id' | 'text' | 'start' | 'end'>;
@@ -22,14 +30,6 @@ export interface DiscoveryArticle {
   slug: string;
   paragraphs: readonly DiscoveryParagraph[];
 }
-import { findExcludedSpans, type Span } from '../link/excluded-spans.ts';
-import { normalizeForMatching } from '../link/normalize.ts';
-import { tokenize, type Token } from '../link/tokenize.ts';
-import { findCapitalisedSpans, mergeSpans } from './capitalised-spans.ts';
-import { classifyCandidate, makeCommonWordTest, type CandidateType } from './classify.ts';
-import { endsWithEventSite } from '../shared/event-types.ts';
-import { bracketedAcronym, cuesAround, expansionStart, INSTALLATION_IN_PLACE, placesRoutedThrough } from './cues.ts';
-import { FUNCTION_WORDS } from './word-lists.ts';
 
 const MAX_EXAMPLES = 3;
 /** A short line without closing punctuation is a heading or caption ("Story Highlights"). */
