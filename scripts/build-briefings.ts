@@ -81,7 +81,7 @@ if (previous) {
   await pool.close();
   saveLayoutCache(root, layouts);
   memory('pages built and written');
-  const finished = pages.finish();
+  const finished = await pages.finish();
   checkpoint('pages');
   const written = writeOutputs(root, model, site, finished);
   checkpoint('written');

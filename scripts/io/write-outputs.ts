@@ -11,7 +11,7 @@
  * build could not promise that: it is written last, so an interrupted build
  * left pages no manifest listed.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { KnowledgeModel } from '../pipeline/model.ts';
@@ -21,7 +21,8 @@ import { MODEL_PATH, PREBUILT_PAGES_DIR } from '../pipeline/shared/paths.ts';
 import { DOCS_DIR } from '../pipeline/emit/page.ts';
 import { writeJsonStreaming } from './write-json.ts';
 import { gzipFile } from './gzip-file.ts';
-import { shortHash } from '../pipeline/shared/hash.ts';
+import { writeFileIfChanged, writePageFile, type PageFileResult, type WrittenFile } from './page-file.ts';
+import { startPageThread, type PageThread } from './page-thread.ts';
 import { checkpoint } from './interrupt.ts';
 
 export interface WriteSummary {
@@ -79,17 +80,10 @@ function sweep(folder: string): number {
   return removed;
 }
 
-/** `unchanged`: whether the file on disk is known to hold `content` without reading it. */
-function writeIfChanged(path: string, content: string, unchanged?: (stat: Stats) => boolean): boolean {
+/** Writes `content` unless the file holds it already (true when it wrote); the sweep keeps the file. */
+function writeIfChanged(path: string, content: string): boolean {
   writtenThisBuild.add(path);
-  // A different size settles it without reading the file.
-  const stat = statSync(path, { throwIfNoEntry: false });
-  if (stat && stat.size === Buffer.byteLength(content) && (unchanged?.(stat) || readFileSync(path, 'utf8') === content)) return false;
-  const folder = dirname(path);
-  if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
-  folders.add(folder);
-  writeFileSync(path, content);
-  return true;
+  return writeFileIfChanged(path, content, folders);
 }
 
 /** What a page writer did: counts, and every page and sidecar file this build owns. */
@@ -110,13 +104,6 @@ export interface PagesWritten {
  */
 const WRITTEN_RECORD = '.cache/pages-written.json';
 
-interface WrittenFile {
-  hash: string;
-  size: number;
-  /** Whole milliseconds: what a file's time keeps when set again from a `Date`. */
-  mtimeMs: number;
-}
-
 /** The record of the last build that finished, removed as it is read: a build killed before its own `finish` leaves none, and the next one compares every page. */
 function takeWrittenRecord(path: string): Map<string, WrittenFile> {
   const record = new Map<string, WrittenFile>();
@@ -136,13 +123,27 @@ function takeWrittenRecord(path: string): Map<string, WrittenFile> {
   return record;
 }
 
+/** Prebuilt pages written in this thread before the rest go to a thread of their own (page-thread.ts): a small site never starts one. */
+export const PAGES_BEFORE_THREAD = 200;
+
+export interface PageWriterOptions {
+  /** How many prebuilt pages this thread writes itself before it starts the writing thread (Infinity: never). */
+  threadAfter?: number;
+  /** The writing thread's back pressure, KiB (page-thread.ts). */
+  maxPendingKiB?: number;
+}
+
 /**
  * Writes pages as buildSite emits them (see its `emit` argument), so no more
  * than one page's text is held at a time (all of them were ~500 MB of the
  * briefing build's memory at 5,000 articles); `finish` removes every page and
- * sidecar this build did not write (see `sweep`).
+ * sidecar this build did not write (see `sweep`). Past `threadAfter`
+ * prebuilt pages, their hashing and writing go to a thread of their own
+ * (page-thread.ts); `finish` waits for it, and fails, naming the pages, if
+ * any could not be written.
  */
-export function pageWriter(root: URL): { write(file: EmittedFile): void; finish(): PagesWritten } {
+export function pageWriter(root: URL, options: PageWriterOptions = {}): { write(file: EmittedFile): void; finish(): Promise<PagesWritten> } {
+  const { threadAfter = PAGES_BEFORE_THREAD, maxPendingKiB } = options;
   const at = (file: string) => fileURLToPath(new URL(file, root));
   const generated = at('src/generated/');
   const pageData = `${generated}page-data/`;
@@ -152,27 +153,28 @@ export function pageWriter(root: URL): { write(file: EmittedFile): void; finish(
   const recordPath = at(WRITTEN_RECORD);
   const lastWritten = takeWrittenRecord(recordPath);
   const written = new Map<string, WrittenFile>();
+  let prebuilt = 0;
+  let thread: PageThread | undefined;
   writtenThisBuild.clear();
+  const count = (changed: boolean) => {
+    if (changed) done.written++;
+    else done.unchanged++;
+  };
+  const recordPage = (file: string, { changed, ...result }: PageFileResult) => {
+    keys.set(file.slice(PREBUILT_PAGES_DIR.length, -'.json'.length), result.hash);
+    written.set(file, result);
+    count(changed);
+  };
   return {
     write(file) {
       done.pages.add(file.file);
       const path = at(file.file);
-      let changed: boolean;
       if (file.file.startsWith(PREBUILT_PAGES_DIR)) {
-        const hash = shortHash(file.source, 16);
-        keys.set(file.file.slice(PREBUILT_PAGES_DIR.length, -'.json'.length), hash);
-        const last = lastWritten.get(file.file);
-        /** The file as writeIfChanged found it: still what is on disk when it wrote nothing. */
-        let found: Stats | undefined;
-        changed = writeIfChanged(path, file.source, (stat) => {
-          found = stat;
-          return last !== undefined && last.hash === hash && last.size === stat.size && last.mtimeMs === Math.floor(stat.mtimeMs);
-        });
-        const stat = changed || !found ? statSync(path) : found;
-        written.set(file.file, { hash, size: stat.size, mtimeMs: Math.floor(stat.mtimeMs) });
-      } else changed = writeIfChanged(path, file.source);
-      if (changed) done.written++;
-      else done.unchanged++;
+        writtenThisBuild.add(path);
+        if (!thread && ++prebuilt > threadAfter) thread = startPageThread(maxPendingKiB);
+        if (thread) thread.write(file.file, path, file.source, lastWritten.get(file.file));
+        else recordPage(file.file, writePageFile(path, file.source, lastWritten.get(file.file), folders));
+      } else count(writeIfChanged(path, file.source));
       checkpoint('page');
       // Large data props of the page (scripts/pipeline/emit/page-data.ts).
       if (file.data) {
@@ -180,13 +182,20 @@ export function pageWriter(root: URL): { write(file: EmittedFile): void; finish(
         writeIfChanged(pageData + file.data.file, JSON.stringify(file.data.values));
       }
     },
-    finish() {
+    async finish() {
+      if (thread) {
+        const report = await thread.finish();
+        for (const [file, result] of report.results) recordPage(file, result);
+        if (report.errors.length > 0) {
+          throw new Error(`could not write ${report.errors.length} page file${report.errors.length === 1 ? '' : 's'}:\n${report.errors.slice(0, 10).join('\n')}`);
+        }
+      }
       const manifestPath = `${generated}manifest.json`;
       writeIfChanged(manifestPath, `${JSON.stringify([...done.pages].sort(), null, 1)}\n`);
       // The indexes the prebuilt pages' routes make their pages from: [page, content hash] pairs.
-      const prebuilt = [...keys].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      const sources = prebuilt.filter(([page]) => page.startsWith('sources/')).map(([page, key]) => [page.slice('sources/'.length), key]);
-      const entities = prebuilt.filter(([page]) => !page.startsWith('sources/'));
+      const prebuiltPages = [...keys].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      const sources = prebuiltPages.filter(([page]) => page.startsWith('sources/')).map(([page, key]) => [page.slice('sources/'.length), key]);
+      const entities = prebuiltPages.filter(([page]) => !page.startsWith('sources/'));
       writeIfChanged(at(SOURCE_INDEX), `${JSON.stringify(sources)}\n`);
       writeIfChanged(at(ENTITY_INDEX), `${JSON.stringify(entities)}\n`);
       done.pages.add(SOURCE_INDEX).add(ENTITY_INDEX);

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pageWriter, writeOutputs } from '../../../scripts/io/write-outputs.ts';
 import { gzipFile } from '../../../scripts/io/gzip-file.ts';
@@ -13,13 +13,13 @@ const root = pathToFileURL(`${temp}/`);
 const read = (file: string) => readFileSync(join(temp, file), 'utf8');
 
 describe('the page writer', () => {
-  it('writes pages as they come, and the indexes of source and entity pages the routes make their pages from', () => {
+  it('writes pages as they come, and the indexes of source and entity pages the routes make their pages from', async () => {
     const writer = pageWriter(root);
     writer.write({ file: 'src/content/docs/actors/russia.mdx', source: '---\ntitle: Russia\n---\n' });
     writer.write({ file: 'src/generated/pages/sources/b-2.json', source: '{"title":"B"}' });
     writer.write({ file: 'src/generated/pages/sources/a-1.json', source: '{"title":"A"}' });
     writer.write({ file: 'src/generated/pages/places/tartus.json', source: '{}' });
-    const done = writer.finish();
+    const done = await writer.finish();
     expect(done).toMatchObject({ written: 4, unchanged: 0, removed: 0 });
     // Each page with its content hash: Astro's cache key, so an unchanged page is not rendered again.
     const sources = JSON.parse(read('src/generated/pages/sources.json')) as [string, string][];
@@ -35,7 +35,7 @@ describe('the page writer', () => {
     again.write({ file: 'src/generated/pages/sources/b-2.json', source: '{"title":"B, edited"}' });
     again.write({ file: 'src/generated/pages/sources/a-1.json', source: '{"title":"A"}' });
     again.write({ file: 'src/generated/pages/places/tartus.json', source: '{}' });
-    again.finish();
+    await again.finish();
     const rewritten = JSON.parse(read('src/generated/pages/sources.json')) as [string, string][];
     expect(rewritten[0]).toEqual(sources[0]);
     expect(rewritten[1]![1]).not.toBe(sources[1]![1]);
@@ -47,7 +47,7 @@ describe('the page writer', () => {
     ]);
   });
 
-  it('removes what the last build wrote and this one did not, including pages listed by an older manifest', () => {
+  it('removes what the last build wrote and this one did not, including pages listed by an older manifest', async () => {
     // A build from before prebuilt pages listed its Markdown source pages relative to the docs folder.
     mkdirSync(join(temp, 'src/content/docs/sources'), { recursive: true });
     writeFileSync(join(temp, 'src/content/docs/sources/a-1.md'), 'old');
@@ -56,7 +56,7 @@ describe('the page writer', () => {
     const writer = pageWriter(root);
     writer.write({ file: 'src/content/docs/actors/russia.mdx', source: '---\ntitle: Russia\n---\n' });
     writer.write({ file: 'src/generated/pages/sources/a-1.json', source: '{"title":"A"}' });
-    expect(writer.finish()).toMatchObject({ written: 0, unchanged: 2, removed: 3 });
+    expect(await writer.finish()).toMatchObject({ written: 0, unchanged: 2, removed: 3 });
     expect(existsSync(join(temp, 'src/generated/pages/sources/b-2.json'))).toBe(false);
     expect(existsSync(join(temp, 'src/content/docs/sources/a-1.md'))).toBe(false);
     expect((JSON.parse(read('src/generated/pages/sources.json')) as [string, string][]).map(([slug]) => slug)).toEqual(['a-1']);
@@ -72,7 +72,7 @@ describe('the page writer', () => {
     const writer = pageWriter(root);
     writer.write({ file: 'src/content/docs/actors/russia.mdx', source: '---\ntitle: Russia\n---\n' });
     writer.write({ file: 'src/generated/pages/sources/a-1.json', source: '{}' });
-    const pages = writer.finish();
+    const pages = await writer.finish();
     expect(pages.removed).toBe(4);
     const model = { articles: [], entities: [], diagnostics: [] } as unknown as Parameters<typeof writeOutputs>[1];
     const summary = writeOutputs(root, model, { sidebar: [], feed: [], previews: {}, settings: { title: 'T', description: 'D' } } as unknown as Parameters<typeof writeOutputs>[2], pages);
@@ -90,7 +90,7 @@ describe('the page writer', () => {
     const model = { articles: [{ slug: 'a-1', paragraphs: [{ text: 'Ankara hosted the talks.' }] }], entities: [], diagnostics: [] } as unknown as Parameters<typeof writeOutputs>[1];
     const published = join(temp, 'public/data/briefing.json.gz');
     const build = async () => {
-      const summary = writeOutputs(root, model, site, pageWriter(root).finish());
+      const summary = writeOutputs(root, model, site, await pageWriter(root).finish());
       expect(summary.files).toContain('public/data/briefing.json.gz');
       await summary.published;
       return readFileSync(published);
@@ -122,33 +122,89 @@ describe('the page writer, between builds', () => {
     if (sameTime) utimesSync(path(), atime, mtime);
     else utimesSync(path(), atime, new Date(mtime.getTime() - 60_000));
   };
-  const build = (finish = true) => {
+  const build = async (finish = true) => {
     const writer = pageWriter(root);
     writer.write(page);
     return finish ? writer.finish() : undefined;
   };
 
-  it('does not read a page again when the last build wrote it with this content and the file has its size and time', () => {
-    build();
+  it('does not read a page again when the last build wrote it with this content and the file has its size and time', async () => {
+    await build();
     // The only way to see that the file was not read: a same-size change that kept the file's time stays.
     editByHand(true);
-    expect(build()).toMatchObject({ written: 0, unchanged: 1 });
+    expect(await build()).toMatchObject({ written: 0, unchanged: 1 });
     expect(read(page.file)).toBe('{"title":"Edit"}');
   });
 
-  it('compares and writes a page again when its file changed since the last build', () => {
-    build();
+  it('compares and writes a page again when its file changed since the last build', async () => {
+    await build();
     editByHand(false);
-    expect(build()).toMatchObject({ written: 1, unchanged: 0 });
+    expect(await build()).toMatchObject({ written: 1, unchanged: 0 });
     expect(read(page.file)).toBe(page.source);
   });
 
-  it('trusts no record after a build that did not finish: every page is compared', () => {
-    build();
-    build(false);
+  it('trusts no record after a build that did not finish: every page is compared', async () => {
+    await build();
+    await build(false);
     expect(existsSync(join(temp, '.cache/pages-written.json'))).toBe(false);
     editByHand(true);
-    expect(build()).toMatchObject({ written: 1, unchanged: 0 });
+    expect(await build()).toMatchObject({ written: 1, unchanged: 0 });
     expect(read(page.file)).toBe(page.source);
+  });
+});
+
+describe('the page writer, with its writing thread', () => {
+  /** A fresh project folder of its own. */
+  const project = () => pathToFileURL(`${mkdtempSync(join(temp, 'thread-'))}/`);
+  const files = (count: number, edit = -1) =>
+    Array.from({ length: count }, (_, k) => ({
+      file: `src/generated/pages/${k % 3 === 0 ? 'actors' : 'sources'}/page-${k}.json`,
+      // Some pages long enough that the back pressure below has to wait.
+      source: JSON.stringify({ k, text: `${k === edit ? 'edited ' : ''}${'word '.repeat(k % 5 === 0 ? 3000 : 20)}` }),
+    }));
+  const build = async (at: URL, options: Parameters<typeof pageWriter>[1], pages = files(40)) => {
+    const writer = pageWriter(at, options);
+    for (const page of pages) writer.write(page);
+    writer.write({ file: 'src/content/docs/index.mdx', source: '---\ntitle: Home\n---\n' });
+    return writer.finish();
+  };
+  const tree = (at: URL) => {
+    const folder = join(fileURLToPath(at), 'src');
+    return readdirSync(folder, { recursive: true })
+      .map(String)
+      .sort()
+      .map((file) => [file, statSync(join(folder, file)).isFile() ? readFileSync(join(folder, file), 'utf8') : '']);
+  };
+
+  it('writes the same files, indexes and counts as writing in this thread, and skips unchanged pages the same way', async () => {
+    const inline = project();
+    const threaded = project();
+    expect(await build(inline, { threadAfter: Infinity })).toMatchObject({ written: 41, unchanged: 0 });
+    expect(await build(threaded, { threadAfter: 5 })).toMatchObject({ written: 41, unchanged: 0 });
+    expect(tree(threaded)).toEqual(tree(inline));
+    const record = (at: URL) => (JSON.parse(readFileSync(new URL('.cache/pages-written.json', at), 'utf8')) as [string, string, number, number][]).map(([file, hash, size]) => [file, hash, size]);
+    expect(record(threaded)).toEqual(record(inline));
+    expect(record(threaded)).toHaveLength(40);
+
+    // Again with one page edited: only that one is written, by either.
+    expect(await build(inline, { threadAfter: Infinity }, files(40, 7))).toMatchObject({ written: 1, unchanged: 40 });
+    expect(await build(threaded, { threadAfter: 0 }, files(40, 7))).toMatchObject({ written: 1, unchanged: 40 });
+    expect(tree(threaded)).toEqual(tree(inline));
+    expect(readFileSync(new URL('src/generated/pages/sources/page-7.json', threaded), 'utf8')).toContain('edited');
+  });
+
+  it('holds back the pages while too much text is waiting to be written, and still writes every one', async () => {
+    const at = project();
+    // 1 KiB of room: nearly every page waits for the one before it.
+    expect(await build(at, { threadAfter: 0, maxPendingKiB: 1 })).toMatchObject({ written: 41, unchanged: 0 });
+    for (const page of files(40)) expect(readFileSync(new URL(page.file, at), 'utf8')).toBe(page.source);
+  });
+
+  it('fails the build, naming the page, when a page cannot be written, and writes the others', async () => {
+    const at = project();
+    // A folder where a page's file should be: the write fails.
+    mkdirSync(new URL('src/generated/pages/sources/page-4.json/', at), { recursive: true });
+    await expect(build(at, { threadAfter: 0 })).rejects.toThrow(/could not write 1 page file:\nsrc\/generated\/pages\/sources\/page-4\.json: .*(EISDIR|directory)/);
+    expect(readFileSync(new URL('src/generated/pages/sources/page-5.json', at), 'utf8')).toBe(files(40)[5]!.source);
   });
 });
