@@ -10,8 +10,9 @@
  *   segmented articles (about 200 MB at 5,000 articles). It used to segment
  *   the article files again for itself: 4–6 s more work at 5,000 articles,
  *   which in some builds left this thread waiting for the names;
- * - the per-article stages: the worker takes half the articles (they are
- *   most of a cold run, and this nearly halves them);
+ * - the per-article stages (most of a cold run): the two threads share the
+ *   articles, each taking the next from its own end of the list
+ *   (scripts/io/shared-run.ts), so the faster does more;
  * - after the pipeline, the actors' ego-network layouts, while this thread
  *   assembles the rest of the pages (scripts/pipeline/site.ts).
  *
@@ -19,13 +20,15 @@
  */
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { ArticleResult } from '../pipeline/run.ts';
+import type { SegmentedArticle } from '../pipeline/model.ts';
 import { processArticle } from '../pipeline/run.ts';
 import { discoverNames, type DiscoveredName } from '../pipeline/discover/index.ts';
 import { inThisThread, type PipelineWorkers } from './pipeline-runner.ts';
 import { layoutEgoNetworks, type NetworkChart } from '../pipeline/charts/network.ts';
 import { siteInThisThread, type SiteWorkers } from '../pipeline/site.ts';
-import type { WorkerJob, WorkerTask } from './article-worker.ts';
+import type { ArticlePart, WorkerJob, WorkerTask } from './article-worker.ts';
 import { toDiscoveryWire } from './discovery-wire.ts';
+import { sharedClaims, takeFromEnd } from './shared-run.ts';
 
 /** Below this many articles, starting a thread costs more than it saves. */
 export const MIN_PARALLEL_ARTICLES = 64;
@@ -33,11 +36,19 @@ export const MIN_PARALLEL_ARTICLES = 64;
 export interface ArticlePool {
   workers: PipelineWorkers;
   site: SiteWorkers;
+  /** How the last run of the per-article stages was split between this thread and the worker (for the build's log and the tests). */
+  articleSplit(): { here: number; worker: number } | undefined;
   close(): Promise<void>;
 }
 
 /** Below this many actors, starting a thread for their networks costs more than it saves. */
 export const MIN_PARALLEL_NETWORKS = 64;
+
+/** Shares of the per-article stages' articles this thread, and the worker, take alone; the two share the rest (see `processArticles`). */
+export const MAIN_ALONE = 0.4;
+export const WORKER_ALONE = 0.25;
+/** This thread takes in the worker's parts every this many of its own articles. */
+const RECEIVE_EVERY = 32;
 
 type Reply<T> = { result?: T; error?: string } | undefined;
 
@@ -55,6 +66,7 @@ export function articlePool(articles = 0): ArticlePool {
     worker.once('exit', () => live.delete(worker));
     return worker;
   };
+  let split: { here: number; worker: number } | undefined;
   /** A thread started ahead of its job, loading meanwhile. Each thread does one job, then exits (article-worker.ts). */
   let ready: Worker | undefined = articles >= MIN_PARALLEL_ARTICLES ? start() : undefined;
 
@@ -62,44 +74,89 @@ export function articlePool(articles = 0): ArticlePool {
    * Posts a task to a thread of its own; `wait` waits for its result, or
    * computes it here with `fallback` when the worker does not answer (it could
    * not load): a worker that never answers must not hang the build. `poll`
-   * gives the result only if it is in already.
+   * gives the result only if it is in already. A worker may send parts of
+   * its answer ahead of it (`{ part }`): `receive` hands the ones in so far
+   * to `onPart`, and `wait` the rest.
    */
-  function request<T>(task: WorkerJob, timeoutMs: number, fallback: () => T): { poll(): T | undefined; wait(): T } {
+  function request<T>(task: WorkerJob, timeoutMs: number, fallback: () => T, onPart?: (part: unknown) => void): { poll(): T | undefined; wait(): T; receive(): void } {
     const worker = ready ?? start();
     ready = undefined;
     const signal = new Int32Array(new SharedArrayBuffer(4));
     const { port1, port2 } = new MessageChannel();
     worker.postMessage({ ...task, signal, port: port2 } satisfies WorkerTask, [port2]);
     let answer: { result: T } | undefined;
+    let reply: Reply<T>;
+    const receive = () => {
+      if (answer) return;
+      for (let message = receiveMessageOnPort(port1); message; message = receiveMessageOnPort(port1)) {
+        const body = message.message as Reply<T> | { part: unknown };
+        if (body && 'part' in body) onPart?.(body.part);
+        else reply = body;
+      }
+    };
     const wait = (): T => {
       if (answer) return answer.result;
       const answered = Atomics.wait(signal, 0, 0, timeoutMs) !== 'timed-out';
-      const reply = answered ? (receiveMessageOnPort(port1)?.message as Reply<T>) : undefined;
+      if (answered) receive();
       port1.close();
       if (reply?.error) throw new Error(`pipeline worker failed: ${reply.error}`);
-      if (reply && 'result' in reply) answer = { result: reply.result as T };
+      if (answered && reply && 'result' in reply) answer = { result: reply.result as T };
       else {
         void worker.terminate();
         answer = { result: fallback() };
       }
       return answer.result;
     };
-    return { poll: () => (answer || Atomics.load(signal, 0) === 1 ? wait() : undefined), wait };
+    return { poll: () => (answer || Atomics.load(signal, 0) === 1 ? wait() : undefined), wait, receive };
   }
 
   const workers: PipelineWorkers = {
     processArticles(articles, registry) {
       if (articles.length < MIN_PARALLEL_ARTICLES) return inThisThread.processArticles(articles, registry);
-      // Measured at 5,000 articles: at 48 % this thread, which also holds the
-      // corpus and takes the worker's results back, still waited ~0.9 s for them.
-      const split = Math.floor(articles.length * 0.5);
-      const theirs = articles.slice(split);
+      // This thread takes the first MAIN_ALONE of the articles, the worker the
+      // last WORKER_ALONE, and the two share the rest from its two ends
+      // (shared-run.ts), so whichever is faster does more. With a fixed half
+      // each, this thread waited 2.6-4.1 s for the worker's half in four cold
+      // builds at 5,000 articles: the worker pays for its copy of the
+      // articles, its own compiled patterns, and sending its results back.
+      const ownStart = Math.floor(articles.length * (1 - WORKER_ALONE));
+      const sharedStart = Math.min(ownStart, Math.floor(articles.length * MAIN_ALONE));
+      const claims = sharedClaims(ownStart - sharedStart);
+      const offered = articles.slice(sharedStart);
+      const here: ArticleResult[] = [];
+      /** The worker's results, by position in `offered`, as its parts come in. */
+      const theirs: (ArticleResult | undefined)[] = new Array(offered.length);
+      const process = (article: SegmentedArticle) => processArticle(article, registry);
       // Generous: a share takes about 3 ms an article.
-      const pending = request<ArticleResult[]>({ kind: 'articles', articles: theirs, entities: registry.entities, fingerprint: registry.fingerprint }, 60_000 + 50 * theirs.length, () =>
-        theirs.map((article) => processArticle(article, registry)),
+      const pending = request<number>(
+        { kind: 'articles', articles: offered, shared: ownStart - sharedStart, claims, entities: registry.entities, fingerprint: registry.fingerprint },
+        60_000 + 50 * offered.length,
+        // The worker did not answer: whatever this thread did not take, it does now.
+        () => {
+          for (let position = here.length - sharedStart; position < offered.length; position++) theirs[position] = process(offered[position]!);
+          return offered.length - (here.length - sharedStart);
+        },
+        (part) => {
+          for (const [position, result] of part as ArticlePart) theirs[position] = result;
+        },
       );
-      const here = articles.slice(0, split).map((article) => processArticle(article, registry));
-      const theirResults = pending.wait();
+      // The worker's parts are taken in now and then: read here while the worker goes on, not all at the end.
+      let processedHere = 0;
+      const withParts = (article: SegmentedArticle) => {
+        if (++processedHere % RECEIVE_EVERY === 0) pending.receive();
+        return process(article);
+      };
+      for (const article of articles.slice(0, sharedStart)) here.push(withParts(article));
+      here.push(...takeFromEnd('front', offered.slice(0, ownStart - sharedStart), claims, withParts));
+      const count = pending.wait();
+      const theirResults: ArticleResult[] = [];
+      for (let position = here.length - sharedStart; position < offered.length; position++) {
+        const result = theirs[position];
+        if (!result) throw new Error(`pipeline worker sent no result for article ${offered[position]!.slug}`);
+        theirResults.push(result);
+      }
+      if (theirResults.length !== count) throw new Error(`pipeline worker processed ${count} articles, expected ${theirResults.length}`);
+      split = { here: here.length, worker: theirResults.length };
       // The thread for the ego networks, loading while the corpus is related here.
       ready ??= start();
       return [...here, ...theirResults];
@@ -141,6 +198,7 @@ export function articlePool(articles = 0): ArticlePool {
   return {
     workers,
     site,
+    articleSplit: () => split,
     close: async () => {
       ready = undefined;
       await Promise.all([...live].map((worker) => worker.terminate()));

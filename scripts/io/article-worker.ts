@@ -9,14 +9,19 @@
  */
 import { parentPort, type MessagePort } from 'node:worker_threads';
 import type { Entity, SegmentedArticle } from '../pipeline/model.ts';
-import { entityContext, processArticle } from '../pipeline/run.ts';
+import { entityContext, processArticle, type ArticleResult } from '../pipeline/run.ts';
 import { discoverNames } from '../pipeline/discover/index.ts';
 import { layoutEgoNetworks, type EgoGraph } from '../pipeline/charts/network.ts';
 import { fromDiscoveryWire, type WireArticle } from './discovery-wire.ts';
+import { takeFromEnd } from './shared-run.ts';
 
 /** What the worker is asked to do. */
 export type WorkerJob =
-  | { kind: 'articles'; articles: SegmentedArticle[]; entities: Entity[]; fingerprint: string }
+  /**
+   * The first `shared` articles are shared with the sending thread, from their
+   * two ends (`claims`, shared-run.ts); the rest are this thread's alone.
+   */
+  | { kind: 'articles'; articles: SegmentedArticle[]; shared: number; claims: Int8Array; entities: Entity[]; fingerprint: string }
   | { kind: 'discovery'; articles: WireArticle[] }
   | { kind: 'ego-networks'; egos: readonly EgoGraph[] };
 
@@ -26,11 +31,36 @@ export type WorkerTask = WorkerJob & {
   port: MessagePort;
 };
 
+/** Results of the per-article stages, by position in the task's articles. */
+export type ArticlePart = [position: number, result: ArticleResult][];
+/** Results go back in parts of this many articles as they are made, so sending them overlaps the work instead of following it. */
+const PART_ARTICLES = 50;
+
+/** The per-article stages on this thread's articles; each result goes back in a part; answers how many it processed. */
+function processShare(task: WorkerTask & { kind: 'articles' }): number {
+  const registry = { ...entityContext(task.entities), fingerprint: task.fingerprint };
+  let part: ArticlePart = [];
+  let processed = 0;
+  const send = () => {
+    if (part.length > 0) task.port.postMessage({ part });
+    part = [];
+  };
+  const take = (position: number) => {
+    part.push([position, processArticle(task.articles[position]!, registry)]);
+    processed++;
+    if (part.length >= PART_ARTICLES) send();
+  };
+  // Its own articles first, then shared ones from the far end, until it meets the sending thread.
+  for (let position = task.shared; position < task.articles.length; position++) take(position);
+  takeFromEnd('back', Array.from({ length: task.shared }, (_, position) => position), task.claims, take);
+  send();
+  return processed;
+}
+
 function run(task: WorkerTask): unknown {
   if (task.kind === 'ego-networks') return layoutEgoNetworks(task.egos);
   if (task.kind === 'discovery') return discoverNames(fromDiscoveryWire(task.articles));
-  const registry = { ...entityContext(task.entities), fingerprint: task.fingerprint };
-  return task.articles.map((article) => processArticle(article, registry));
+  return processShare(task);
 }
 
 parentPort?.once('message', (task: WorkerTask) => {

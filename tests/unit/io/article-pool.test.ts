@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../../scripts/bench/corpus.ts';
 import { readSeeds } from '../../../scripts/bench/seeds.ts';
-import { MIN_PARALLEL_ARTICLES, MIN_PARALLEL_NETWORKS, articlePool } from '../../../scripts/io/article-pool.ts';
+import { MIN_PARALLEL_ARTICLES, MIN_PARALLEL_NETWORKS, WORKER_ALONE, articlePool } from '../../../scripts/io/article-pool.ts';
 import { buildSite } from '../../../scripts/pipeline/site.ts';
 import { runPipeline } from '../../../scripts/pipeline/run.ts';
 import { runCachedPipeline } from '../../../scripts/io/pipeline-runner.ts';
@@ -15,6 +15,11 @@ describe('articlePool', () => {
     try {
       const shared = runCachedPipeline(inputs, undefined, pool.workers);
       expect(JSON.stringify(shared)).toBe(JSON.stringify(alone));
+      // Both threads did some of the per-article stages: the worker at least its own share, this thread the rest.
+      const split = pool.articleSplit();
+      expect(split!.here + split!.worker).toBe(inputs.articles.length);
+      expect(split!.worker).toBeGreaterThanOrEqual(Math.floor(inputs.articles.length * WORKER_ALONE));
+      expect(split!.here).toBeGreaterThan(0);
       // The pages too, with most ego networks laid out on the worker.
       expect(alone.entities.filter((entity) => entity.kind === 'actor').length).toBeGreaterThanOrEqual(MIN_PARALLEL_NETWORKS);
       const pages = buildSite(shared, inputs.settings, undefined, pool.site).files;
