@@ -126,14 +126,14 @@ export function articlePool(articles = 0): ArticlePool {
       const here: ArticleResult[] = [];
       /** The worker's results, by position in `offered`, as its parts come in. */
       const theirs: (ArticleResult | undefined)[] = new Array(offered.length);
-      const process = (article: SegmentedArticle) => processArticle(article, registry);
+      const processHere = (article: SegmentedArticle) => processArticle(article, registry);
       // Generous: a share takes about 3 ms an article.
       const pending = request<number>(
         { kind: 'articles', articles: offered, shared: ownStart - sharedStart, claims, entities: registry.entities, fingerprint: registry.fingerprint },
         60_000 + 50 * offered.length,
         // The worker did not answer: whatever this thread did not take, it does now.
         () => {
-          for (let position = here.length - sharedStart; position < offered.length; position++) theirs[position] = process(offered[position]!);
+          for (let position = here.length - sharedStart; position < offered.length; position++) theirs[position] = processHere(offered[position]!);
           return offered.length - (here.length - sharedStart);
         },
         (part) => {
@@ -144,7 +144,7 @@ export function articlePool(articles = 0): ArticlePool {
       let processedHere = 0;
       const withParts = (article: SegmentedArticle) => {
         if (++processedHere % RECEIVE_EVERY === 0) pending.receive();
-        return process(article);
+        return processHere(article);
       };
       for (const article of articles.slice(0, sharedStart)) here.push(withParts(article));
       here.push(...takeFromEnd('front', offered.slice(0, ownStart - sharedStart), claims, withParts));
