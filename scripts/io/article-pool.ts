@@ -121,20 +121,23 @@ export function articlePool(articles = 0): ArticlePool {
       // articles, its own compiled patterns, and sending its results back.
       const ownStart = Math.floor(articles.length * (1 - WORKER_ALONE));
       const sharedStart = Math.min(ownStart, Math.floor(articles.length * MAIN_ALONE));
-      const claims = sharedClaims(ownStart - sharedStart);
+      const sharedCount = ownStart - sharedStart;
+      const claims = sharedClaims(sharedCount);
       const offered = articles.slice(sharedStart);
       const here: ArticleResult[] = [];
       /** The worker's results, by position in `offered`, as its parts come in. */
       const theirs: (ArticleResult | undefined)[] = new Array(offered.length);
       const processHere = (article: SegmentedArticle) => processArticle(article, registry);
+      /** The first position in `offered` this thread has not taken: the worker has the rest. */
+      const firstNotHere = () => here.length - sharedStart;
       // Generous: a share takes about 3 ms an article.
       const pending = request<number>(
-        { kind: 'articles', articles: offered, shared: ownStart - sharedStart, claims, entities: registry.entities, fingerprint: registry.fingerprint },
+        { kind: 'articles', articles: offered, shared: sharedCount, claims, entities: registry.entities, fingerprint: registry.fingerprint },
         60_000 + 50 * offered.length,
         // The worker did not answer: whatever this thread did not take, it does now.
         () => {
-          for (let position = here.length - sharedStart; position < offered.length; position++) theirs[position] = processHere(offered[position]!);
-          return offered.length - (here.length - sharedStart);
+          for (let position = firstNotHere(); position < offered.length; position++) theirs[position] = processHere(offered[position]!);
+          return offered.length - firstNotHere();
         },
         (part) => {
           for (const [position, result] of part as ArticlePart) theirs[position] = result;
@@ -147,10 +150,10 @@ export function articlePool(articles = 0): ArticlePool {
         return processHere(article);
       };
       for (const article of articles.slice(0, sharedStart)) here.push(withParts(article));
-      here.push(...takeFromEnd('front', offered.slice(0, ownStart - sharedStart), claims, withParts));
+      here.push(...takeFromEnd('front', sharedCount, claims, (position) => withParts(offered[position]!)));
       const count = pending.wait();
       const theirResults: ArticleResult[] = [];
-      for (let position = here.length - sharedStart; position < offered.length; position++) {
+      for (let position = firstNotHere(); position < offered.length; position++) {
         const result = theirs[position];
         if (!result) throw new Error(`pipeline worker sent no result for article ${offered[position]!.slug}`);
         theirResults.push(result);

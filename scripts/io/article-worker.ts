@@ -52,7 +52,7 @@ function processShare(task: WorkerTask & { kind: 'articles' }): number {
   };
   // Its own articles first, then shared ones from the far end, until it meets the sending thread.
   for (let position = task.shared; position < task.articles.length; position++) take(position);
-  takeFromEnd('back', Array.from({ length: task.shared }, (_, position) => position), task.claims, take);
+  takeFromEnd('back', task.shared, task.claims, take);
   send();
   return processed;
 }

@@ -13,16 +13,17 @@ export function sharedClaims(length: number): Int8Array {
 }
 
 /**
- * Takes items of the run from `side`'s end until the other thread has the
- * next one; returns the results in ascending order of the items.
+ * Takes positions of a run of `length` items from `side`'s end until the
+ * other thread has the next one; returns `process` of each, in ascending
+ * order of position.
  */
-export function takeFromEnd<T, R>(side: 'front' | 'back', items: readonly T[], claims: Int8Array, process: (item: T) => R): R[] {
+export function takeFromEnd<R>(side: 'front' | 'back', length: number, claims: Int8Array, process: (position: number) => R): R[] {
   const results: R[] = [];
   const mark = side === 'front' ? 1 : 2;
   const step = side === 'front' ? 1 : -1;
-  for (let k = side === 'front' ? 0 : items.length - 1; k >= 0 && k < items.length; k += step) {
+  for (let k = side === 'front' ? 0 : length - 1; k >= 0 && k < length; k += step) {
     if (Atomics.compareExchange(claims, k, 0, mark) !== 0) break;
-    results.push(process(items[k]!));
+    results.push(process(k));
   }
   return side === 'front' ? results : results.reverse();
 }

@@ -5,14 +5,14 @@ describe('takeFromEnd', () => {
   const items = Array.from({ length: 50 }, (_, k) => k);
 
   it('gives the whole run to one side when the other has taken none, in ascending order', () => {
-    expect(takeFromEnd('front', items, sharedClaims(items.length), (k) => k * 10)).toEqual(items.map((k) => k * 10));
-    expect(takeFromEnd('back', items, sharedClaims(items.length), (k) => k * 10)).toEqual(items.map((k) => k * 10));
+    expect(takeFromEnd('front', items.length, sharedClaims(items.length), (k) => k * 10)).toEqual(items.map((k) => k * 10));
+    expect(takeFromEnd('back', items.length, sharedClaims(items.length), (k) => k * 10)).toEqual(items.map((k) => k * 10));
   });
 
   it('leaves the back side what the front side has not claimed, in ascending order', () => {
     const claims = sharedClaims(items.length);
-    expect(takeFromEnd('front', items.slice(0, 10), claims, (k) => k)).toEqual(items.slice(0, 10));
-    expect(takeFromEnd('back', items, claims, (k) => k)).toEqual(items.slice(10));
+    expect(takeFromEnd('front', 10, claims, (k) => k)).toEqual(items.slice(0, 10));
+    expect(takeFromEnd('back', items.length, claims, (k) => k)).toEqual(items.slice(10));
   });
 
   it('takes each item exactly once when the sides interleave: the front side the first stretch, the back side the rest', () => {
@@ -24,7 +24,7 @@ describe('takeFromEnd', () => {
         for (let n = 0; n < burst && next >= 0 && Atomics.compareExchange(claims, next, 0, 2) === 0; n++) next--;
       };
       let taken = 0;
-      const front = takeFromEnd('front', items, claims, (k) => {
+      const front = takeFromEnd('front', items.length, claims, (k) => {
         if (++taken % every === 0) backTurn();
         return k;
       });
