@@ -28,6 +28,8 @@ interface Wording {
   words: string[];
   /** The words as numbers (`wordNumbers`), ascending; made the first time a pairwise comparison needs them. */
   numbers?: Int32Array;
+  /** The word set as one number (`wordSetNumbers`); made the first time a long list is grouped. */
+  set?: number;
 }
 const wording = rememberedByText((text): Wording => ({ words: [...new Set(text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [])].sort() }));
 
@@ -38,6 +40,27 @@ const wording = rememberedByText((text): Wording => ({ words: [...new Set(text.t
  * (sorting them, then every statement's list again) was most of the grouping.
  */
 const wordNumbers = new Map<string, number>();
+
+/**
+ * Every word set of a long list grouped so far, numbered in the order first
+ * seen: a statement is grouped on the page of each entity it names, so its
+ * words are joined once, and the groups are keyed by a number.
+ */
+const wordSetNumbers = new Map<string, number>();
+
+function wordSetOf(statement: Statement): number {
+  const entry = wording(statement);
+  if (entry.set === undefined) {
+    const joined = entry.words.join(' ');
+    let number = wordSetNumbers.get(joined);
+    if (number === undefined) {
+      number = wordSetNumbers.size;
+      wordSetNumbers.set(joined, number);
+    }
+    entry.set = number;
+  }
+  return entry.set;
+}
 
 function numbersOf(statement: Statement): Int32Array {
   const entry = wording(statement);
@@ -126,9 +149,9 @@ export function groupByWording(statements: readonly Statement[]): Claim[] {
       }
     }
   } else {
-    const first = new Map<string, number>();
+    const first = new Map<number, number>();
     statements.forEach((statement, position) => {
-      const key = wording(statement).words.join(' ');
+      const key = wordSetOf(statement);
       const seen = first.get(key);
       if (seen === undefined) first.set(key, position);
       else sets.union(seen, position);

@@ -12,6 +12,7 @@
 import type { Entity, Quote, SharedPassage, Statement } from '../model.ts';
 import { countIndependentSupport } from '../relate/independence.ts';
 import type { SupportItem } from '../relate/types.ts';
+import { itemKeys } from '../relate/item-keys.ts';
 
 export interface EntityCounts {
   mentions: number;
@@ -28,9 +29,9 @@ export interface ReferenceIndex {
 
 /** Every sentence referring to the entity, once each, in the order found. */
 export function referencesOf(index: ReferenceIndex, entity: Pick<Entity, 'id'>): SupportItem[] {
-  const bySentence = new Map<string, SupportItem>();
+  const bySentence = new Map<number, SupportItem>();
   const add = (item: SupportItem) => {
-    const key = `${item.articleSlug}\u0000${item.sentenceId}`;
+    const key = itemKeys(item).sentence;
     if (!bySentence.has(key)) bySentence.set(key, item);
   };
   for (const statement of index.statementsByEntity.get(entity.id) ?? []) add(statement);

@@ -7,9 +7,10 @@
  * still counts as independent even when its article copied other paragraphs.
  */
 import type { SharedPassage } from '../model.ts';
-import { normalizeWords, overlap, shingleSet } from './text.ts';
+import { jaccardAtLeast, normalizeWords, shingleSet } from './text.ts';
 import type { IndependentSupport, SharedPassageDetail, SupportItem } from './types.ts';
 import { IndexUnionFind, UnionFind } from './union-find.ts';
+import { itemKeys, placeOrdinal } from './item-keys.ts';
 import { rememberedByText } from '../shared/remembered.ts';
 
 /** Article pairs sharing at least this many passages are one copy cluster. */
@@ -103,8 +104,8 @@ interface PassageTable {
   keys: (PassageKeys | undefined)[];
 }
 
-/** The index keys (article NUL paragraph or sentence) a passage joins. */
-type PassageKeys = { kind: 'paragraph'; a: string; b: string } | { kind: 'sentence'; pairs: [string, string][] };
+/** The places (`placeOrdinal`s of article and paragraph or sentence) a passage joins. */
+type PassageKeys = { kind: 'paragraph'; a: number; b: number } | { kind: 'sentence'; pairs: [number, number][] };
 
 const passageTables = new WeakMap<readonly SharedPassage[], PassageTable>();
 
@@ -141,8 +142,8 @@ function passageKeys(table: PassageTable, passage: SharedPassage | SharedPassage
   const detail = passage as Partial<SharedPassageDetail>;
   keys =
     detail.match === 'sentence' && detail.sentences
-      ? { kind: 'sentence', pairs: detail.sentences.map((pair) => [`${passage.a.articleSlug}\u0000${pair.a}`, `${passage.b.articleSlug}\u0000${pair.b}`]) }
-      : { kind: 'paragraph', a: `${passage.a.articleSlug}\u0000${passage.a.paragraphId}`, b: `${passage.b.articleSlug}\u0000${passage.b.paragraphId}` };
+      ? { kind: 'sentence', pairs: detail.sentences.map((pair) => [placeOrdinal(passage.a.articleSlug, pair.a), placeOrdinal(passage.b.articleSlug, pair.b)]) }
+      : { kind: 'paragraph', a: placeOrdinal(passage.a.articleSlug, passage.a.paragraphId), b: placeOrdinal(passage.b.articleSlug, passage.b.paragraphId) };
   table.keys[position] = keys;
   return keys;
 }
@@ -180,15 +181,24 @@ function passagesAmong(table: PassageTable, articles: ReadonlySet<string>): numb
  * 150,000 statements at 5,000 articles), and normalising was most of the cost.
  */
 interface TextKey {
-  key: string;
+  /** The normalised words joined, as a number: the same wording has the same number (see `wordingNumbers`). */
+  key: number;
   words: number;
   normalized: string[];
   /** Its 3-word shingles, made the first time a pairwise comparison needs them. */
   shingles?: Uint32Array;
 }
+/** Each normalised wording seen so far, numbered in the order first seen. */
+const wordingNumbers = new Map<string, number>();
 const textKey = rememberedByText((text): TextKey => {
   const words = normalizeWords(text);
-  return { key: words.join(' '), words: words.length, normalized: words };
+  const joined = words.join(' ');
+  let key = wordingNumbers.get(joined);
+  if (key === undefined) {
+    key = wordingNumbers.size;
+    wordingNumbers.set(joined, key);
+  }
+  return { key, words: words.length, normalized: words };
 });
 
 function shinglesOf(item: SupportItem): Uint32Array {
@@ -227,13 +237,11 @@ export function countIndependentSupport(
   };
 
   // Index the statements by paragraph and sentence so each passage costs O(matches).
-  const byParagraph = new Map<string, number[]>();
-  const bySentence = new Map<string, number[]>();
+  const byParagraph = new Map<number, number[]>();
+  const bySentence = new Map<number, number[]>();
   for (let position = 0; position < items.length; position++) {
-    const item = items[position]!;
-    const pk = `${item.articleSlug}\u0000${item.paragraphId}`;
+    const { paragraph: pk, sentence: sk } = itemKeys(items[position]!);
     (byParagraph.get(pk) ?? byParagraph.set(pk, []).get(pk))?.push(position);
-    const sk = `${item.articleSlug}\u0000${item.sentenceId}`;
     (bySentence.get(sk) ?? bySentence.set(sk, []).get(sk))?.push(position);
   }
   /** Article-level direction of each merged pair: copy → origin (or undefined). */
@@ -263,7 +271,7 @@ export function countIndependentSupport(
   }
 
   // Near-identical sentences in different articles (copies the shingle index missed).
-  const byText = new Map<string, number[]>();
+  const byText = new Map<number, number[]>();
   for (let position = 0; position < items.length; position++) {
     const { key, words } = textKey(items[position]!);
     if (words < 4) continue;
@@ -282,7 +290,7 @@ export function countIndependentSupport(
         if (sx.length < 2 || sy.length < 2) continue;
         // Jaccard is at most the smaller set's share of the larger: below the bar, no need to intersect.
         if (Math.min(sx.length, sy.length) / Math.max(sx.length, sy.length) < NEAR_IDENTICAL_SENTENCE) continue;
-        if (overlap(sx, sy).jaccard >= NEAR_IDENTICAL_SENTENCE) link([i], [j]);
+        if (jaccardAtLeast(sx, sy, NEAR_IDENTICAL_SENTENCE)) link([i], [j]);
       }
     }
   }

@@ -107,3 +107,35 @@ export function overlap(a: Uint32Array, b: Uint32Array): Overlap {
     containment: smaller === 0 ? 0 : shared / smaller,
   };
 }
+
+/**
+ * Whether `overlap(a, b).jaccard >= threshold`, with the same arithmetic, but
+ * the merge stops as soon as the words still unread cannot reach it: claim
+ * groups and pages compare every pair of up to 200 sentences, and most pairs
+ * share almost nothing.
+ */
+export function jaccardAtLeast(a: Uint32Array, b: Uint32Array, threshold: number): boolean {
+  const total = a.length + b.length;
+  // Jaccard s / (total − s) grows with the shared count s: find the least s that reaches the
+  // threshold by the very division `overlap` makes, so the answer is the same to the last bit.
+  const reaches = (shared: number) => (total - shared === 0 ? 0 : shared / (total - shared)) >= threshold;
+  const most = Math.min(a.length, b.length);
+  let needed = Math.max(0, Math.floor((threshold * total) / (1 + threshold)) - 1);
+  while (needed <= most && !reaches(needed)) needed++;
+  if (needed > most) return false;
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < a.length && j < b.length) {
+    if (shared + Math.min(a.length - i, b.length - j) < needed) return false;
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return shared >= needed;
+}
