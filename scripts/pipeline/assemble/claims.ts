@@ -9,6 +9,7 @@
  * "3 sources, 3 independent").
  */
 import type { Basis, Statement } from '../model.ts';
+import { intersectionSize, leastCountReaching } from '../relate/text.ts';
 import { IndexUnionFind } from '../relate/union-find.ts';
 import { rememberedByText } from '../shared/remembered.ts';
 
@@ -79,8 +80,8 @@ function numbersOf(statement: Statement): Int32Array {
  * Whether two statements' word sets (ascending word numbers) are the same
  * wording: at least SAME_WORDING of the smaller set's words are in the other,
  * or, for short statements, the very same words. A sorted merge that stops
- * as soon as the share can no longer be reached, instead of a Set lookup per
- * word: all pairs of a page's statements are compared.
+ * as soon as the share can no longer be reached (`intersectionSize`), instead
+ * of a Set lookup per word: all pairs of a page's statements are compared.
  */
 function sameWording(left: Int32Array, right: Int32Array): boolean {
   const smaller = Math.min(left.length, right.length);
@@ -89,22 +90,8 @@ function sameWording(left: Int32Array, right: Int32Array): boolean {
     for (let i = 0; i < left.length; i++) if (left[i] !== right[i]) return false;
     return true;
   }
-  let shared = 0;
-  let i = 0;
-  let j = 0;
-  while (i < left.length && j < right.length) {
-    // Every word still unread could be shared: if even that falls short, stop.
-    if ((shared + Math.min(left.length - i, right.length - j)) / smaller < SAME_WORDING) return false;
-    const a = left[i]!;
-    const b = right[j]!;
-    if (a === b) {
-      shared++;
-      i++;
-      j++;
-    } else if (a < b) i++;
-    else j++;
-  }
-  return shared / smaller >= SAME_WORDING;
+  const needed = leastCountReaching(Math.floor(SAME_WORDING * smaller) - 1, smaller, (shared) => shared / smaller >= SAME_WORDING);
+  return intersectionSize(left, right, needed) >= needed;
 }
 
 const BASIS_RANK: Record<Basis, number> = { assertion: 0, attributed: 1, quote: 3, opinion: 4 };

@@ -71,14 +71,21 @@ function distinctSorted(sorted: Uint32Array): Uint32Array {
   return sorted.subarray(0, write);
 }
 
-/** Size of the intersection of two sorted distinct hash sets (linear merge). */
-export function intersectionSize(a: Uint32Array, b: Uint32Array): number {
+/**
+ * Size of the intersection of two ascending sets of distinct numbers (a
+ * linear merge). With `atLeast`, the merge stops as soon as the words still
+ * unread cannot bring the count up to it, and returns a count below it:
+ * pages and claim groups compare every pair of up to a few hundred
+ * sentences, and most pairs share almost nothing.
+ */
+export function intersectionSize(a: Uint32Array | Int32Array, b: Uint32Array | Int32Array, atLeast = 0): number {
   let i = 0;
   let j = 0;
   let shared = 0;
   while (i < a.length && j < b.length) {
-    const x = a[i] ?? 0;
-    const y = b[j] ?? 0;
+    if (shared + Math.min(a.length - i, b.length - j) < atLeast) return shared;
+    const x = a[i]!;
+    const y = b[j]!;
     if (x === y) {
       shared++;
       i++;
@@ -87,6 +94,19 @@ export function intersectionSize(a: Uint32Array, b: Uint32Array): number {
     else j++;
   }
   return shared;
+}
+
+/**
+ * The least count in 0…most that `reaches`, searched upwards from `estimate`
+ * (which must not be above it), or most + 1 when none does. `reaches` must
+ * hold for every count above one it holds for. Thresholds are found by the
+ * very arithmetic the exact test uses, so a test against the count gives the
+ * same answer to the last bit.
+ */
+export function leastCountReaching(estimate: number, most: number, reaches: (count: number) => boolean): number {
+  let count = Math.max(0, estimate);
+  while (count <= most && !reaches(count)) count++;
+  return count;
 }
 
 export interface Overlap {
@@ -108,34 +128,10 @@ export function overlap(a: Uint32Array, b: Uint32Array): Overlap {
   };
 }
 
-/**
- * Whether `overlap(a, b).jaccard >= threshold`, with the same arithmetic, but
- * the merge stops as soon as the words still unread cannot reach it: claim
- * groups and pages compare every pair of up to 200 sentences, and most pairs
- * share almost nothing.
- */
+/** Whether `overlap(a, b).jaccard >= threshold`, by the same arithmetic, stopping as soon as the answer is no. */
 export function jaccardAtLeast(a: Uint32Array, b: Uint32Array, threshold: number): boolean {
   const total = a.length + b.length;
-  // Jaccard s / (total − s) grows with the shared count s: find the least s that reaches the
-  // threshold by the very division `overlap` makes, so the answer is the same to the last bit.
-  const reaches = (shared: number) => (total - shared === 0 ? 0 : shared / (total - shared)) >= threshold;
-  const most = Math.min(a.length, b.length);
-  let needed = Math.max(0, Math.floor((threshold * total) / (1 + threshold)) - 1);
-  while (needed <= most && !reaches(needed)) needed++;
-  if (needed > most) return false;
-  let i = 0;
-  let j = 0;
-  let shared = 0;
-  while (i < a.length && j < b.length) {
-    if (shared + Math.min(a.length - i, b.length - j) < needed) return false;
-    const x = a[i]!;
-    const y = b[j]!;
-    if (x === y) {
-      shared++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return shared >= needed;
+  // Jaccard s / (total − s) grows with the shared count s; start a little below the least s that reaches it.
+  const needed = leastCountReaching(Math.floor((threshold * total) / (1 + threshold)) - 1, Math.min(a.length, b.length), (shared) => (total - shared === 0 ? 0 : shared / (total - shared)) >= threshold);
+  return needed <= Math.min(a.length, b.length) && intersectionSize(a, b, needed) >= needed;
 }

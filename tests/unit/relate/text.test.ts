@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jaccardAtLeast, overlap } from '../../../scripts/pipeline/relate/text.ts';
+import { intersectionSize, jaccardAtLeast, leastCountReaching, overlap } from '../../../scripts/pipeline/relate/text.ts';
 
 /** A small deterministic generator, so a failure names a reproducible case. */
 function generator(seed: number): () => number {
@@ -40,5 +40,24 @@ describe('jaccardAtLeast', () => {
     expect(jaccardAtLeast(new Uint32Array(0), new Uint32Array(0), 0.7)).toBe(false);
     expect(jaccardAtLeast(Uint32Array.from([1, 2]), new Uint32Array(0), 0.7)).toBe(false);
     expect(jaccardAtLeast(Uint32Array.from([1, 2, 3]), Uint32Array.from([1, 2, 3]), 1)).toBe(true);
+  });
+});
+
+describe('leastCountReaching', () => {
+  it('finds the least count that reaches the test, or one past the most when none does', () => {
+    expect(leastCountReaching(0, 10, (count) => count / 10 >= 0.6)).toBe(6);
+    expect(leastCountReaching(-3, 10, (count) => count >= 0)).toBe(0);
+    expect(leastCountReaching(0, 4, () => false)).toBe(5);
+  });
+});
+
+describe('intersectionSize', () => {
+  it('counts the shared values, and with a floor it stops early only below that floor', () => {
+    const a = Uint32Array.from([1, 3, 5, 7, 9]);
+    const b = Uint32Array.from([3, 4, 5, 9, 11]);
+    expect(intersectionSize(a, b)).toBe(3);
+    expect(intersectionSize(a, b, 3)).toBe(3);
+    expect(intersectionSize(a, b, 4)).toBeLessThan(4);
+    expect(intersectionSize(Int32Array.from([2, 4]), Int32Array.from([4]))).toBe(1);
   });
 });
