@@ -2,7 +2,7 @@
  * Edge: one generated file written only when its content changed, and a
  * prebuilt page's file with what the next build needs to skip it unread.
  * Shared by the page writer (scripts/io/write-outputs.ts) and its writing
- * thread (scripts/io/page-file-thread.ts), which must decide alike.
+ * thread (scripts/io/page-thread-worker.ts), which must decide alike.
  */
 import { mkdirSync, readFileSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';

@@ -12,6 +12,7 @@ import type { Basis, Statement } from '../model.ts';
 import { intersectionSize, leastCountReaching } from '../relate/text.ts';
 import { IndexUnionFind } from '../relate/union-find.ts';
 import { rememberedByText } from '../shared/remembered.ts';
+import { numbering } from '../shared/numbering.ts';
 
 /** Above this many statements, wording is compared by identical word sets only (all pairs would be quadratic). */
 export const PAIRWISE_WORDING_LIMIT = 300;
@@ -27,9 +28,9 @@ const MIN_WORDS = 6;
  */
 interface Wording {
   words: string[];
-  /** The words as numbers (`wordNumbers`), ascending; made the first time a pairwise comparison needs them. */
+  /** The words as numbers (`wordNumber`), ascending; made the first time a pairwise comparison needs them. */
   numbers?: Int32Array;
-  /** The word set as one number (`wordSetNumbers`); made the first time a long list is grouped. */
+  /** The word set as one number (`wordSetNumber`); made the first time a long list is grouped. */
   set?: number;
 }
 const wording = rememberedByText((text): Wording => ({ words: [...new Set(text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [])].sort() }));
@@ -40,39 +41,24 @@ const wording = rememberedByText((text): Wording => ({ words: [...new Set(text.t
  * statement's numbers be made once, where numbering each page's words afresh
  * (sorting them, then every statement's list again) was most of the grouping.
  */
-const wordNumbers = new Map<string, number>();
+const wordNumber = numbering<string>();
 
 /**
  * Every word set of a long list grouped so far, numbered in the order first
  * seen: a statement is grouped on the page of each entity it names, so its
  * words are joined once, and the groups are keyed by a number.
  */
-const wordSetNumbers = new Map<string, number>();
+const wordSetNumber = numbering<string>();
 
 function wordSetOf(statement: Statement): number {
   const entry = wording(statement);
-  if (entry.set === undefined) {
-    const joined = entry.words.join(' ');
-    let number = wordSetNumbers.get(joined);
-    if (number === undefined) {
-      number = wordSetNumbers.size;
-      wordSetNumbers.set(joined, number);
-    }
-    entry.set = number;
-  }
+  entry.set ??= wordSetNumber(entry.words.join(' '));
   return entry.set;
 }
 
 function numbersOf(statement: Statement): Int32Array {
   const entry = wording(statement);
-  entry.numbers ??= Int32Array.from(entry.words, (word) => {
-    let number = wordNumbers.get(word);
-    if (number === undefined) {
-      number = wordNumbers.size;
-      wordNumbers.set(word, number);
-    }
-    return number;
-  }).sort();
+  entry.numbers ??= Int32Array.from(entry.words, wordNumber).sort();
   return entry.numbers;
 }
 

@@ -12,6 +12,7 @@ import type { IndependentSupport, SharedPassageDetail, SupportItem } from './typ
 import { IndexUnionFind, UnionFind } from './union-find.ts';
 import { itemKeys, placeOrdinal } from './item-keys.ts';
 import { rememberedByText } from '../shared/remembered.ts';
+import { numbering } from '../shared/numbering.ts';
 
 /** Article pairs sharing at least this many passages are one copy cluster. */
 export const MIN_SHARED_FOR_CLUSTER = 1;
@@ -181,7 +182,7 @@ function passagesAmong(table: PassageTable, articles: ReadonlySet<string>): numb
  * 150,000 statements at 5,000 articles), and normalising was most of the cost.
  */
 interface TextKey {
-  /** The normalised words joined, as a number: the same wording has the same number (see `wordingNumbers`). */
+  /** The normalised words joined, as a number: the same wording has the same number (see `wordingNumber`). */
   key: number;
   words: number;
   normalized: string[];
@@ -189,16 +190,10 @@ interface TextKey {
   shingles?: Uint32Array;
 }
 /** Each normalised wording seen so far, numbered in the order first seen. */
-const wordingNumbers = new Map<string, number>();
+const wordingNumber = numbering<string>();
 const textKey = rememberedByText((text): TextKey => {
   const words = normalizeWords(text);
-  const joined = words.join(' ');
-  let key = wordingNumbers.get(joined);
-  if (key === undefined) {
-    key = wordingNumbers.size;
-    wordingNumbers.set(joined, key);
-  }
-  return { key, words: words.length, normalized: words };
+  return { key: wordingNumber(words.join(' ')), words: words.length, normalized: words };
 });
 
 function shinglesOf(item: SupportItem): Uint32Array {
