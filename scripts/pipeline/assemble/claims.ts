@@ -22,44 +22,48 @@ const SAME_WORDING = 0.6;
 const MIN_WORDS = 6;
 
 /**
- * A statement's distinct words, sorted, remembered per statement object: a
- * sentence naming three entities is grouped on each of their pages, and at
- * 5,000 articles a state's page groups tens of thousands of statements.
- */
-interface Wording {
-  words: string[];
-  /** The words as numbers (`wordNumber`), ascending; made the first time a pairwise comparison needs them. */
-  numbers?: Int32Array;
-  /** The word set as one number (`wordSetNumber`); made the first time a long list is grouped. */
-  set?: number;
-}
-const wording = rememberedByText((text): Wording => ({ words: [...new Set(text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [])].sort() }));
-
-/**
- * Every word compared so far, numbered in the order first seen. Any one order
- * of the words serves `sameWording`'s merge; one for all pages lets each
- * statement's numbers be made once, where numbering each page's words afresh
- * (sorting them, then every statement's list again) was most of the grouping.
+ * Every word compared so far, numbered in the order first seen. Any one
+ * numbering of the words serves `sameWording`'s merge and `wordSetOf`'s key;
+ * one for all pages lets each statement's numbers be made once, where
+ * numbering each page's words afresh (sorting them, then every statement's
+ * list again) was most of the grouping.
  */
 const wordNumber = numbering<string>();
 
 /**
  * Every word set of a long list grouped so far, numbered in the order first
  * seen: a statement is grouped on the page of each entity it names, so its
- * words are joined once, and the groups are keyed by a number.
+ * set is keyed once, and the groups are keyed by a number.
  */
 const wordSetNumber = numbering<string>();
 
+/**
+ * A statement's distinct words, remembered per statement object: a sentence
+ * naming three entities is grouped on each of their pages, and at 5,000
+ * articles a state's page groups tens of thousands of statements. Only the
+ * numbers are kept, not the words: these memos hold every statement for the
+ * whole build, and a string per word made them large and slow to collect
+ * (with the hashes `independence.ts` keeps, about 300 MiB less heap at 5,000
+ * articles).
+ */
+interface Wording {
+  /** The distinct words as numbers (`wordNumber`), ascending. */
+  numbers: Int32Array;
+  /** The word set as one number (`wordSetNumber`); made the first time a long list is grouped. */
+  set?: number;
+}
+const wording = rememberedByText(
+  (text): Wording => ({ numbers: Int32Array.from(new Set(text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu)), wordNumber).sort() }),
+);
+
 function wordSetOf(statement: Statement): number {
   const entry = wording(statement);
-  entry.set ??= wordSetNumber(entry.words.join(' '));
+  entry.set ??= wordSetNumber(entry.numbers.join(' '));
   return entry.set;
 }
 
 function numbersOf(statement: Statement): Int32Array {
-  const entry = wording(statement);
-  entry.numbers ??= Int32Array.from(entry.words, wordNumber).sort();
-  return entry.numbers;
+  return wording(statement).numbers;
 }
 
 /**

@@ -7,7 +7,7 @@
  * still counts as independent even when its article copied other paragraphs.
  */
 import type { SharedPassage } from '../model.ts';
-import { jaccardAtLeast, normalizeWords, shingleSet } from './text.ts';
+import { fnv1a32, jaccardAtLeast, normalizeWords, shingleSetOfHashes } from './text.ts';
 import type { IndependentSupport, SharedPassageDetail, SupportItem } from './types.ts';
 import { IndexUnionFind, UnionFind } from './union-find.ts';
 import { itemKeys, placeOrdinal } from './item-keys.ts';
@@ -185,7 +185,13 @@ interface TextKey {
   /** The normalised words joined, as a number: the same wording has the same number (see `wordingNumber`). */
   key: number;
   words: number;
-  normalized: string[];
+  /**
+   * Each normalised word hashed (`fnv1a32`), all the shingles need. Kept
+   * instead of the words: these memos hold every statement of the corpus for
+   * the whole build, and a string per word made them large and slow to
+   * collect.
+   */
+  wordHashes: Uint32Array;
   /** Its 3-word shingles, made the first time a pairwise comparison needs them. */
   shingles?: Uint32Array;
 }
@@ -193,12 +199,12 @@ interface TextKey {
 const wordingNumber = numbering<string>();
 const textKey = rememberedByText((text): TextKey => {
   const words = normalizeWords(text);
-  return { key: wordingNumber(words.join(' ')), words: words.length, normalized: words };
+  return { key: wordingNumber(words.join(' ')), words: words.length, wordHashes: Uint32Array.from(words, fnv1a32) };
 });
 
 function shinglesOf(item: SupportItem): Uint32Array {
   const entry = textKey(item);
-  entry.shingles ??= shingleSet(entry.normalized, 3);
+  entry.shingles ??= shingleSetOfHashes(entry.wordHashes, 3);
   return entry.shingles;
 }
 

@@ -48,8 +48,15 @@ export function fmix32(value: number): number {
  * allocating one string per shingle on large inputs.
  */
 export function shingleSet(words: readonly string[], size: number): Uint32Array {
-  if (words.length === 0) return new Uint32Array(0);
-  const wordHashes = words.map(fnv1a32);
+  return shingleSetOfHashes(Uint32Array.from(words, fnv1a32), size);
+}
+
+/**
+ * `shingleSet` of words already hashed (`fnv1a32` of each): a caller that
+ * keeps a text's words for later keeps these 4 bytes a word, not a string.
+ */
+export function shingleSetOfHashes(wordHashes: Uint32Array, size: number): Uint32Array {
+  if (wordHashes.length === 0) return new Uint32Array(0);
   const count = Math.max(1, wordHashes.length - size + 1);
   const width = Math.min(size, wordHashes.length);
   const hashes = new Uint32Array(count);
