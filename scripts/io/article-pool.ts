@@ -111,8 +111,8 @@ export function articlePool(articles = 0): ArticlePool {
   }
 
   const workers: PipelineWorkers = {
-    processArticles(articles, registry) {
-      if (articles.length < MIN_PARALLEL_ARTICLES) return inThisThread.processArticles(articles, registry);
+    processArticles(articles, registry, scans) {
+      if (articles.length < MIN_PARALLEL_ARTICLES) return inThisThread.processArticles(articles, registry, scans);
       // This thread takes the first MAIN_ALONE of the articles, the worker the
       // last WORKER_ALONE, and the two share the rest from its two ends
       // (shared-run.ts), so whichever is faster does more. With a fixed half
@@ -127,7 +127,8 @@ export function articlePool(articles = 0): ArticlePool {
       const here: ArticleResult[] = [];
       /** The worker's results, by position in `offered`, as its parts come in. */
       const theirs: (ArticleResult | undefined)[] = new Array(offered.length);
-      const processHere = (article: SegmentedArticle) => processArticle(article, registry);
+      // The scans stay on this thread: a scan points into this thread's copy of its article, so the worker scans its own.
+      const processHere = (article: SegmentedArticle) => processArticle(article, registry, scans?.get(article));
       /** The first position in `offered` this thread has not taken: the worker has the rest. */
       const firstNotHere = () => here.length - sharedStart;
       // Generous: a share takes about 3 ms an article.

@@ -12,6 +12,7 @@
 import type { KnowledgeModel, SegmentedArticle } from '../pipeline/model.ts';
 import { detectSharedPassages } from '../pipeline/relate/index.ts';
 import { discoverNames, type DiscoveredName } from '../pipeline/discover/index.ts';
+import { scanArticle, type ArticleScan } from '../pipeline/link/index.ts';
 import {
   articleCacheKey,
   assembleModel,
@@ -61,7 +62,14 @@ export function memoryCache(): ArticleCache {
  * order. The default runs them here, one after the other; the build passes a
  * pool of worker threads (scripts/io/article-pool.ts) that shares them out.
  */
-export type ArticleProcessor = (articles: SegmentedArticle[], registry: RegistryContext) => ArticleResult[];
+export type ArticleProcessor = (articles: SegmentedArticle[], registry: RegistryContext, scans?: ArticleScans) => ArticleResult[];
+
+/**
+ * Each article's `scanArticle` against the registry's index, made for its
+ * cache key: a processor links from it rather than scanning again, where it
+ * runs on the thread that made it.
+ */
+export type ArticleScans = ReadonlyMap<SegmentedArticle, ArticleScan>;
 
 /**
  * Name discovery over the whole corpus, started once this thread has segmented
@@ -77,7 +85,7 @@ export interface PipelineWorkers {
 }
 
 export const inThisThread: PipelineWorkers = {
-  processArticles: (articles, registry) => articles.map((article) => processArticle(article, registry)),
+  processArticles: (articles, registry, scans) => articles.map((article) => processArticle(article, registry, scans?.get(article))),
   startDiscovery: (articles) => ({ wait: () => discoverNames(articles) }),
 };
 
@@ -102,10 +110,16 @@ export function runCachedPipeline(inputs: PipelineInputs, cache: ArticleCache = 
   const slots: (ArticleResult | undefined)[] = [];
   const articleKeys: string[] = [];
   const missing: { article: SegmentedArticle; position: number }[] = [];
+  // Kept only for the articles to process, until they are linked.
+  const scans = new Map<SegmentedArticle, ArticleScan>();
   for (const article of prepared.segmented) {
-    const articleKey = articleCacheKey(article, prepared.context, inputs.codeVersion);
+    const scan = scanArticle(article, prepared.context.index);
+    const articleKey = articleCacheKey(article, prepared.context, inputs.codeVersion, scan);
     const result = cache.get(articleKey);
-    if (!result) missing.push({ article, position: slots.length });
+    if (!result) {
+      missing.push({ article, position: slots.length });
+      scans.set(article, scan);
+    }
     slots.push(result);
     articleKeys.push(articleKey);
   }
@@ -113,7 +127,9 @@ export function runCachedPipeline(inputs: PipelineInputs, cache: ArticleCache = 
     const processed = workers.processArticles(
       missing.map((item) => item.article),
       prepared.context,
+      scans,
     );
+    scans.clear();
     missing.forEach(({ position }, k) => {
       slots[position] = processed[k]!;
     });

@@ -36,7 +36,7 @@ import type { SiteSettingsInput } from './assemble/home-page.ts';
 import { ingestArticle, parseSources, dedupeSlugs, type SourceEntry } from './ingest/index.ts';
 import { segmentArticle } from './segment/index.ts';
 import { loadRegistry } from './registry/index.ts';
-import { buildAliasIndex, entitiesNamedIn, installationIndex, linkMentions, type AliasIndex, type InstallationIndex } from './link/index.ts';
+import { buildAliasIndex, entitiesNamedIn, installationIndex, linkMentions, type AliasIndex, type ArticleScan, type InstallationIndex } from './link/index.ts';
 import { discoverNames, type DiscoveredName } from './discover/index.ts';
 import { resolveEntities, DEFAULT_DISCOVERY_THRESHOLDS, NO_REFERENCE_DATA, type DiscoveryThresholds, type ReferenceData } from './resolve/index.ts';
 import { extractDates, outsideNames } from './extract/dates/index.ts';
@@ -161,8 +161,9 @@ function positionsOf(entities: readonly Entity[]): Map<string, number[]> {
   return positions;
 }
 
-export function articleCacheKey(article: SegmentedArticle, registry: RegistryContext, codeVersion = ''): string {
-  const named = new Set(entitiesNamedIn(article, registry.index));
+/** `scan`: the article's `scanArticle` against `registry.index`, when the caller has it (it links from the same scan). */
+export function articleCacheKey(article: SegmentedArticle, registry: RegistryContext, codeVersion = '', scan?: ArticleScan): string {
+  const named = new Set(entitiesNamedIn(article, registry.index, scan));
   const positions = positionsOf(registry.entities);
   // Only what linking and extraction read of an entity: its discovery counts or description may change without touching this article's results.
   const relevant = [...named]
@@ -191,9 +192,9 @@ function namesKey(entity: Entity): string {
   return key;
 }
 
-/** link → extract for one segmented article. */
-export function processArticle(article: SegmentedArticle, registry: RegistryContext): ArticleResult {
-  const mentions = linkMentions(article, registry.index);
+/** link → extract for one segmented article (from `scan`, its `scanArticle` against `registry.index`, when given). */
+export function processArticle(article: SegmentedArticle, registry: RegistryContext, scan?: ArticleScan): ArticleResult {
+  const mentions = linkMentions(article, registry.index, scan);
   const datesBySentence = new Map<string, DateMention[]>();
   const unresolvedDates: UnresolvedDate[] = [];
   const published = article.meta.published;

@@ -189,9 +189,30 @@ function sentenceIdAt(paragraph: Paragraph, offset: number): string {
   return sentences[found]?.id ?? sentences[0]?.id ?? '';
 }
 
-export function linkMentions(article: SegmentedArticle, index: AliasIndex): Mention[] {
+/**
+ * An article's longest matches against one alias index, before they are
+ * resolved: what linking resolves, and all the cache key needs to know which
+ * entities the article names. The build scans each article once for its key,
+ * and links the articles it must process from the same scan.
+ */
+export interface ArticleScan {
+  readonly article: SegmentedArticle;
+  readonly index: AliasIndex;
+  readonly matches: readonly RawMatch[];
+}
+
+export function scanArticle(article: SegmentedArticle, index: AliasIndex): ArticleScan {
   const paragraphs = Array.isArray(article?.paragraphs) ? article.paragraphs : [];
-  const matches = paragraphs.flatMap((paragraph) => scanParagraph(paragraph, index));
+  return { article, index, matches: paragraphs.flatMap((paragraph) => scanParagraph(paragraph, index)) };
+}
+
+/** `scan`, when it is this article's against this index; else a new scan. */
+function scanOf(article: SegmentedArticle, index: AliasIndex, scan: ArticleScan | undefined): ArticleScan {
+  return scan && scan.article === article && scan.index === index ? scan : scanArticle(article, index);
+}
+
+export function linkMentions(article: SegmentedArticle, index: AliasIndex, scan?: ArticleScan): Mention[] {
+  const { matches } = scanOf(article, index, scan);
 
   const resolved = matches.map((match) => (match.entries.some((e) => e.via !== 'surname') ? resolveDirect(match) : undefined));
   const namedInFull = new Set<string>();
@@ -219,10 +240,8 @@ export function linkMentions(article: SegmentedArticle, index: AliasIndex): Ment
 }
 
 /** Ids of every entity a form of which occurs in the article (ambiguous forms included): what its links can depend on. */
-export function entitiesNamedIn(article: SegmentedArticle, index: AliasIndex): string[] {
+export function entitiesNamedIn(article: SegmentedArticle, index: AliasIndex, scan?: ArticleScan): string[] {
   const ids = new Set<string>();
-  for (const paragraph of Array.isArray(article?.paragraphs) ? article.paragraphs : []) {
-    for (const match of scanParagraph(paragraph, index)) for (const entry of match.entries) ids.add(entry.entityId);
-  }
+  for (const match of scanOf(article, index, scan).matches) for (const entry of match.entries) ids.add(entry.entityId);
   return [...ids].sort();
 }
