@@ -84,26 +84,19 @@ export function enhanceMap(figure: HTMLElement): void {
     apply();
   };
 
+  // The buttons are in the page already (hidden without script), so that their row takes its room from the first paint.
   const controls = figure.querySelector<HTMLElement>('[data-zoom-controls]') ?? document.createElement('div');
-  const button = (text: string, label: string, action: () => void) => {
-    const element = document.createElement('button');
-    element.type = 'button';
-    element.className = 'chart__button';
-    element.textContent = text;
-    element.setAttribute('aria-label', label);
+  const button = (which: string, action: () => void) => {
+    const element = controls.querySelector<HTMLButtonElement>(`button[data-zoom="${which}"]`) ?? document.createElement('button');
     element.addEventListener('click', action);
-    controls.append(element);
     return element;
   };
-  const zoomIn = button('+', 'Zoom in', () => zoom(2));
-  const zoomOut = button('−', 'Zoom out', () => zoom(0.5));
-  const reset = button('Reset', 'Reset zoom', () => {
+  const zoomIn = button('in', () => zoom(2));
+  const zoomOut = button('out', () => zoom(0.5));
+  const reset = button('reset', () => {
     view.k = 1;
     apply();
   });
-  const hint = document.createElement('span');
-  hint.textContent = 'Double-click to zoom; drag to pan.';
-  controls.append(hint);
   // Above the map, not over it, where the buttons would hide labels.
   controls.hidden = false;
 
