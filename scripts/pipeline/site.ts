@@ -6,7 +6,7 @@ import { homeLede } from './assemble/home-lede.ts';
 import type { KnowledgeModel } from './model.ts';
 import { assembleHomePage, type SiteSettings, type SiteSettingsInput } from './assemble/home-page.ts';
 import { resolveSiteSettings } from './assemble/site-identity.ts';
-import { buildNetworkChart, egoGraphs, layoutEgoNetworks, type EgoGraph, type NetworkChart } from './charts/network.ts';
+import { buildNetworkChart, buildNetworkGraph, egoGraphs, layoutEgoNetworks, type EgoGraph, type NetworkChart } from './charts/network.ts';
 import { mapDiagnostics } from './charts/map.ts';
 import { assembleSourcePage } from './assemble/source-page.ts';
 import { profileSources } from './assemble/source-profile.ts';
@@ -74,9 +74,12 @@ export const siteInThisThread: SiteWorkers = {
  */
 export function buildSite(model: KnowledgeModel, given: SiteSettingsInput, emit?: (file: EmittedFile) => void, workers: SiteWorkers = siteInThisThread): SiteOutput {
   const settings = resolveSiteSettings(given, model);
-  const context = createContext(model);
+  // The ego networks are asked for first: they are laid out (on a worker, in the build) while this
+  // thread indexes the model and assembles every page, and the actor pages wait for them. Each is cut
+  // from every co-mention and registry relation among actors, bases and events, unpruned.
   const actors = model.entities.filter((entity) => entity.kind === 'actor').map((entity) => entity.id);
-  const networks = workers.layoutEgoNetworks(egoGraphs(context.networkGraph, actors));
+  const networks = workers.layoutEgoNetworks(egoGraphs(buildNetworkGraph(model, { maxNodes: Infinity, edgesPerNode: Infinity }), actors));
+  const context = createContext(model);
   const files: EmittedFile[] = [];
   const output = emit ?? ((file: EmittedFile) => void files.push(file));
   // Bases and places the map cannot show, named in the build report rather than dropped silently.

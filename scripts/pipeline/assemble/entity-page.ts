@@ -22,7 +22,7 @@ import { excerpt } from '../shared/excerpt.ts';
 import { statementDate } from '../shared/statement-date.ts';
 import { entityPath, sourcePath } from '../shared/paths.ts';
 import { buildMapChart, onMap, type MapChart } from '../charts/map.ts';
-import { buildNetworkGraph, type NetworkChart, type NetworkGraph } from '../charts/network.ts';
+import type { NetworkChart } from '../charts/network.ts';
 import { eventsFor, timelineData, type TimelineData } from '../charts/timeline.ts';
 import { outletLabel } from '../shared/outlet.ts';
 import { groupBy, groupByEach } from '../shared/group-by.ts';
@@ -195,8 +195,6 @@ export interface AssemblyContext {
   events: Entity[];
   /** The map of bases and places, laid out once per build. */
   map?: MapChart;
-  /** Every co-mention and registry relation among actors, bases and events, unpruned: ego networks are cut from it. */
-  networkGraph: NetworkGraph;
   /** What counts.ts reads: the sentences that name, report or quote each entity. */
   references: ReferenceIndex;
   /**
@@ -248,7 +246,6 @@ export function createContext(model: KnowledgeModel): AssemblyContext {
     events,
     supportByClaim: new Map(),
     map: buildMapChart(model.entities, new Map(model.entities.map((entity) => [entity.id, referencesOf(references, entity).length]))),
-    networkGraph: buildNetworkGraph(model, { maxNodes: Infinity, edgesPerNode: Infinity }),
   };
 }
 
