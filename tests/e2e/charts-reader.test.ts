@@ -189,6 +189,9 @@ describe('behaviour', () => {
         await page.locator(chart).scrollIntoViewIfNeeded();
         await page.locator(`${chart} ${controls}`).waitFor({ state: 'visible' });
         expect(await top(), `${path} at ${viewport.width} px`).toBe(before);
+        // Zoom buttons mean nothing on paper: in print they take no room either.
+        await page.emulateMedia({ media: 'print' });
+        expect(await page.locator(`${chart} ${controls}`).evaluate((node) => getComputedStyle(node).display)).toBe('none');
         expect(errors).toEqual([]);
         await close();
       }
