@@ -52,9 +52,15 @@ interface Wording {
   /** The word set as one number (`wordSetNumber`); made the first time a long list is grouped. */
   set?: number;
 }
-const wording = rememberedByText(
-  (text): Wording => ({ numbers: Int32Array.from(new Set(text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu)), wordNumber).sort() }),
-);
+const wording = rememberedByText((text): Wording => ({ numbers: distinctAscending(Int32Array.from(text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [], wordNumber)) }));
+
+/** `numbers` sorted, each once: a sentence's few repeated words are dropped after numbering, not hashed twice into a Set first. */
+function distinctAscending(numbers: Int32Array): Int32Array {
+  numbers.sort();
+  let write = 0;
+  for (let read = 0; read < numbers.length; read++) if (read === 0 || numbers[read] !== numbers[write - 1]) numbers[write++] = numbers[read]!;
+  return numbers.subarray(0, write);
+}
 
 function wordSetOf(statement: Statement): number {
   const entry = wording(statement);

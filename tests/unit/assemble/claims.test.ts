@@ -86,6 +86,16 @@ describe('groupByWording', () => {
     expect(claims).toHaveLength(many.length);
     expect(claims[0]!.statements.map((s) => s.articleSlug)).toEqual(['src0', 'copy']);
   });
+
+  it('above the pairwise limit, takes the same words in another order, or repeated, as the same set', () => {
+    const many = Array.from({ length: PAIRWISE_WORDING_LIMIT + 5 }, (_, k) => statement(`src${k}`, `Unique report number ${k} about a different matter entirely today.`));
+    const reordered = statement('reordered', 'Today, today: a different matter entirely, unique report number 3 about.');
+    const fewer = statement('fewer', 'Unique report number 4 about a different matter today.');
+    const claims = groupByWording([...many, reordered, fewer]);
+    expect(claims).toHaveLength(many.length + 1);
+    expect(claims[3]!.statements.map((s) => s.articleSlug)).toEqual(['src3', 'reordered']);
+    expect(claims.at(-1)!.statements.map((s) => s.articleSlug)).toEqual(['fewer']);
+  });
 });
 
 describe('reportsFact', () => {
