@@ -177,7 +177,8 @@ describe('behaviour', () => {
       { path: '/actors/russia/', kind: 'timeline', controls: '[data-timeline-controls]' },
       { path: '/bases/tartus-naval-base/', kind: 'map', controls: '[data-zoom-controls]' },
     ];
-    for (const viewport of [wide, phone]) {
+    // Short windows, so that each chart starts well below the fold (its script loads within 300 px of it).
+    for (const viewport of [{ ...wide, height: 600 }, { ...phone, height: 600 }]) {
       for (const { path, kind, controls } of cases) {
         const { page, errors, close } = await open(path, { viewport });
         const chart = `figure[data-chart="${kind}"]`;
