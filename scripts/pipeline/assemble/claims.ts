@@ -9,7 +9,7 @@
  * "3 sources, 3 independent").
  */
 import type { Basis, Statement } from '../model.ts';
-import { intersectionSize, leastCountReaching } from '../relate/text.ts';
+import { distinctSorted, intersectionSize, leastCountReaching } from '../relate/text.ts';
 import { IndexUnionFind } from '../relate/union-find.ts';
 import { rememberedByText } from '../shared/remembered.ts';
 import { numbering } from '../shared/numbering.ts';
@@ -52,15 +52,8 @@ interface Wording {
   /** The word set as one number (`wordSetNumber`); made the first time a long list is grouped. */
   set?: number;
 }
-const wording = rememberedByText((text): Wording => ({ numbers: distinctAscending(Int32Array.from(text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [], wordNumber)) }));
-
-/** `numbers` sorted, each once: a sentence's few repeated words are dropped after numbering, not hashed twice into a Set first. */
-function distinctAscending(numbers: Int32Array): Int32Array {
-  numbers.sort();
-  let write = 0;
-  for (let read = 0; read < numbers.length; read++) if (read === 0 || numbers[read] !== numbers[write - 1]) numbers[write++] = numbers[read]!;
-  return numbers.subarray(0, write);
-}
+// A sentence's few repeated words are dropped once numbered, not hashed twice into a Set first.
+const wording = rememberedByText((text): Wording => ({ numbers: distinctSorted(Int32Array.from(text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [], wordNumber).sort()) }));
 
 function wordSetOf(statement: Statement): number {
   const entry = wording(statement);

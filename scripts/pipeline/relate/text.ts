@@ -69,7 +69,10 @@ export function shingleSetOfHashes(wordHashes: Uint32Array, size: number): Uint3
   return distinctSorted(hashes);
 }
 
-function distinctSorted(sorted: Uint32Array): Uint32Array {
+/** An ascending typed array, each value once: its repeats dropped in place, a view of what is left. */
+export function distinctSorted(sorted: Uint32Array): Uint32Array;
+export function distinctSorted(sorted: Int32Array): Int32Array;
+export function distinctSorted(sorted: Uint32Array | Int32Array): Uint32Array | Int32Array {
   if (sorted.length < 2) return sorted;
   let write = 1;
   for (let read = 1; read < sorted.length; read++) {
