@@ -26,6 +26,9 @@ const CHATTER = [
 /** A warning or error glued to the end of a route line (Astro's logger does not wait for the line to end). */
 const GLUED = /(\d{2}:\d{2}:\d{2}\s+\[(?:WARN|ERROR)\].*)$/;
 
+/** The start of each page on a line: its time stamp, if any, and the space before its tree mark. */
+const PAGE_START = /(?:\d{2}:\d{2}:\d{2})?\s+(?=[├└]─\s+\/)/g;
+
 /** A page Astro's incremental build did not render again: `  ├─ /path/index.html (restored)`. */
 const REUSED = /\((?:cached|restored)\)$/;
 
@@ -36,9 +39,16 @@ export function classifyAstroLine(raw: string): AstroLine[] {
   const line = raw.replace(ANSI, '').replace(/\s+$/, '');
   const untimed = line.replace(TIME, '');
   if (ROUTE.test(untimed)) {
-    const glued = GLUED.exec(untimed);
-    if (glued) return [{ kind: 'page' }, { kind: 'message', text: glued[1]! }];
-    return [REUSED.test(untimed) ? { kind: 'page', reused: true } : { kind: 'page' }];
+    // Pages render on several threads (experimental.parallelPrerender): a page's
+    // line may also hold the start of the next ones, each after its time stamp.
+    const items: AstroLine[] = [];
+    for (const segment of ` ${untimed}`.replace(PAGE_START, '\n').split('\n').slice(1)) {
+      const glued = GLUED.exec(segment);
+      const route = glued ? segment.slice(0, glued.index) : segment;
+      items.push(REUSED.test(route) ? { kind: 'page', reused: true } : { kind: 'page' });
+      if (glued) items.push({ kind: 'message', text: glued[1]! });
+    }
+    return items;
   }
   if (untimed.trim() === '') return [];
   if (CHATTER.some((pattern) => pattern.test(untimed.trim()))) return [{ kind: 'chatter', text: untimed.trim() }];

@@ -22,6 +22,16 @@ describe("Astro's build output", () => {
     expect(classifyAstroLine('21:50:21   ├─ /sources/a-1/index.html (+12ms)')).toEqual([{ kind: 'page' }]);
   });
 
+  it('counts every page of a line where pages rendering at once interleave (parallel prerendering)', () => {
+    expect(classifyAstroLine('00:21:49   ├─ /404.html00:21:49   ├─ /feed.xml (+57ms) ')).toEqual([{ kind: 'page' }, { kind: 'page' }]);
+    expect(classifyAstroLine('\x1b[2m00:21:49\x1b[22m   ├─ /a/index.html\x1b[2m00:21:49\x1b[22m   ├─ /b/index.html \x1b[32m(cached)\x1b[39m')).toEqual([{ kind: 'page' }, { kind: 'page', reused: true }]);
+    expect(classifyAstroLine('00:21:49   ├─ /a/index.html (+3ms)   ├─ /b/index.html00:21:50 [WARN] [content] Entry docs → 404 was not found.')).toEqual([
+      { kind: 'page' },
+      { kind: 'page' },
+      { kind: 'message', text: '00:21:50 [WARN] [content] Entry docs → 404 was not found.' },
+    ]);
+  });
+
   it('warnings, errors and unknown lines are messages, also when glued to a page line', () => {
     expect(classifyAstroLine('21:51:22 [WARN] [content] The collection "i18n" does not exist or is empty.')).toEqual([
       { kind: 'message', text: '21:51:22 [WARN] [content] The collection "i18n" does not exist or is empty.' },
