@@ -66,9 +66,15 @@ export default defineConfig({
     // Pages render on worker threads. Astro's default is one fewer than the
     // cores, for the main thread, which only hands out pages and writes files:
     // on a 2-core machine that is one thread rendering, as without the flag, so
-    // it is at least two. At 5,000 articles two took Astro from 111.8 s to 85.0 s
-    // on 2 cores, with a byte-identical dist/ (docs/bench.md, nineteenth pass).
+    // it is at least two. The output is byte for byte the same (docs/bench.md,
+    // nineteenth pass).
     parallelPrerender: { workers: Math.max(2, availableParallelism() - 1) },
+  },
+  build: {
+    // Pages each worker has in hand. With one, a worker waits idle while the
+    // main thread writes the page it returned (a third of its time at 1,000
+    // articles, in a profile); with four it always has the next one.
+    concurrency: 4,
   },
   vite: {
     plugins: [pageIndexesAsContentData()],
