@@ -23,6 +23,13 @@ export interface BareSiteOptions {
    * load their virtual modules) only for packages the site's package.json names.
    */
   dependencies: Record<string, string>;
+  /**
+   * Render with the project's rendering settings (astro.config.mjs: pages on
+   * worker threads, four in hand each) instead of Starlight's defaults: the
+   * yardstick a reader may want beside the default one (`npm run bench --
+   * --bare-parallel`). Worker threads: the same count as the project's.
+   */
+  parallelWorkers?: number;
 }
 
 export interface BareSiteFile {
@@ -83,6 +90,7 @@ export function bareSiteFiles(options: BareSiteOptions): BareSiteFile[] {
     ...(options.site ? [`  site: ${JSON.stringify(options.site)},`] : []),
     "  cacheDir: './.astro-cache',",
     "  vite: { cacheDir: './.vite-cache' },",
+    ...(options.parallelWorkers ? [`  experimental: { parallelPrerender: { workers: ${options.parallelWorkers} } },`, '  build: { concurrency: 4 },'] : []),
     "  integrations: [starlight({ title: 'Bare Starlight', sidebar: [{ label: 'Home', link: '/' }] })],",
     '});',
     '',

@@ -27,7 +27,7 @@ const sizes = process.argv.includes('--quick')
   : (argument('--sizes') ?? '100,1000,5000').split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
 const passThrough = process.argv.filter((arg) => arg === '--no-stages');
 const rounds = argument('--rounds');
-const sitePassThrough = [...process.argv.filter((arg) => arg === '--no-bare' || arg === '--keep'), ...(rounds ? ['--rounds', rounds] : [])];
+const sitePassThrough = [...process.argv.filter((arg) => arg === '--no-bare' || arg === '--keep' || arg === '--bare-parallel'), ...(rounds ? ['--rounds', rounds] : [])];
 const seed = argument('--seed');
 const measureScript = fileURLToPath(new URL('./measure.ts', import.meta.url));
 const siteScript = fileURLToPath(new URL('./site-build.ts', import.meta.url));

@@ -1,5 +1,5 @@
 /**
- * One whole-site benchmark size: `npx node scripts/bench/site-build.ts --size 1000 [--seed 1] [--keep]`.
+ * One whole-site benchmark size: `npx node scripts/bench/site-build.ts --size 1000 [--seed 1] [--keep] [--bare-parallel]`.
  *
  * Writes a synthetic corpus into a temp copy of the project (site-project.ts)
  * and runs the real build there, as `npm run build` does: the briefing build
@@ -13,7 +13,7 @@
  * `BENCH_SITE ` marker.
  */
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCorpus } from './corpus.ts';
@@ -85,7 +85,7 @@ try {
   const addOne = await build(directory);
   // The yardstick, in the same process and right after: same machine, same load.
   const buildBare = async () => {
-    const result = await buildBareSite({ projectRoot, pages: html.length, articles: corpus.articles.slice(0, size).map((article) => article.text), site: SITE, keep: process.argv.includes('--keep') });
+    const result = await buildBareSite({ projectRoot, pages: html.length, articles: corpus.articles.slice(0, size).map((article) => article.text), site: SITE, keep: process.argv.includes('--keep'), parallelWorkers: process.argv.includes('--bare-parallel') ? Math.max(2, availableParallelism() - 1) : undefined });
     console.error(`bench:   ${size} articles: bare Starlight (${result.pages} pages) ${result.seconds.toFixed(2)} s (Pagefind ${result.pagefindSeconds.toFixed(2)} s), peak RSS ${result.peakRssMiB.toFixed(0)} MiB`);
     return result;
   };

@@ -49,6 +49,14 @@ describe('bareSiteFiles', () => {
     expect(files.find((file) => file.path === 'src/content.config.ts')!.text).toContain('docsLoader()');
   });
 
+  it("keeps Starlight's rendering defaults unless asked for the project's worker threads", () => {
+    const config = (parallelWorkers?: number) => bareSiteFiles({ pages: 5, articles, dependencies, parallelWorkers }).find((file) => file.path === 'astro.config.mjs')!.text;
+    expect(config()).not.toContain('parallelPrerender');
+    expect(config()).not.toContain('concurrency');
+    expect(config(3)).toContain('experimental: { parallelPrerender: { workers: 3 } },');
+    expect(config(3)).toContain('build: { concurrency: 4 },');
+  });
+
   it('refuses to build pages from no text', () => {
     expect(() => bareSiteFiles({ pages: 3, articles: [], dependencies })).toThrow(/no article texts/);
   });
