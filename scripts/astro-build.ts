@@ -28,6 +28,7 @@ import { ASTRO_CACHE_DIR, beginAstroBuild, endAstroBuild } from './io/astro-cach
 import { checkpoint } from './io/interrupt.ts';
 import { runAstroQuietly } from './io/astro-log.ts';
 import { createProgress } from './io/progress.ts';
+import { removeInBackground, sweep } from './io/remove-in-background.ts';
 
 const progress = createProgress({ prefix: 'astro-build' });
 
@@ -38,7 +39,9 @@ const outAt = args.findIndex((arg) => arg === '--outDir' || arg.startsWith('--ou
 const outDir = outAt === -1 ? 'dist' : args[outAt]!.startsWith('--outDir=') ? args[outAt]!.slice('--outDir='.length) : (args[outAt + 1] ?? 'dist');
 /** Where this build renders before it replaces `outDir` (same parent folder, so the rename is atomic). */
 const nextDir = join(dirname(outDir), `.${basename(outDir)}.next`);
-const retiredDir = join(dirname(outDir), `.${basename(outDir)}.old`);
+/** The output this build replaces goes here, then is deleted in the background (scripts/io/remove-in-background.ts). */
+const retiredPrefix = `.${basename(outDir)}.old`;
+const retiredDir = join(dirname(outDir), `${retiredPrefix}-${process.pid}-${Date.now()}`);
 // --force also renders every page again, instead of reusing those whose data and code are unchanged.
 const astroArgs = [...args.filter((_, index) => outAt === -1 || (index !== outAt && (index !== outAt + 1 || args[outAt]!.includes('=')))), '--outDir', nextDir, ...(force ? ['--force'] : [])];
 
@@ -46,7 +49,7 @@ const state = astroInputState(root, args);
 const previous = readStamp(root, outDir);
 // Left by a build that was killed: never part of an output.
 rmSync(resolve(root, nextDir), { recursive: true, force: true });
-rmSync(resolve(root, retiredDir), { recursive: true, force: true });
+sweep(resolve(root, dirname(outDir)), retiredPrefix);
 if (!force && previous?.fingerprint === state.fingerprint && previous.output === outputMark(root, outDir)) {
   console.log(`astro-build: no input changed since the last build of ${outDir}/; reusing it (--force to rebuild)`);
 } else {
@@ -74,7 +77,7 @@ if (!force && previous?.fingerprint === state.fingerprint && previous.output ===
   if (existsSync(resolve(root, outDir))) renameSync(resolve(root, outDir), resolve(root, retiredDir));
   checkpoint('swap');
   renameSync(resolve(root, nextDir), resolve(root, outDir));
-  rmSync(resolve(root, retiredDir), { recursive: true, force: true });
+  if (existsSync(resolve(root, retiredDir))) removeInBackground(resolve(root, retiredDir));
   checkpoint('stamp');
   // The state from before the build: if a file changed while it ran, the next build sees it.
   writeStamp(root, outDir, state);
