@@ -23,6 +23,15 @@ const CHATTER = [
   /^\(\+\d+m?s\)\s*$/,
   /^▶ /,
 ];
+/**
+ * Two warnings Starlight's own routes cause on every build, about content it
+ * treats as optional: its translations read the `i18n` collection, which this
+ * site does not define (Starlight mutes the warning through console.warn, which
+ * Astro 7's logger no longer uses), and its 404 route looks up a `404` docs page
+ * before it falls back to its own. Neither says anything about the site.
+ */
+const STARLIGHT_NOISE = [/\[WARN\] \[content\] The collection "i18n" does not exist or is empty\./, /\[WARN\] \[content\] Entry docs → 404 was not found\.$/];
+
 /** A warning or error glued to the end of a route line (Astro's logger does not wait for the line to end). */
 const GLUED = /(\d{2}:\d{2}:\d{2}\s+\[(?:WARN|ERROR)\].*)$/;
 
@@ -46,13 +55,17 @@ export function classifyAstroLine(raw: string): AstroLine[] {
       const glued = GLUED.exec(segment);
       const route = glued ? segment.slice(0, glued.index) : segment;
       items.push(REUSED.test(route) ? { kind: 'page', reused: true } : { kind: 'page' });
-      if (glued) items.push({ kind: 'message', text: glued[1]! });
+      if (glued) items.push(message(glued[1]!));
     }
     return items;
   }
   if (untimed.trim() === '') return [];
   if (CHATTER.some((pattern) => pattern.test(untimed.trim()))) return [{ kind: 'chatter', text: untimed.trim() }];
-  return [{ kind: 'message', text: line }];
+  return [message(line)];
+}
+
+function message(text: string): AstroLine {
+  return STARLIGHT_NOISE.some((pattern) => pattern.test(text)) ? { kind: 'chatter', text } : { kind: 'message', text };
 }
 
 /**

@@ -22,23 +22,32 @@ describe("Astro's build output", () => {
     expect(classifyAstroLine('21:50:21   ├─ /sources/a-1/index.html (+12ms)')).toEqual([{ kind: 'page' }]);
   });
 
+  it("keeps Starlight's two warnings about its optional content (translations, its 404 page) out of the messages", () => {
+    const i18n = '21:51:22 [WARN] [content] The collection "i18n" does not exist or is empty. Please check your content config file for errors.';
+    expect(classifyAstroLine(i18n)).toEqual([{ kind: 'chatter', text: i18n }]);
+    expect(classifyAstroLine('21:51:22   ├─ /404.html21:51:23 [WARN] [content] Entry docs → 404 was not found.')).toEqual([
+      { kind: 'page' },
+      { kind: 'chatter', text: '21:51:23 [WARN] [content] Entry docs → 404 was not found.' },
+    ]);
+  });
+
   it('counts every page of a line where pages rendering at once interleave (parallel prerendering)', () => {
     expect(classifyAstroLine('00:21:49   ├─ /404.html00:21:49   ├─ /feed.xml (+57ms) ')).toEqual([{ kind: 'page' }, { kind: 'page' }]);
     expect(classifyAstroLine('\x1b[2m00:21:49\x1b[22m   ├─ /a/index.html\x1b[2m00:21:49\x1b[22m   ├─ /b/index.html \x1b[32m(cached)\x1b[39m')).toEqual([{ kind: 'page' }, { kind: 'page', reused: true }]);
-    expect(classifyAstroLine('00:21:49   ├─ /a/index.html (+3ms)   ├─ /b/index.html00:21:50 [WARN] [content] Entry docs → 404 was not found.')).toEqual([
+    expect(classifyAstroLine('00:21:49   ├─ /a/index.html (+3ms)   ├─ /b/index.html00:21:50 [WARN] [content] Entry docs → x was not found.')).toEqual([
       { kind: 'page' },
       { kind: 'page' },
-      { kind: 'message', text: '00:21:50 [WARN] [content] Entry docs → 404 was not found.' },
+      { kind: 'message', text: '00:21:50 [WARN] [content] Entry docs → x was not found.' },
     ]);
   });
 
   it('warnings, errors and unknown lines are messages, also when glued to a page line', () => {
-    expect(classifyAstroLine('21:51:22 [WARN] [content] The collection "i18n" does not exist or is empty.')).toEqual([
-      { kind: 'message', text: '21:51:22 [WARN] [content] The collection "i18n" does not exist or is empty.' },
+    expect(classifyAstroLine('21:51:22 [WARN] [content] The collection "docs" does not exist or is empty.')).toEqual([
+      { kind: 'message', text: '21:51:22 [WARN] [content] The collection "docs" does not exist or is empty.' },
     ]);
-    expect(classifyAstroLine('21:51:22   ├─ /404.html21:51:23 [WARN] [content] Entry docs → 404 was not found.')).toEqual([
+    expect(classifyAstroLine('21:51:22   ├─ /404.html21:51:23 [WARN] [content] Entry docs → actors was not found.')).toEqual([
       { kind: 'page' },
-      { kind: 'message', text: '21:51:23 [WARN] [content] Entry docs → 404 was not found.' },
+      { kind: 'message', text: '21:51:23 [WARN] [content] Entry docs → actors was not found.' },
     ]);
     expect(classifyAstroLine('    at renderPage (file:///x/node_modules/astro/dist/core/render.js:10:5)')[0]!.kind).toBe('message');
     expect(classifyAstroLine('12:00:00 [build] error: something failed')[0]!.kind).toBe('message');
