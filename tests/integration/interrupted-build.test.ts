@@ -79,7 +79,10 @@ interface Run {
  * first on PATH, as npm scripts do). `killOn`: SIGKILL the whole process group
  * (Astro's and Pagefind's processes included) when the output matches.
  */
-function build(script: 'build-briefings' | 'astro-build', env: NodeJS.ProcessEnv = {}, killOn?: RegExp, args: string[] = []): Promise<Run> {
+/** When to kill a build from outside: once its output matches, or once the check holds (polled). */
+type KillWhen = RegExp | (() => boolean);
+
+function build(script: 'build-briefings' | 'astro-build', env: NodeJS.ProcessEnv = {}, killOn?: KillWhen, args: string[] = []): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [`scripts/${script}.ts`, ...args], {
       cwd: project,
@@ -89,17 +92,21 @@ function build(script: 'build-briefings' | 'astro-build', env: NodeJS.ProcessEnv
     });
     let output = '';
     let killed = false;
+    const kill = () => {
+      if (killed) return;
+      killed = true;
+      process.kill(-child.pid!, 'SIGKILL');
+    };
     const collect = (chunk: Buffer) => {
       output += chunk.toString();
-      if (killOn && !killed && killOn.test(output)) {
-        killed = true;
-        process.kill(-child.pid!, 'SIGKILL');
-      }
+      if (killOn instanceof RegExp && killOn.test(output)) kill();
     };
+    const poll = typeof killOn === 'function' ? setInterval(() => killOn() && kill(), 5) : undefined;
     child.stdout.on('data', collect);
     child.stderr.on('data', collect);
     child.on('error', reject);
     child.on('close', (code, signal) => {
+      clearInterval(poll);
       // The group too: a Pagefind or Astro worker outliving its parent would write on.
       try {
         process.kill(-child.pid!, 'SIGKILL');
@@ -117,7 +124,7 @@ async function complete(script: 'build-briefings' | 'astro-build', args: string[
   return run;
 }
 
-async function interrupted(script: 'build-briefings' | 'astro-build', point: string, killOn?: RegExp): Promise<Run> {
+async function interrupted(script: 'build-briefings' | 'astro-build', point: string, killOn?: KillWhen): Promise<Run> {
   const run = await build(script, killOn ? {} : { BRIEFING_INTERRUPT: point }, killOn);
   expect(run.signal, `${point}: the build was not killed\n${run.output.slice(-2000)}`).toBe('SIGKILL');
   return run;
@@ -184,9 +191,10 @@ describe('an interrupted build leaves nothing stale', () => {
     writeCorpus('B');
     await complete('build-briefings');
     // While Astro renders, while Pagefind indexes, and between them.
-    const astroPoints: [string, RegExp | undefined][] = [
+    const astroPoints: [string, KillWhen | undefined][] = [
       ['astro-start', undefined],
-      ['during astro', /\[build\]|\[content\]|\[types\]/],
+      // Once Astro has begun to write the next output.
+      ['during astro', () => existsSync(join(project, '.dist.next'))],
       ['during pagefind', /Pagefind indexing/],
       ['pagefind-done', undefined],
     ];
