@@ -4,13 +4,13 @@ import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { siteConfig } from './scripts/site-config.mjs';
+import { renderSettings, siteConfig } from './scripts/site-config.mjs';
 import { quietViteWarning } from './scripts/vite-warnings.mjs';
 import { pageIndexesAsContentData } from './scripts/page-indexes.mjs';
 
 const { site, base } = siteConfig(process.env);
+const render = renderSettings();
 
 /** The briefing build writes the sidebar beside the pages it generates (kept small at any corpus size). */
 function generatedSidebar() {
@@ -68,13 +68,13 @@ export default defineConfig({
     // on a 2-core machine that is one thread rendering, as without the flag, so
     // it is at least two. The output is byte for byte the same (docs/bench.md,
     // nineteenth pass).
-    parallelPrerender: { workers: Math.max(2, availableParallelism() - 1) },
+    parallelPrerender: { workers: render.workers },
   },
   build: {
     // Pages each worker has in hand. With one, a worker waits idle while the
     // main thread writes the page it returned (a third of its time at 1,000
     // articles, in a profile); with four it always has the next one.
-    concurrency: 4,
+    concurrency: render.concurrency,
   },
   vite: {
     plugins: [pageIndexesAsContentData()],

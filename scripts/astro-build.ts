@@ -74,10 +74,11 @@ if (!force && previous?.fingerprint === state.fingerprint && previous.output ===
   progress.end();
   checkpoint('pagefind-done');
   forgetStamp(root, outDir);
-  if (existsSync(resolve(root, outDir))) renameSync(resolve(root, outDir), resolve(root, retiredDir));
+  const replacing = existsSync(resolve(root, outDir));
+  if (replacing) renameSync(resolve(root, outDir), resolve(root, retiredDir));
   checkpoint('swap');
   renameSync(resolve(root, nextDir), resolve(root, outDir));
-  if (existsSync(resolve(root, retiredDir))) removeInBackground(resolve(root, retiredDir));
+  if (replacing) removeInBackground(resolve(root, retiredDir));
   checkpoint('stamp');
   // The state from before the build: if a file changed while it ran, the next build sees it.
   writeStamp(root, outDir, state);

@@ -23,11 +23,11 @@ function installedVersion(projectRoot: string, name: string): string {
   return (JSON.parse(readFileSync(join(projectRoot, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-export async function buildBareSite(options: { projectRoot: string; pages: number; articles: readonly string[]; site?: string; keep?: boolean; parallelWorkers?: number }): Promise<BareResult> {
+export async function buildBareSite(options: { projectRoot: string; pages: number; articles: readonly string[]; site?: string; keep?: boolean; render?: { workers: number; concurrency: number } }): Promise<BareResult> {
   const directory = mkdtempSync(join(tmpdir(), 'bare-starlight-'));
   try {
     const dependencies = Object.fromEntries(['astro', '@astrojs/starlight'].map((name) => [name, installedVersion(options.projectRoot, name)]));
-    const files = bareSiteFiles({ pages: options.pages, articles: options.articles, site: options.site, dependencies, parallelWorkers: options.parallelWorkers });
+    const files = bareSiteFiles({ pages: options.pages, articles: options.articles, site: options.site, dependencies, render: options.render });
     for (const file of files) {
       const path = join(directory, file.path);
       mkdirSync(dirname(path), { recursive: true });

@@ -24,12 +24,12 @@ export interface BareSiteOptions {
    */
   dependencies: Record<string, string>;
   /**
-   * Render with the project's rendering settings (astro.config.mjs: pages on
-   * worker threads, four in hand each) instead of Starlight's defaults: the
-   * yardstick a reader may want beside the default one (`npm run bench --
-   * --bare-parallel`). Worker threads: the same count as the project's.
+   * Render with the project's rendering settings (`renderSettings` in
+   * scripts/site-config.mjs: pages on worker threads) instead of Starlight's
+   * defaults: the yardstick a reader may want beside the default one
+   * (`npm run bench -- --bare-parallel`).
    */
-  parallelWorkers?: number;
+  render?: { workers: number; concurrency: number };
 }
 
 export interface BareSiteFile {
@@ -90,7 +90,7 @@ export function bareSiteFiles(options: BareSiteOptions): BareSiteFile[] {
     ...(options.site ? [`  site: ${JSON.stringify(options.site)},`] : []),
     "  cacheDir: './.astro-cache',",
     "  vite: { cacheDir: './.vite-cache' },",
-    ...(options.parallelWorkers ? [`  experimental: { parallelPrerender: { workers: ${options.parallelWorkers} } },`, '  build: { concurrency: 4 },'] : []),
+    ...(options.render ? [`  experimental: { parallelPrerender: { workers: ${options.render.workers} } },`, `  build: { concurrency: ${options.render.concurrency} },`] : []),
     "  integrations: [starlight({ title: 'Bare Starlight', sidebar: [{ label: 'Home', link: '/' }] })],",
     '});',
     '',

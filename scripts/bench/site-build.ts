@@ -13,7 +13,7 @@
  * `BENCH_SITE ` marker.
  */
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCorpus } from './corpus.ts';
@@ -25,6 +25,7 @@ import { runMeasured } from './process-tree.ts';
 import { astroPhases, briefingPhases, figuresByKind, pagefindSeconds, type BuildResult, type PairedRound, type PhaseResult, type SiteResult } from './site-figures.ts';
 import { htmlFiles, readPagefindIndex, sizeOf } from './dist-files.ts';
 import { buildBareSite } from './bare-site-build.ts';
+import { renderSettings } from '../site-config.mjs';
 
 const argument = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -85,7 +86,7 @@ try {
   const addOne = await build(directory);
   // The yardstick, in the same process and right after: same machine, same load.
   const buildBare = async () => {
-    const result = await buildBareSite({ projectRoot, pages: html.length, articles: corpus.articles.slice(0, size).map((article) => article.text), site: SITE, keep: process.argv.includes('--keep'), parallelWorkers: process.argv.includes('--bare-parallel') ? Math.max(2, availableParallelism() - 1) : undefined });
+    const result = await buildBareSite({ projectRoot, pages: html.length, articles: corpus.articles.slice(0, size).map((article) => article.text), site: SITE, keep: process.argv.includes('--keep'), render: process.argv.includes('--bare-parallel') ? renderSettings() : undefined });
     console.error(`bench:   ${size} articles: bare Starlight (${result.pages} pages) ${result.seconds.toFixed(2)} s (Pagefind ${result.pagefindSeconds.toFixed(2)} s), peak RSS ${result.peakRssMiB.toFixed(0)} MiB`);
     return result;
   };

@@ -50,7 +50,7 @@ describe('bareSiteFiles', () => {
   });
 
   it("keeps Starlight's rendering defaults unless asked for the project's worker threads", () => {
-    const config = (parallelWorkers?: number) => bareSiteFiles({ pages: 5, articles, dependencies, parallelWorkers }).find((file) => file.path === 'astro.config.mjs')!.text;
+    const config = (workers?: number) => bareSiteFiles({ pages: 5, articles, dependencies, render: workers ? { workers, concurrency: 4 } : undefined }).find((file) => file.path === 'astro.config.mjs')!.text;
     expect(config()).not.toContain('parallelPrerender');
     expect(config()).not.toContain('concurrency');
     expect(config(3)).toContain('experimental: { parallelPrerender: { workers: 3 } },');
