@@ -4,35 +4,44 @@
  * whole builds in temp copies of the project (tests/integration/) and the
  * browser tests' sites (tests/e2e/setup/build-sites.ts), then end-to-end
  * tests against the built sites in
- * Debian's Chromium. The browser is never downloaded: we use CHROME_PATH or
- * /usr/bin/chromium, and install Debian's package when running as root.
+ * Debian's Chromium. The browser is never downloaded: we use CHROME_PATH, or
+ * Debian's headless shell or full Chromium, installing the shell with apt when
+ * running as root (scripts/tools/chromium.ts).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { HEADLESS_SHELL, findChromium } from './tools/chromium.ts';
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): number {
   const result = spawnSync(command, args, { stdio: 'inherit', env });
   return result.status ?? 1;
 }
 
-function findChromium(): string | undefined {
-  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-  return candidates.find((candidate): candidate is string => Boolean(candidate && existsSync(candidate)));
+/** Runs `command` with its output held back, for `provisionChromium`'s log. */
+function runQuietly(command: string, args: string[], log: string[]): Promise<number> {
+  return runHeldBack(command, args).then(({ code, output }) => {
+    log.push(`$ ${command} ${args.join(' ')}\n${output}`);
+    return code;
+  });
 }
 
-function provisionChromium(): string | undefined {
+/**
+ * The browser for the tests (scripts/tools/chromium.ts): Debian's headless
+ * shell, installed with apt when running as root and it is missing (the lists
+ * are refreshed only when the first attempt fails), else Debian's full
+ * Chromium, installed likewise when there is no browser at all. Runs while
+ * the unit tests do; its log is printed afterwards.
+ */
+async function provisionChromium(log: string[]): Promise<string | undefined> {
   const found = findChromium();
+  if (process.env.CHROME_PATH || found === HEADLESS_SHELL || process.getuid?.() !== 0) return found;
+  const install = async (pkg: string) =>
+    (await runQuietly('apt-get', ['install', '-y', '--no-install-recommends', pkg], log)) === 0 ||
+    ((await runQuietly('apt-get', ['update'], log)) === 0 && (await runQuietly('apt-get', ['install', '-y', '--no-install-recommends', pkg], log)) === 0);
+  log.push('Installing Debian\'s chromium-headless-shell for the browser tests (apt-get)…');
+  if (await install('chromium-headless-shell')) return findChromium();
   if (found) return found;
-  if (process.getuid?.() !== 0) {
-    console.error(
-      '\nThe browser tests need Chromium and none was found.\n' +
-        'Install Debian\'s package (sudo apt-get install -y chromium) or set CHROME_PATH to a Chromium binary, then run npm test again.\n',
-    );
-    return undefined;
-  }
-  console.log('Chromium not found: installing Debian\'s chromium package (apt-get)…');
-  if (run('apt-get', ['update']) !== 0) return undefined;
-  if (run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium']) !== 0) return undefined;
+  log.push('Installing Debian\'s chromium for the browser tests (apt-get)…');
+  await install('chromium');
   return findChromium();
 }
 
@@ -67,8 +76,12 @@ function runHeldBack(command: string, args: string[]): Promise<{ code: number; o
 // build write into temp folders): all three start at once. The browser tests are the longest part
 // and wait only for their sites, so building those first keeps the cores busy to the end.
 const integrationRun = runHeldBack('npx', ['vitest', 'run', '--project', 'integration']);
+const chromiumLog: string[] = [];
+const chromiumRun = provisionChromium(chromiumLog);
 const sitesRun = runHeldBack(process.execPath, ['tests/e2e/setup/build-sites.ts']);
-const unit = run('npx', ['vitest', 'run', '--project', 'unit']);
+// Awaited, not run synchronously: the held-back runs' pipes must be drained meanwhile, or a build
+// that has written a pipe's 64 KiB (the sites' build logs are about 100 KB) stops until the unit tests end.
+const unit = await runAsync('npx', ['vitest', 'run', '--project', 'unit']);
 const sites = await sitesRun;
 if (unit !== 0) {
   process.stdout.write((await integrationRun).output);
@@ -80,11 +93,17 @@ if (sites.code !== 0) {
   process.exit(sites.code);
 }
 
-const chromium = provisionChromium();
+const chromium = await chromiumRun;
+if (chromiumLog.length > 0) process.stdout.write(`${chromiumLog.join('\n')}\n`);
 if (!chromium) {
+  console.error(
+    '\nThe browser tests need Chromium and none was found.\n' +
+      'Install Debian\'s package (sudo apt-get install -y chromium-headless-shell, or chromium) or set CHROME_PATH to a Chromium binary, then run npm test again.\n',
+  );
   process.stdout.write((await integrationRun).output);
   process.exit(1);
 }
+console.log(`Browser tests in ${chromium}`);
 
 // The browser tests start as soon as their sites are built, beside the integration tests' last
 // builds: the suite is CPU-bound, and waiting for the integration tests left a core idle.

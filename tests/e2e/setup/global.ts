@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { hostileOutDir, hostileUrl, ports, reproOutDir, rootUrl, secondStoryOutDir, secondStoryUrl, subpathBase, subpathOutDir, subpathUrl } from './constants.ts';
 import { buildSites, childEnv } from './build-sites.ts';
+import { findChromium } from '../../../scripts/tools/chromium.ts';
 
 const servers: ChildProcess[] = [];
 
@@ -55,7 +56,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await waitFor(`${secondStoryUrl}/`);
   await waitFor(`${subpathUrl}/`);
   await waitFor(`${hostileUrl}/`);
-  project.provide('chromePath', process.env.CHROME_PATH ?? '/usr/bin/chromium');
+  const chromePath = findChromium();
+  if (!chromePath) throw new Error('no Chromium for the browser tests: install Debian\'s chromium-headless-shell (or chromium), or set CHROME_PATH');
+  project.provide('chromePath', chromePath);
   return async () => {
     for (const server of servers) {
       if (server.pid) {
