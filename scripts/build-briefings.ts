@@ -81,6 +81,8 @@ if (previous) {
     withLayoutCache(pool.site, layouts, inputs.codeVersion ?? ''),
   );
   await pool.close();
+  const layoutSplit = pool.layoutSplit();
+  if (layoutSplit && process.env.BRIEFING_VERBOSE) progress.log(`briefing: network layouts: ${layoutSplit.here} in this thread, ${layoutSplit.worker} on the worker`);
   saveLayoutCache(root, layouts);
   memory('pages built and written');
   const finished = await pages.finish();

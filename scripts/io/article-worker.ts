@@ -11,7 +11,7 @@ import { parentPort, type MessagePort } from 'node:worker_threads';
 import type { Entity, SegmentedArticle } from '../pipeline/model.ts';
 import { entityContext, processArticle, type ArticleResult } from '../pipeline/run.ts';
 import { discoverNames } from '../pipeline/discover/index.ts';
-import { layoutEgoNetworks, type EgoGraph } from '../pipeline/charts/network.ts';
+import { layoutEgoNetwork, type EgoGraph } from '../pipeline/charts/network.ts';
 import { fromDiscoveryWire, type WireArticle } from './discovery-wire.ts';
 import { takeFromEnd } from './shared-run.ts';
 
@@ -23,7 +23,8 @@ export type WorkerJob =
    */
   | { kind: 'articles'; articles: SegmentedArticle[]; shared: number; claims: Int8Array; entities: Entity[]; fingerprint: string }
   | { kind: 'discovery'; articles: WireArticle[] }
-  | { kind: 'ego-networks'; egos: readonly EgoGraph[] };
+  /** Taken from the front, shared with the sending thread, which takes them from the back once its pages are done. */
+  | { kind: 'ego-networks'; egos: readonly EgoGraph[]; claims: Int8Array };
 
 export type WorkerTask = WorkerJob & {
   /** Set to 1 (and notified) when the answer is on `port`. */
@@ -58,7 +59,7 @@ function processShare(task: WorkerTask & { kind: 'articles' }): number {
 }
 
 function run(task: WorkerTask): unknown {
-  if (task.kind === 'ego-networks') return layoutEgoNetworks(task.egos);
+  if (task.kind === 'ego-networks') return takeFromEnd('front', task.egos.length, task.claims, (position) => [position, layoutEgoNetwork(task.egos[position]!)]);
   if (task.kind === 'discovery') return discoverNames(fromDiscoveryWire(task.articles));
   return processShare(task);
 }

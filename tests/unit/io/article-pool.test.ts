@@ -3,13 +3,19 @@ import { generateCorpus } from '../../../scripts/bench/corpus.ts';
 import { readSeeds } from '../../../scripts/bench/seeds.ts';
 import { MIN_PARALLEL_ARTICLES, MIN_PARALLEL_NETWORKS, WORKER_ALONE, articlePool } from '../../../scripts/io/article-pool.ts';
 import { buildSite } from '../../../scripts/pipeline/site.ts';
+import { buildNetworkGraph, egoGraphs, layoutEgoNetworks } from '../../../scripts/pipeline/charts/network.ts';
 import { runPipeline } from '../../../scripts/pipeline/run.ts';
 import { runCachedPipeline } from '../../../scripts/io/pipeline-runner.ts';
 
+/** Just enough articles for the worker to take part. */
+function corpus() {
+  const { seeds, registryFiles } = readSeeds(new URL('../../../', import.meta.url), 'tests/fixtures/seed-story');
+  return { ...generateCorpus({ size: MIN_PARALLEL_ARTICLES + 16, seed: 5, seeds, registryFiles }).inputs, codeVersion: 'test' };
+}
+
 describe('articlePool', () => {
   it('gives the same model and pages as one thread, in the same order', async () => {
-    const { seeds, registryFiles } = readSeeds(new URL('../../../', import.meta.url), 'tests/fixtures/seed-story');
-    const inputs = { ...generateCorpus({ size: MIN_PARALLEL_ARTICLES + 16, seed: 5, seeds, registryFiles }).inputs, codeVersion: 'test' };
+    const inputs = corpus();
     const alone = runPipeline(inputs);
     const pool = articlePool(inputs.articles.length);
     try {
@@ -23,8 +29,30 @@ describe('articlePool', () => {
       // The pages too, with most ego networks laid out on the worker.
       expect(alone.entities.filter((entity) => entity.kind === 'actor').length).toBeGreaterThanOrEqual(MIN_PARALLEL_NETWORKS);
       const pages = buildSite(shared, inputs.settings, undefined, pool.site).files;
+      const layouts = pool.layoutSplit();
+      expect(layouts!.here + layouts!.worker).toBeGreaterThanOrEqual(MIN_PARALLEL_NETWORKS);
       expect(pages.some((file) => file.file.startsWith('src/generated/pages/actors/') && file.source.includes('"name":"charts/Network"'))).toBe(true);
       expect(pages).toEqual(buildSite(alone, inputs.settings).files);
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
+
+  it('lays out the ego networks on both threads when this one asks at once, and gives the same layouts as one thread', async () => {
+    const model = runPipeline(corpus());
+    const actors = model.entities.filter((entity) => entity.kind === 'actor').map((entity) => entity.id);
+    const egos = egoGraphs(buildNetworkGraph(model, { maxNodes: Infinity, edgesPerNode: Infinity }), actors);
+    expect(egos.length).toBeGreaterThanOrEqual(MIN_PARALLEL_NETWORKS);
+    // No thread started ahead: the worker loads its modules (about a second) before it can take a network.
+    const pool = articlePool();
+    try {
+      // Asked for and waited on at once: this thread takes networks from the back while the worker loads, then takes them from the front.
+      const layouts = pool.site.layoutEgoNetworks(egos).wait();
+      expect([...layouts.keys()].sort()).toEqual(egos.map((ego) => ego.id).sort());
+      expect(JSON.stringify(egos.map((ego) => layouts.get(ego.id)))).toBe(JSON.stringify(layoutEgoNetworks(egos).map(([, chart]) => chart)));
+      const split = pool.layoutSplit()!;
+      expect(split.here + split.worker).toBe(egos.length);
+      expect(split.here).toBeGreaterThan(0);
     } finally {
       await pool.close();
     }
