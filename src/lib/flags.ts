@@ -10,13 +10,12 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import countries from 'world-countries';
+import { hasFlagEmoji } from '../../scripts/pipeline/shared/flag-emoji.ts';
 
 export type FlagPart = { text: string } | { flag: { code: string; name: string; src?: string } };
 
 /** A pair of regional indicator symbols is one flag (Unicode's emoji flag sequence). */
 const FLAG = /([\u{1F1E6}-\u{1F1FF}])([\u{1F1E6}-\u{1F1FF}])/gu;
-/** The same, without the global flag: `test` on a global expression moves its lastIndex, which `matchAll` then copies. */
-const ANY_FLAG = /[\u{1F1E6}-\u{1F1FF}]{2}/u;
 const REGIONAL_A = 0x1f1e6;
 const MAX_SVG_BYTES = 4096;
 
@@ -40,7 +39,7 @@ function flagSource(cca3: string): string | undefined {
 
 /** True when `text` holds a flag emoji: the common case (none) costs one regular-expression test. */
 export function hasFlags(text: string): boolean {
-  return ANY_FLAG.test(text);
+  return hasFlagEmoji(text);
 }
 
 /** `text` split into runs of text and flags, in order; text without flags is one part. */

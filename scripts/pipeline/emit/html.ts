@@ -18,6 +18,7 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
 import GithubSlugger from 'github-slugger';
+import { hasFlagEmoji } from '../shared/flag-emoji.ts';
 import { UnsafeMdxError } from './mdx.ts';
 import type { ComponentBlock } from './component-data.ts';
 
@@ -108,9 +109,22 @@ export function prebuildBlocks<Component extends ComponentBlock = never>(childre
   const blocks: (BodyBlock | Component)[] = [];
   const headings: PageHeading[] = [];
   let run: RootContent[] = [];
+  const push = (nodes: RootContent[]) => {
+    if (nodes.length > 0) blocks.push({ type: 'html', html: toHtml({ type: 'root', children: nodes }) });
+  };
   const flush = () => {
     assertGenerated(run);
-    if (run.length > 0) blocks.push({ type: 'html', html: toHtml({ type: 'root', children: run }) });
+    // A node whose text holds a flag emoji is a block of its own: the page parses such a block again
+    // to draw the flags (src/lib/flags-html.ts), and a source page's body is mostly one run. The
+    // blocks are placed one after the other, so the page's HTML is the same.
+    let start = 0;
+    run.forEach((node, position) => {
+      if (node.type !== 'element' || !hasFlagEmoji(toString(node))) return;
+      push(run.slice(start, position));
+      push([node]);
+      start = position + 1;
+    });
+    push(run.slice(start));
     run = [];
   };
   for (const node of children) {

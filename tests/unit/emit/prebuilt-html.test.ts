@@ -1,10 +1,12 @@
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { h } from 'hastscript';
+import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { assertGenerated, prebuildBody, UnsafeHtmlError } from '../../../scripts/pipeline/emit/html.ts';
 import { renderPrebuiltPage } from '../../../scripts/pipeline/emit/page.ts';
+import { hasFlagEmoji } from '../../../scripts/pipeline/shared/flag-emoji.ts';
 import { emitSourcePage } from '../../../scripts/pipeline/emit/source-page.ts';
 import type { SourcePage } from '../../../scripts/pipeline/assemble/source-page.ts';
 
@@ -85,6 +87,17 @@ describe('prebuilt source pages', () => {
       { type: 'heading', depth: 2, id: 'russias-pivot-what-next-1', html: 'Russia’s pivot: what next?', text: 'Russia’s pivot: what next?' },
       { type: 'heading', depth: 2, id: 'sources-listed', html: 'Sources <a href="../x/">listed</a>', text: 'Sources listed' },
     ]);
+  });
+
+  it('keep each node whose text holds a flag emoji in a block of its own, and the same HTML in all', () => {
+    const paragraph = (id: string, text: string) => h('div', { id, className: ['para'] }, [h('p', [text])]);
+    const tree: Root = { type: 'root', children: [paragraph('p-1', 'Before.'), paragraph('p-2', 'Also before.'), paragraph('p-3', 'Posted: 🇷🇺 🇸🇾 a meeting.'), paragraph('p-4', 'After.')] };
+    const { blocks } = prebuildBody(tree);
+    const html = blocks.map((block) => (block.type === 'html' ? block.html : ''));
+    expect(html).toHaveLength(3);
+    expect(html[1]).toBe('<div id="p-3" class="para"><p>Posted: 🇷🇺 🇸🇾 a meeting.</p></div>');
+    expect(html.filter(hasFlagEmoji)).toEqual([html[1]]);
+    expect(html.join('')).toBe(toHtml(tree));
   });
 
   it('refuse raw HTML, comments, other elements and attribute values the generator does not make', () => {
