@@ -17,11 +17,10 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
 }
 
 /** Runs `command` with its output held back, for `provisionChromium`'s log. */
-function runQuietly(command: string, args: string[], log: string[]): Promise<number> {
-  return runHeldBack(command, args).then(({ code, output }) => {
-    log.push(`$ ${command} ${args.join(' ')}\n${output}`);
-    return code;
-  });
+async function runQuietly(command: string, args: string[], log: string[]): Promise<number> {
+  const { code, output } = await runHeldBack(command, args);
+  log.push(`$ ${command} ${args.join(' ')}\n${output}`);
+  return code;
 }
 
 /**
