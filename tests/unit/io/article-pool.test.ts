@@ -4,19 +4,23 @@ import { readSeeds } from '../../../scripts/bench/seeds.ts';
 import { MIN_PARALLEL_ARTICLES, MIN_PARALLEL_NETWORKS, WORKER_ALONE, articlePool } from '../../../scripts/io/article-pool.ts';
 import { buildSite } from '../../../scripts/pipeline/site.ts';
 import { buildNetworkGraph, egoGraphs, layoutEgoNetworks } from '../../../scripts/pipeline/charts/network.ts';
-import { runPipeline } from '../../../scripts/pipeline/run.ts';
+import { runPipeline, type PipelineInputs } from '../../../scripts/pipeline/run.ts';
+import type { KnowledgeModel } from '../../../scripts/pipeline/model.ts';
 import { runCachedPipeline } from '../../../scripts/io/pipeline-runner.ts';
 
-/** Just enough articles for the worker to take part. */
+/** Just enough articles for the worker to take part, and their model from one thread; made once for both tests. */
+let made: { inputs: PipelineInputs; alone: KnowledgeModel } | undefined;
 function corpus() {
+  if (made) return made;
   const { seeds, registryFiles } = readSeeds(new URL('../../../', import.meta.url), 'tests/fixtures/seed-story');
-  return { ...generateCorpus({ size: MIN_PARALLEL_ARTICLES + 16, seed: 5, seeds, registryFiles }).inputs, codeVersion: 'test' };
+  const inputs = { ...generateCorpus({ size: MIN_PARALLEL_ARTICLES + 16, seed: 5, seeds, registryFiles }).inputs, codeVersion: 'test' };
+  made = { inputs, alone: runPipeline(inputs) };
+  return made;
 }
 
 describe('articlePool', () => {
   it('gives the same model and pages as one thread, in the same order', async () => {
-    const inputs = corpus();
-    const alone = runPipeline(inputs);
+    const { inputs, alone } = corpus();
     const pool = articlePool(inputs.articles.length);
     try {
       const shared = runCachedPipeline(inputs, undefined, pool.workers);
@@ -39,7 +43,7 @@ describe('articlePool', () => {
   }, 120_000);
 
   it('lays out the ego networks on both threads when this one asks at once, and gives the same layouts as one thread', async () => {
-    const model = runPipeline(corpus());
+    const model = corpus().alone;
     const actors = model.entities.filter((entity) => entity.kind === 'actor').map((entity) => entity.id);
     const egos = egoGraphs(buildNetworkGraph(model, { maxNodes: Infinity, edgesPerNode: Infinity }), actors);
     expect(egos.length).toBeGreaterThanOrEqual(MIN_PARALLEL_NETWORKS);
