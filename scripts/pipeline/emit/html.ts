@@ -109,22 +109,25 @@ export function prebuildBlocks<Component extends ComponentBlock = never>(childre
   const blocks: (BodyBlock | Component)[] = [];
   const headings: PageHeading[] = [];
   let run: RootContent[] = [];
-  const push = (nodes: RootContent[]) => {
-    if (nodes.length > 0) blocks.push({ type: 'html', html: toHtml({ type: 'root', children: nodes }) });
+  const push = (html: string) => {
+    if (html !== '') blocks.push({ type: 'html', html });
   };
   const flush = () => {
     assertGenerated(run);
-    // A node whose text holds a flag emoji is a block of its own: the page parses such a block again
-    // to draw the flags (src/lib/flags-html.ts), and a source page's body is mostly one run. The
-    // blocks are placed one after the other, so the page's HTML is the same.
-    let start = 0;
-    run.forEach((node, position) => {
-      if (node.type !== 'element' || !hasFlagEmoji(toString(node))) return;
-      push(run.slice(start, position));
-      push([node]);
-      start = position + 1;
-    });
-    push(run.slice(start));
+    // Each node is serialised on its own (a run's HTML is its nodes' HTML, one after the other), and
+    // one whose HTML holds a flag emoji is a block of its own: the page parses such a block again to
+    // draw the flags (src/lib/flags-html.ts, by the same test), and a source page's body is mostly one run.
+    let html = '';
+    for (const node of run) {
+      const part = toHtml(node);
+      if (!hasFlagEmoji(part)) html += part;
+      else {
+        push(html);
+        push(part);
+        html = '';
+      }
+    }
+    push(html);
     run = [];
   };
   for (const node of children) {

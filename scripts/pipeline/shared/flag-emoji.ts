@@ -6,7 +6,7 @@
  */
 
 /** One flag. Not global: `test` on a global expression moves its lastIndex, which `matchAll` then copies. */
-export const FLAG_EMOJI = /[\u{1F1E6}-\u{1F1FF}]{2}/u;
+const FLAG_EMOJI = /[\u{1F1E6}-\u{1F1FF}]{2}/u;
 
 export function hasFlagEmoji(text: string): boolean {
   return FLAG_EMOJI.test(text);
