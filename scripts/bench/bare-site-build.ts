@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { bareSiteFiles, markdownWords } from './bare-site.ts';
+import { bareSiteFiles, markdownWords, type BareSiteOptions } from './bare-site.ts';
 import { htmlFiles, sizeOf } from './dist-files.ts';
 import { runMeasured } from './process-tree.ts';
 import { astroPhases, pagefindSeconds, type BareResult } from './site-figures.ts';
@@ -23,7 +23,7 @@ function installedVersion(projectRoot: string, name: string): string {
   return (JSON.parse(readFileSync(join(projectRoot, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-export async function buildBareSite(options: { projectRoot: string; pages: number; articles: readonly string[]; site?: string; keep?: boolean; render?: { workers: number; concurrency: number } }): Promise<BareResult> {
+export async function buildBareSite(options: { projectRoot: string; pages: number; articles: readonly string[]; site?: string; keep?: boolean; render?: BareSiteOptions['render'] }): Promise<BareResult> {
   const directory = mkdtempSync(join(tmpdir(), 'bare-starlight-'));
   try {
     const dependencies = Object.fromEntries(['astro', '@astrojs/starlight'].map((name) => [name, installedVersion(options.projectRoot, name)]));

@@ -9,6 +9,7 @@
  * articles). What it leaves out is everything the briefing adds: the pipeline,
  * MDX components, charts, panels, a generated sidebar.
  */
+import type { renderSettings } from '../site-config.mjs';
 
 export interface BareSiteOptions {
   /** HTML pages the built site must hold, Starlight's 404 page included. */
@@ -29,7 +30,7 @@ export interface BareSiteOptions {
    * defaults: the yardstick a reader may want beside the default one
    * (`npm run bench -- --bare-parallel`).
    */
-  render?: { workers: number; concurrency: number };
+  render?: ReturnType<typeof renderSettings>;
 }
 
 export interface BareSiteFile {
