@@ -17,8 +17,8 @@
 import type { Block, Reference, Removal, RemovalKind, Tweet } from '../model.ts';
 import { parseDatelineText } from './date-value.ts';
 import { readDatedByline, readLeadDateline, readNumericDate, type LeadDateline } from './dateline.ts';
+import { collapseWhitespace } from '../shared/whitespace.ts';
 import {
-  collapseWhitespace,
   isHeadingLike,
   isHeadlineLike,
   isListItem,

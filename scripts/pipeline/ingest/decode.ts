@@ -31,7 +31,7 @@ const isControlByte = (byte: number) => byte < 0x20 && byte !== 0x09 && byte !==
 export function looksBinary(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, Math.min(bytes.length, SNIFF_BYTES));
   let suspicious = 0;
-  for (const byte of sample) if (isControlByte(byte)) suspicious++;
+  for (let i = 0; i < sample.length; i++) if (isControlByte(sample[i]!)) suspicious++;
   // Each invalid UTF-8 sequence counts once; cut at the sample end, a valid sequence may look truncated, which is one byte at most.
   for (let position = 0; position < sample.length; ) {
     const offset = firstInvalidUtf8Offset(sample.subarray(position));

@@ -27,7 +27,7 @@ import type { DateValue, Removal } from '../model.ts';
 import { cleanBody, type CleanedBody } from './clean.ts';
 import { parseDatelineText, parseIsoDate } from './date-value.ts';
 import type { FrontmatterMeta } from './frontmatter.ts';
-import { collapseWhitespace } from './line-shape.ts';
+import { collapseWhitespace } from '../shared/whitespace.ts';
 
 export interface HtmlExtraction {
   /** Null when the page holds no article Readability can find (an index, a login wall, an empty shell). */

@@ -71,11 +71,6 @@ export function isHeadlineLike(trimmed: string): boolean {
   return wordCount(trimmed) >= 2;
 }
 
-/** Whitespace (including no-break spaces) collapsed to single spaces. */
-export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
 /** Length in code points, so emoji and flags count as a tweet counts them, roughly. */
 export function codePointLength(text: string): number {
   let n = 0;

@@ -25,7 +25,8 @@
  */
 import type { Tweet } from '../model.ts';
 import { parseDatelineText } from './date-value.ts';
-import { codePointLength, collapseWhitespace, isHeadingLike, isLeadIn } from './line-shape.ts';
+import { codePointLength, isHeadingLike, isLeadIn } from './line-shape.ts';
+import { collapseWhitespace } from '../shared/whitespace.ts';
 
 const MAX_ATTRIBUTION_LENGTH = 160;
 /** `— Name (@handle) date`: Twitter/X handles are 1–15 word characters. */

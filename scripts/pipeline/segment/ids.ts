@@ -6,10 +6,11 @@
  */
 import { shortHash } from '../shared/hash.ts';
 import { slugify } from '../shared/slug.ts';
+import { collapseWhitespace } from '../shared/whitespace.ts';
 
 /** NFC, whitespace collapsed, trimmed: re-wrapping or re-encoding text must not change its id. */
 export function normaliseForId(text: string): string {
-  return text.normalize('NFC').replace(/\s+/gu, ' ').trim();
+  return collapseWhitespace(text.normalize('NFC'));
 }
 
 const SLUG_WORDS = 4;

@@ -15,6 +15,7 @@
  * plus source citations written after the full stop ("…a global player. (csis.org) Now…").
  */
 import { ACRONYM_SENTENCE_STARTERS, NON_TERMINAL_ABBREVIATIONS } from './abbreviations.ts';
+import { trailingWhitespaceLength } from '../shared/whitespace.ts';
 
 export interface SentenceSpan {
   /** Offset of the first non-space character, inclusive. */
@@ -29,7 +30,6 @@ const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 const LINE_SEPARATORS = /[\n\r\u0085\u2028\u2029]/gu;
 const HAS_WORD_CHARACTER = /[\p{L}\p{N}]/u;
 const LEADING_SPACE = /^\s+/u;
-const TRAILING_SPACE = /\s+$/u;
 
 /** Split `text` into trimmed sentence spans; `text.slice(start, end)` is each sentence. Never throws. */
 export function splitSentences(text: string): SentenceSpan[] {
@@ -40,7 +40,7 @@ export function splitSentences(text: string): SentenceSpan[] {
   for (const { segment, index } of sentenceSegmenter.segment(unwrapped)) {
     const lead = LEADING_SPACE.exec(segment)?.[0].length ?? 0;
     if (lead === segment.length) continue;
-    const trail = TRAILING_SPACE.exec(segment)?.[0].length ?? 0;
+    const trail = trailingWhitespaceLength(segment);
     raw.push({ start: index + lead, end: index + segment.length - trail });
   }
   return reattachCitations(text, mergeFalseBreaks(text, raw));
