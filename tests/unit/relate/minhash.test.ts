@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LSH, MAX_BUCKET_CLIQUE, lshCandidatePairs, minhashSignature, sortIndicesByKey } from '../../../scripts/pipeline/relate/minhash.ts';
+import { fmix32 } from '../../../scripts/pipeline/relate/text.ts';
 
 const pairs = (found: { first: Uint32Array; second: Uint32Array }) => [...found.first].map((first, k) => [first, found.second[k]!]);
 
@@ -8,6 +9,17 @@ function identical(count: number): Uint32Array[] {
   const signature = minhashSignature(Uint32Array.from([1, 2, 3, 4, 5]), DEFAULT_LSH.bands * DEFAULT_LSH.rows);
   return Array.from({ length: count }, () => signature);
 }
+
+describe('minhashSignature', () => {
+  it('is, for each seeded permutation x ↦ fmix32(x ^ seed), the least value over the shingles', () => {
+    const count = DEFAULT_LSH.bands * DEFAULT_LSH.rows;
+    const seeds = Array.from({ length: count }, (_, i) => fmix32(Math.imul(i + 1, 0x9e3779b9)));
+    const shingles = Uint32Array.from([0, 1, 0x7fffffff, 0x80000000, 0xffffffff, 123456789, 3141592653]);
+    const expected = seeds.map((seed) => Math.min(...[...shingles].map((shingle) => fmix32(shingle ^ seed))));
+    expect([...minhashSignature(shingles, count)]).toEqual(expected);
+    expect([...minhashSignature(new Uint32Array(0), 3)]).toEqual([0xffffffff, 0xffffffff, 0xffffffff]);
+  });
+});
 
 describe('lshCandidatePairs', () => {
   it('pairs every member of a small bucket with every other, across groups only, sorted and distinct', () => {
