@@ -88,15 +88,52 @@ function compareDates(a: ChartDate, b: ChartDate): number {
  * it), and for a base, those at the place where the base is.
  */
 export function eventsFor(focus: Entity, events: readonly Entity[], statements: readonly Statement[]): Entity[] {
-  const named = new Set(statements.flatMap((statement) => statement.entityIds));
-  return events.filter(
-    (event) =>
-      event.id !== focus.id &&
-      (event.participants.includes(focus.id) ||
-        event.place === focus.id ||
-        named.has(event.id) ||
-        (focus.kind === 'base' && focus.place !== undefined && event.place === focus.place)),
-  );
+  const index = eventIndexOf(events);
+  const found = new Set<number>();
+  const add = (positions: readonly number[] | undefined) => {
+    if (positions) for (const position of positions) found.add(position);
+  };
+  add(index.byParticipant.get(focus.id));
+  add(index.byPlace.get(focus.id));
+  if (focus.kind === 'base' && focus.place !== undefined) add(index.byPlace.get(focus.place));
+  for (const statement of statements) for (const id of statement.entityIds) add(index.byId.get(id));
+  // In the order of `events`, as a filter of it would give them.
+  return [...found]
+    .sort((a, b) => a - b)
+    .map((position) => events[position]!)
+    .filter((event) => event.id !== focus.id);
+}
+
+/** Positions in a list of events, by id, by participant and by place. */
+interface EventIndex {
+  byId: Map<string, number[]>;
+  byParticipant: Map<string, number[]>;
+  byPlace: Map<string, number[]>;
+}
+
+/**
+ * Made once per list: every entity page asks which of the story's events
+ * concern it, and testing every event for every page was over a second of a
+ * 5,000-article build (3,800 entities, 870 events).
+ */
+const eventIndexes = new WeakMap<readonly Entity[], EventIndex>();
+
+function eventIndexOf(events: readonly Entity[]): EventIndex {
+  let index = eventIndexes.get(events);
+  if (index) return index;
+  index = { byId: new Map(), byParticipant: new Map(), byPlace: new Map() };
+  const put = (map: Map<string, number[]>, key: string, position: number) => {
+    const list = map.get(key);
+    if (list) list.push(position);
+    else map.set(key, [position]);
+  };
+  events.forEach((event, position) => {
+    put(index.byId, event.id, position);
+    for (const participant of event.participants) put(index.byParticipant, participant, position);
+    if (event.place !== undefined) put(index.byPlace, event.place, position);
+  });
+  eventIndexes.set(events, index);
+  return index;
 }
 
 /**

@@ -169,6 +169,11 @@ describe('timelineData', () => {
     ];
     const found = eventsFor(base, events, [statement('s', undefined, ['b', 'named-with'])]);
     expect(found.map((item) => item.id)).toEqual(['by-participant', 'at-base', 'in-town', 'named-with']);
+    // In the list's order whatever the reason each is found for, each once; an event never lists itself.
+    const reversed = [...events].reverse();
+    expect(eventsFor(base, reversed, [statement('s', undefined, ['named-with', 'by-participant'])]).map((item) => item.id)).toEqual(['named-with', 'in-town', 'at-base', 'by-participant']);
+    const named = events.find((item) => item.id === 'named-with')!;
+    expect(eventsFor(named, events, [statement('s', undefined, ['named-with', 'unrelated'])]).map((item) => item.id)).toEqual(['unrelated']);
   });
 
   it('caps events (newest kept) and statements (most shared dates kept), and counts what it left out', () => {
