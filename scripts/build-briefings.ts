@@ -83,6 +83,8 @@ if (previous) {
   await pool.close();
   const layoutSplit = pool.layoutSplit();
   if (layoutSplit && process.env.BRIEFING_VERBOSE) progress.log(`briefing: network layouts: ${layoutSplit.here} in this thread, ${layoutSplit.worker} on the worker`);
+  const bodySplit = pool.bodySplit();
+  if (bodySplit && process.env.BRIEFING_VERBOSE) progress.log(`briefing: source pages' article bodies: ${bodySplit.here} in this thread, ${bodySplit.worker} on the worker`);
   saveLayoutCache(root, layouts);
   memory('pages built and written');
   const finished = await pages.finish();

@@ -27,7 +27,9 @@ import { discoverNames, type DiscoveredName } from '../pipeline/discover/index.t
 import { inThisThread, type PipelineWorkers } from './pipeline-runner.ts';
 import { layoutEgoNetwork, type NetworkChart } from '../pipeline/charts/network.ts';
 import { siteInThisThread, type SiteWorkers } from '../pipeline/site.ts';
-import type { ArticlePart, WorkerJob, WorkerTask } from './article-worker.ts';
+import type { ArticlePart, BodyPart, WorkerJob, WorkerTask } from './article-worker.ts';
+import { emitArticleBody } from '../pipeline/emit/source-page.ts';
+import type { PrebuiltBody } from '../pipeline/emit/html.ts';
 import { toDiscoveryWire } from './discovery-wire.ts';
 import { sharedClaims, takeFromEnd } from './shared-run.ts';
 
@@ -36,16 +38,20 @@ export const MIN_PARALLEL_ARTICLES = 64;
 
 export interface ArticlePool {
   workers: PipelineWorkers;
-  site: SiteWorkers;
+  site: Required<SiteWorkers>;
   /** How the last run of the per-article stages was split between this thread and the worker (for the build's log and the tests). */
   articleSplit(): { here: number; worker: number } | undefined;
   /** Likewise for the last ego-network layouts. */
   layoutSplit(): { here: number; worker: number } | undefined;
+  /** Likewise for the source pages' article bodies. */
+  bodySplit(): { here: number; worker: number } | undefined;
   close(): Promise<void>;
 }
 
 /** Below this many actors, starting a thread for their networks costs more than it saves. */
 export const MIN_PARALLEL_NETWORKS = 64;
+/** Likewise for the source pages' article bodies. */
+export const MIN_PARALLEL_BODIES = 64;
 
 /** Shares of the per-article stages' articles this thread, and the worker, take alone; the two share the rest (see `processArticles`). */
 export const MAIN_ALONE = 0.4;
@@ -71,6 +77,7 @@ export function articlePool(articles = 0): ArticlePool {
   };
   let split: { here: number; worker: number } | undefined;
   let layoutSplit: { here: number; worker: number } | undefined;
+  let bodySplit: { here: number; worker: number } | undefined;
   /** A thread started ahead of its job, loading meanwhile. Each thread does one job, then exits (article-worker.ts). */
   let ready: Worker | undefined = articles >= MIN_PARALLEL_ARTICLES ? start() : undefined;
 
@@ -184,7 +191,44 @@ export function articlePool(articles = 0): ArticlePool {
     },
   };
 
-  const site: SiteWorkers = {
+  const articleBodies: Required<SiteWorkers>['articleBodies'] = (count, inputOf) => {
+    if (count < MIN_PARALLEL_BODIES) return siteInThisThread.articleBodies(count, inputOf);
+    const claims = sharedClaims(count);
+    /** The worker's bodies, by position, as its parts come in (see `BodyPart`); each let go once taken. */
+    const theirs: ([PrebuiltBody['headings'], Uint8Array] | undefined)[] = new Array(count);
+    const decoder = new TextDecoder();
+    let made = 0;
+    let received = 0;
+    bodySplit = { here: 0, worker: 0 };
+    // Generous: a body takes about a millisecond. The worker not answering costs nothing: whatever
+    // it did not send, `take` makes here.
+    const pending = request<number>({ kind: 'article-bodies', pages: Array.from({ length: count }, (_, position) => inputOf(position)), claims }, 60_000 + 50 * count, () => 0, (part) => {
+      for (const [position, headings, blocks] of part as BodyPart) theirs[position] = [headings, blocks];
+      received += (part as BodyPart).length;
+      bodySplit = { here: made, worker: received };
+    });
+    return {
+      poll: () => pending.receive(),
+      take(position, page) {
+        // This thread takes them from the front, once it writes the source pages; the worker has
+        // taken them from the back meanwhile. The first one it has claimed ends this thread's share.
+        if (Atomics.compareExchange(claims, position, 0, 1) === 0) {
+          bodySplit = { here: ++made, worker: received };
+          return emitArticleBody(page);
+        }
+        if (!theirs[position]) pending.receive();
+        // The worker stops at the first body this thread has claimed, so its answer is at most one body away.
+        if (!theirs[position]) pending.wait();
+        const sent = theirs[position];
+        theirs[position] = undefined;
+        if (!sent) return emitArticleBody(page);
+        const [headings, blocks] = sent;
+        return { blocks: JSON.parse(decoder.decode(blocks)) as PrebuiltBody['blocks'], headings };
+      },
+    };
+  };
+
+  const site: Required<SiteWorkers> = {
     // The worker takes them from the front of the list while this thread assembles every page.
     // If this thread is done first, it takes the rest from the back (shared-run.ts) instead of
     // waiting: in a profiled cold build at 5,000 articles it had waited 8.3 s for the layouts.
@@ -221,6 +265,7 @@ export function articlePool(articles = 0): ArticlePool {
         },
       };
     },
+    articleBodies,
   };
 
   return {
@@ -228,6 +273,7 @@ export function articlePool(articles = 0): ArticlePool {
     site,
     articleSplit: () => split,
     layoutSplit: () => layoutSplit,
+    bodySplit: () => bodySplit,
     close: async () => {
       ready = undefined;
       await Promise.all([...live].map((worker) => worker.terminate()));

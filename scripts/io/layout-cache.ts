@@ -62,6 +62,7 @@ function layoutKey(ego: EgoGraph, codeVersion: string): string {
 /** `workers`, laying out only the graphs the cache has no layout for. */
 export function withLayoutCache(workers: SiteWorkers, cache: LayoutCache, codeVersion: string): SiteWorkers {
   return {
+    ...workers,
     layoutEgoNetworks(egos) {
       const keyed = egos.map((ego) => ({ id: ego.id, key: layoutKey(ego, codeVersion) }));
       // Released once the layouts are in: the caller keeps the pending layouts while it writes

@@ -15,7 +15,8 @@ import { forbiddenCharacterDiagnostics } from './assemble/forbidden-characters.t
 import { previewOf, type Preview } from './assemble/previews.ts';
 import { sourcePath } from './shared/paths.ts';
 import { emitHomePage } from './emit/home-page.ts';
-import { emitSourcePage } from './emit/source-page.ts';
+import { emitArticleBody, emitSourcePage, type ArticleBodyInput } from './emit/source-page.ts';
+import type { PrebuiltBody } from './emit/html.ts';
 import { emitSourceIndex } from './emit/source-index.ts';
 import { assembleEntityPage, createContext, type EntityPage } from './assemble/entity-page.ts';
 import { emitEntityPage } from './emit/entity-page.ts';
@@ -23,7 +24,7 @@ import { emitEntityIndex, type IndexedPage } from './emit/entity-index.ts';
 import { renderPage, renderPrebuiltPage, type EmittedFile, type GeneratedPage } from './emit/page.ts';
 import { buildSidebar, type SidebarItem } from './emit/sidebar.ts';
 import { UnsafeMdxError } from './emit/mdx.ts';
-import type { Diagnostic } from './model.ts';
+import type { Diagnostic, SegmentedArticle } from './model.ts';
 
 export interface SiteOutput {
   /** The pages, unless `buildSite` was given `emit` (then empty: each went there as it was made). */
@@ -56,15 +57,30 @@ export interface PendingLayouts {
  */
 export interface SiteWorkers {
   layoutEgoNetworks(egos: readonly EgoGraph[]): PendingLayouts;
+  /**
+   * Starts making the article bodies of `count` source pages (`inputOf`
+   * gives each, by position, when asked: only a worker needs them ahead).
+   * Absent: they are made in this thread, each when its page is.
+   */
+  articleBodies?(count: number, inputOf: (position: number) => ArticleBodyInput): PendingBodies;
 }
 
-export const siteInThisThread: SiteWorkers = {
+/** Article bodies being made elsewhere (`SiteWorkers.articleBodies`). */
+export interface PendingBodies {
+  /** Takes in the bodies made so far, without waiting. */
+  poll(): void;
+  /** The body of `page`, the source page at `position`: made elsewhere meanwhile, or here now. Each is asked for once. */
+  take(position: number, page: ArticleBodyInput): PrebuiltBody;
+}
+
+export const siteInThisThread: Required<SiteWorkers> = {
   layoutEgoNetworks(egos) {
     // In this thread they are in as soon as they are asked for.
     let layouts: Map<string, NetworkChart> | undefined;
     const wait = () => (layouts ??= new Map(layoutEgoNetworks(egos)));
     return { poll: wait, wait };
   },
+  articleBodies: () => ({ poll() {}, take: (_position, page) => emitArticleBody(page) }),
 };
 
 /**
@@ -80,6 +96,13 @@ export function buildSite(model: KnowledgeModel, given: SiteSettingsInput, emit?
   const actors = model.entities.filter((entity) => entity.kind === 'actor').map((entity) => entity.id);
   const networks = workers.layoutEgoNetworks(egoGraphs(buildNetworkGraph(model, { maxNodes: Infinity, edgesPerNode: Infinity }), actors));
   const context = createContext(model);
+  // The source pages' article bodies, most of their cost, need only the articles and their links:
+  // they are made meanwhile (on a worker, in the build) while the briefing pages are assembled.
+  const bodyInput = (article: SegmentedArticle): ArticleBodyInput => {
+    const { path, paragraphs } = assembleSourcePage(article, context.mentionsByArticle.get(article.slug) ?? [], context.index.entities, []);
+    return { path, paragraphs };
+  };
+  const bodies = (workers.articleBodies ?? siteInThisThread.articleBodies)(model.articles.length, (position) => bodyInput(model.articles[position]!));
   const files: EmittedFile[] = [];
   const output = emit ?? ((file: EmittedFile) => void files.push(file));
   // Bases and places the map cannot show, named in the build report rather than dropped silently.
@@ -129,6 +152,7 @@ export function buildSite(model: KnowledgeModel, given: SiteSettingsInput, emit?
       const laidOut = networks.poll();
       if (laidOut) writeWaiting(laidOut);
     }
+    bodies.poll();
   }
   writeWaiting(networks.wait());
 
@@ -156,11 +180,11 @@ export function buildSite(model: KnowledgeModel, given: SiteSettingsInput, emit?
     if (ofKind.length > 0) renderMdx(emitEntityIndex(kind, ofKind), `${kind} index`);
   }
 
-  for (const article of model.articles) {
+  model.articles.forEach((article, position) => {
     const cited = (citedBy.get(article.slug) ?? []).sort((a, b) => a.name.localeCompare(b.name));
     const page = assembleSourcePage(article, context.mentionsByArticle.get(article.slug) ?? [], context.index.entities, cited, profiles.get(article.slug));
-    serialise(() => renderPrebuiltPage(emitSourcePage(page, settings.title)), page.path, article.file);
-  }
+    serialise(() => renderPrebuiltPage(emitSourcePage(page, settings.title, bodies.take(position, page))), page.path, article.file);
+  });
 
   return {
     files,

@@ -104,8 +104,13 @@ function headingOf(node: RootContent): { element: Element; paragraph?: string } 
  * data for the page to render. Throws `UnsafeHtmlError` for anything
  * `assertGenerated` refuses.
  */
-export function prebuildBlocks<Component extends ComponentBlock = never>(children: readonly (RootContent | Component)[]): PrebuiltBody<BodyBlock | Component> {
+export function prebuildBlocks<Component extends ComponentBlock = never>(
+  children: readonly (RootContent | Component)[],
+  /** Headings already on the page above `children`, in order: their slugs are taken, as if they had been built in the same call. */
+  above: readonly Pick<PageHeading, 'text'>[] = [],
+): PrebuiltBody<BodyBlock | Component> {
   const slugger = new GithubSlugger();
+  for (const heading of above) slugger.slug(heading.text);
   const blocks: (BodyBlock | Component)[] = [];
   const headings: PageHeading[] = [];
   let run: RootContent[] = [];
@@ -153,7 +158,7 @@ export function prebuildBlocks<Component extends ComponentBlock = never>(childre
   return { blocks, headings };
 }
 
-/** A body of HTML and headings only (source pages). */
-export function prebuildBody(tree: Root): PrebuiltBody {
-  return prebuildBlocks<never>(tree.children);
+/** A body of HTML and headings only (source pages); `above`: see `prebuildBlocks`. */
+export function prebuildBody(tree: Root, above: readonly Pick<PageHeading, 'text'>[] = []): PrebuiltBody {
+  return prebuildBlocks<never>(tree.children, above);
 }

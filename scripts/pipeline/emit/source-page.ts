@@ -1,11 +1,11 @@
-import type { Element, ElementContent, Root } from 'hast';
+import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { SourcePage, SourceParagraph } from '../assemble/source-page.ts';
 import type { Inline } from '../assemble/inlines.ts';
 import { relativeHref } from '../shared/paths.ts';
 import { articleJsonLd, type HeadEntry } from './json-ld.ts';
 import { titleHead, type TitleHead } from './title.ts';
-import { prebuildBody, type BodyBlock, type PageHeading } from './html.ts';
+import { prebuildBody, type BodyBlock, type PageHeading, type PrebuiltBody } from './html.ts';
 import { basisShares, sharedParagraphCount, shownReuse, type BasisCounts, type Reuse } from '../assemble/source-profile.ts';
 import type { Basis } from '../model.ts';
 import type { ComponentData } from './component-data.ts';
@@ -102,8 +102,8 @@ const list = (items: ElementContent[][]) => h('ul', items.map((children) => h('l
  * panels around it (search filters, metadata, profile, removed lines) as data
  * for the same components as on other pages.
  */
-export function emitSourcePage(page: SourcePage, siteTitle?: string): SourcePageData {
-  const children: Element[] = page.paragraphs.map((item) => paragraphNode(item, page.path));
+export function emitSourcePage(page: SourcePage, siteTitle?: string, article: PrebuiltBody = emitArticleBody(page)): SourcePageData {
+  const children: Element[] = [];
   const panels: SourcePanels = {
     filters: { outlet: page.outletLabel },
     meta: {
@@ -141,14 +141,27 @@ export function emitSourcePage(page: SourcePage, siteTitle?: string): SourcePage
   }
   if (page.removed.length > 0) panels.removed = page.removed.map((removal) => ({ kind: removal.kind, line: removal.line, text: removal.text }));
   const title = siteTitle ? titleHead(page.title, siteTitle) : undefined;
-  const tree: Root = { type: 'root', children };
-  const { blocks, headings } = prebuildBody(tree);
+  // Every part after the article opens with a heading, so the article's last block ends where it does.
+  const after = prebuildBody({ type: 'root', children }, article.headings);
   return {
     path: page.path,
     frontmatter: { title: page.title, description: page.description, kind: 'source', head: [articleJsonLd(page), ...(title ? [title] : [])] },
-    headings,
+    headings: [...article.headings, ...after.headings],
     // Through JSON: no `undefined` fields, and the components read plain data.
     panels: JSON.parse(JSON.stringify(panels)) as SourcePanels,
-    blocks,
+    blocks: [...article.blocks, ...after.blocks],
   };
+}
+
+/** What `emitArticleBody` reads of a source page: its path and its article's paragraphs, nothing the other pages decide. */
+export type ArticleBodyInput = Pick<SourcePage, 'path' | 'paragraphs'>;
+
+/**
+ * The article on its source page, as prebuilt HTML: most of the page's cost,
+ * and it needs only the article and its links, so the build can make it
+ * ahead, on another thread (scripts/io/article-pool.ts), while the briefing
+ * pages that decide the rest of the page are assembled.
+ */
+export function emitArticleBody(page: ArticleBodyInput): PrebuiltBody {
+  return prebuildBody({ type: 'root', children: page.paragraphs.map((item) => paragraphNode(item, page.path)) });
 }

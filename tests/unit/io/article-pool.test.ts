@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../../scripts/bench/corpus.ts';
 import { readSeeds } from '../../../scripts/bench/seeds.ts';
-import { MIN_PARALLEL_ARTICLES, MIN_PARALLEL_NETWORKS, WORKER_ALONE, articlePool } from '../../../scripts/io/article-pool.ts';
+import { MIN_PARALLEL_ARTICLES, MIN_PARALLEL_BODIES, MIN_PARALLEL_NETWORKS, WORKER_ALONE, articlePool } from '../../../scripts/io/article-pool.ts';
+import { createContext } from '../../../scripts/pipeline/assemble/entity-page.ts';
+import { assembleSourcePage } from '../../../scripts/pipeline/assemble/source-page.ts';
+import { emitArticleBody } from '../../../scripts/pipeline/emit/source-page.ts';
 import { buildSite } from '../../../scripts/pipeline/site.ts';
 import { buildNetworkGraph, egoGraphs, layoutEgoNetworks } from '../../../scripts/pipeline/charts/network.ts';
 import { runPipeline, type PipelineInputs } from '../../../scripts/pipeline/run.ts';
@@ -56,6 +59,37 @@ describe('articlePool', () => {
       expect(JSON.stringify(egos.map((ego) => layouts.get(ego.id)))).toBe(JSON.stringify(layoutEgoNetworks(egos).map(([, chart]) => chart)));
       const split = pool.layoutSplit()!;
       expect(split.here + split.worker).toBe(egos.length);
+      expect(split.here).toBeGreaterThan(0);
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
+
+  it('makes the source pages\' article bodies on both threads, the worker from the back, and gives the same bodies as one thread', async () => {
+    const model = corpus().alone;
+    expect(model.articles.length).toBeGreaterThanOrEqual(MIN_PARALLEL_BODIES);
+    const context = createContext(model);
+    const pageAt = (position: number) => {
+      const article = model.articles[position]!;
+      return assembleSourcePage(article, context.mentionsByArticle.get(article.slug) ?? [], context.index.entities, []);
+    };
+    // Each article ten times over: enough bodies that this thread, starting once the worker's first part is in, still finds some to make.
+    const count = model.articles.length * 10;
+    const at = (position: number) => pageAt(position % model.articles.length);
+    const pool = articlePool();
+    try {
+      const bodies = pool.site.articleBodies(count, at);
+      // Until the worker has sent some (it loads its modules first), as the briefing pages' assembly gives it time to.
+      const pause = new Int32Array(new SharedArrayBuffer(4));
+      for (let tries = 0; tries < 6000 && pool.bodySplit()!.worker === 0; tries++) {
+        Atomics.wait(pause, 0, 0, 10);
+        bodies.poll();
+      }
+      const taken = Array.from({ length: count }, (_, position) => bodies.take(position, at(position)));
+      expect(JSON.stringify(taken)).toBe(JSON.stringify(Array.from({ length: count }, (_, position) => emitArticleBody(at(position)))));
+      const split = pool.bodySplit()!;
+      expect(split.here + split.worker).toBe(count);
+      expect(split.worker).toBeGreaterThan(0);
       expect(split.here).toBeGreaterThan(0);
     } finally {
       await pool.close();

@@ -84,6 +84,11 @@ describe('the ego-network layout cache', () => {
     expect(next.asked[0]).toHaveLength(ids.length);
   });
 
+  it('leaves the workers\' other jobs (the source pages\' article bodies) where they were', () => {
+    const workers = { ...siteInThisThread, articleBodies: siteInThisThread.articleBodies.bind(undefined) };
+    expect(withLayoutCache(workers, loadLayoutCache(project()), 'v1').articleBodies).toBe(workers.articleBodies);
+  });
+
   it('keeps only the layouts the last build used', () => {
     const root = project();
     const cache = loadLayoutCache(root);
