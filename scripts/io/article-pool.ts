@@ -2,7 +2,7 @@
  * Edge: the pipeline's parallel stages on a second thread. `runPipeline` is
  * synchronous and its stages are pure, so the pool hands work to a worker
  * thread, goes on here meanwhile, then blocks (Atomics.wait) until the
- * worker's answer is back. Three jobs, on the 2-core build machine:
+ * worker's answer is back. Four jobs, on the 2-core build machine:
  *
  * - name discovery over the whole corpus, once this thread has segmented it,
  *   while this thread finds the passages the articles share: the worker gets
@@ -15,7 +15,11 @@
  *   (scripts/io/shared-run.ts), so the faster does more;
  * - after the pipeline, the actors' ego-network layouts, while this thread
  *   assembles the rest of the pages (scripts/pipeline/site.ts); the two
- *   share the layouts left when this thread is done.
+ *   share the layouts left when this thread is done;
+ * - meanwhile, on a thread of its own, the source pages' article bodies
+ *   (emit/source-page.ts `emitArticleBody`), taken from the back while this
+ *   thread assembles the briefing pages (after which the rest of a source
+ *   page is known); this thread takes the rest from the front.
  *
  * Results are the same as one thread's (same code, same inputs), as the tests check.
  */
