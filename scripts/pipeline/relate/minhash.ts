@@ -135,24 +135,30 @@ export function lshCandidatePairs(
       if (group[member] === centerGroup) add(other, member);
     }
   };
-  const keys = new Uint32Array(total);
+  // Every band's key of every item, band after band, made in one pass over each signature: read
+  // band by band, the 400,000 signatures of a 5,000-article corpus were read 32 times over, a
+  // cache miss each, and that was half of LSH's time.
+  const { bands, rows } = params;
+  const bandKeys = new Uint32Array(bands * total);
+  for (let index = 0; index < total; index++) {
+    const signature = signatures[index];
+    for (let band = 0; band < bands; band++) {
+      let hash = 0x811c9dc5 ^ band;
+      for (let row = 0; row < rows; row++) hash = Math.imul(hash ^ (signature?.[band * rows + row] ?? 0), 0x01000193);
+      bandKeys[band * total + index] = fmix32(hash) >>> keyShift;
+    }
+  }
   const order = new Uint32Array(total);
   const scratch = new Uint32Array(total);
-  for (let band = 0; band < params.bands; band++) {
-    for (let index = 0; index < total; index++) {
-      const signature = signatures[index];
-      let hash = 0x811c9dc5 ^ band;
-      for (let row = 0; row < params.rows; row++) {
-        hash = Math.imul(hash ^ (signature?.[band * params.rows + row] ?? 0), 0x01000193);
-      }
-      keys[index] = fmix32(hash) >>> keyShift;
-    }
-    sortIndicesByKey(keys, order, scratch);
+  const sortedKeys = new Uint32Array(total);
+  for (let band = 0; band < bands; band++) {
+    const keys = bandKeys.subarray(band * total, (band + 1) * total);
+    sortIndicesByKey(keys, order, scratch, sortedKeys);
     run.length = 0;
     let currentKey = -1;
     for (let position = 0; position < total; position++) {
       const index = order[position]!;
-      const key = keys[index]!;
+      const key = sortedKeys[position]!;
       if (key !== currentKey) {
         flush();
         run.length = 0;
@@ -185,7 +191,7 @@ const counts = new Uint32Array(RADIX);
  * packed floats natively took most of LSH's time at 5,000 articles (32 sorts
  * of 400,000 numbers).
  */
-export function sortIndicesByKey(keys: Uint32Array, order: Uint32Array, scratch: Uint32Array): void {
+export function sortIndicesByKey(keys: Uint32Array, order: Uint32Array, scratch: Uint32Array, sortedKeys?: Uint32Array): void {
   const n = keys.length;
   counts.fill(0);
   for (let i = 0; i < n; i++) counts[keys[i]! & 0xffff]!++;
@@ -206,6 +212,10 @@ export function sortIndicesByKey(keys: Uint32Array, order: Uint32Array, scratch:
   }
   for (let position = 0; position < n; position++) {
     const index = scratch[position]!;
-    order[counts[keys[index]! >>> 16]!++] = index;
+    const key = keys[index]!;
+    const to = counts[key >>> 16]!++;
+    order[to] = index;
+    // The keys in order too, so the caller reads them one after the other rather than each through its index.
+    if (sortedKeys) sortedKeys[to] = key;
   }
 }

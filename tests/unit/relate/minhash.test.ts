@@ -66,8 +66,10 @@ describe('sortIndicesByKey', () => {
   it('orders indices by key, ties in index order, like a stable sort', () => {
     const keys = Uint32Array.from({ length: 5000 }, (_, i) => Math.imul(i % 97, 0x9e3779b9) >>> (i % 3 === 0 ? 0 : 20));
     const order = new Uint32Array(keys.length);
-    sortIndicesByKey(keys, order, new Uint32Array(keys.length));
+    const sortedKeys = new Uint32Array(keys.length);
+    sortIndicesByKey(keys, order, new Uint32Array(keys.length), sortedKeys);
     const expected = [...keys.keys()].sort((a, b) => keys[a]! - keys[b]! || a - b);
     expect([...order]).toEqual(expected);
+    expect([...sortedKeys]).toEqual(expected.map((index) => keys[index]!));
   });
 });
