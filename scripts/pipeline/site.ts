@@ -50,10 +50,11 @@ export interface PendingLayouts {
 
 /**
  * Where the work of building pages that can run beside the rest runs: the
- * actors' ego-network layouts, and the source pages' article bodies. `layoutEgoNetworks` starts laying out the
- * networks, by actor id; the build passes a worker thread
- * (scripts/io/article-pool.ts) that takes them meanwhile, and a cache of the
- * layouts of unchanged graphs (scripts/io/layout-cache.ts).
+ * actors' ego-network layouts, and the source pages' article bodies.
+ * `layoutEgoNetworks` starts laying out the networks, by actor id; the build
+ * passes a worker thread (scripts/io/article-pool.ts) that takes them
+ * meanwhile, and a cache of the layouts of unchanged graphs
+ * (scripts/io/layout-cache.ts).
  */
 export interface SiteWorkers {
   layoutEgoNetworks(egos: readonly EgoGraph[]): PendingLayouts;
