@@ -8,7 +8,7 @@ import { assembleHomePage, type SiteSettings, type SiteSettingsInput } from './a
 import { resolveSiteSettings } from './assemble/site-identity.ts';
 import { buildNetworkChart, buildNetworkGraph, egoGraphs, layoutEgoNetworks, type EgoGraph, type NetworkChart } from './charts/network.ts';
 import { mapDiagnostics } from './charts/map.ts';
-import { assembleSourcePage } from './assemble/source-page.ts';
+import { assembleSourcePage, sourceParagraphs } from './assemble/source-page.ts';
 import { profileSources } from './assemble/source-profile.ts';
 import { assembleFeed, type Feed } from './assemble/feed.ts';
 import { forbiddenCharacterDiagnostics } from './assemble/forbidden-characters.ts';
@@ -99,10 +99,12 @@ export function buildSite(model: KnowledgeModel, given: SiteSettingsInput, emit?
   const context = createContext(model);
   // The source pages' article bodies, most of their cost, need only the articles and their links:
   // they are made meanwhile (on a worker, in the build) while the briefing pages are assembled.
-  const bodyInput = (article: SegmentedArticle): ArticleBodyInput => {
-    const { path, paragraphs } = assembleSourcePage(article, context.mentionsByArticle.get(article.slug) ?? [], context.index.entities, []);
-    return { path, paragraphs };
-  };
+  // A worker's input is made again with its whole page at the end rather than kept meanwhile
+  // (0.4 s at 5,000 articles, against holding every article's runs through the pages phase).
+  const bodyInput = (article: SegmentedArticle): ArticleBodyInput => ({
+    path: sourcePath(article.slug),
+    paragraphs: sourceParagraphs(article, context.mentionsByArticle.get(article.slug) ?? [], context.index.entities),
+  });
   const bodies = (workers.articleBodies ?? siteInThisThread.articleBodies)(model.articles.length, (position) => bodyInput(model.articles[position]!));
   const files: EmittedFile[] = [];
   const output = emit ?? ((file: EmittedFile) => void files.push(file));

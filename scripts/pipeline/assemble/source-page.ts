@@ -83,7 +83,6 @@ export function assembleSourcePage(
   citedBy: readonly PageLink[],
   profile?: SourceProfile,
 ): SourcePage {
-  const byParagraph = groupBy(mentions, (mention) => mention.paragraphId);
   return {
     kind: 'source',
     path: sourcePath(article.slug),
@@ -97,19 +96,29 @@ export function assembleSourcePage(
     url: article.meta.url,
     stance: article.meta.stance,
     file: article.file,
-    paragraphs: article.paragraphs.map((paragraph) => {
-      const tweet = paragraph.tweet === undefined ? undefined : article.tweets[paragraph.tweet];
-      return {
-        id: paragraph.id,
-        kind: paragraph.kind,
-        line: paragraph.line,
-        runs: sentenceRuns(paragraph, byParagraph.get(paragraph.id) ?? [], entities),
-        ...(tweet && { tweet: { author: tweet.author, handle: tweet.handle, date: tweet.date?.label } }),
-      };
-    }),
+    paragraphs: sourceParagraphs(article, mentions, entities),
     removed: article.removed,
     references: article.references,
     citedBy: [...citedBy],
     ...(profile && { profile }),
   };
+}
+
+/**
+ * The article's paragraphs as its source page shows them: sentence runs with
+ * their mention links. Only the article and its links decide them, so the
+ * build makes their HTML ahead of the rest of the page (site.ts).
+ */
+export function sourceParagraphs(article: SegmentedArticle, mentions: readonly Mention[], entities: ReadonlyMap<string, Entity>): SourceParagraph[] {
+  const byParagraph = groupBy(mentions, (mention) => mention.paragraphId);
+  return article.paragraphs.map((paragraph) => {
+    const tweet = paragraph.tweet === undefined ? undefined : article.tweets[paragraph.tweet];
+    return {
+      id: paragraph.id,
+      kind: paragraph.kind,
+      line: paragraph.line,
+      runs: sentenceRuns(paragraph, byParagraph.get(paragraph.id) ?? [], entities),
+      ...(tweet && { tweet: { author: tweet.author, handle: tweet.handle, date: tweet.date?.label } }),
+    };
+  });
 }
