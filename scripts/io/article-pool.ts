@@ -35,7 +35,7 @@ import type { ArticlePart, BodyPart, WorkerJob, WorkerTask } from './article-wor
 import { emitArticleBody } from '../pipeline/emit/source-page.ts';
 import type { PrebuiltBody } from '../pipeline/emit/html.ts';
 import { toDiscoveryWire } from './discovery-wire.ts';
-import { sharedClaims, takeFromEnd } from './shared-run.ts';
+import { claim, sharedClaims, takeFromEnd } from './shared-run.ts';
 
 /** Below this many articles, starting a thread costs more than it saves. */
 export const MIN_PARALLEL_ARTICLES = 64;
@@ -216,7 +216,7 @@ export function articlePool(articles = 0): ArticlePool {
       take(position, page) {
         // This thread takes them from the front, once it writes the source pages; the worker has
         // taken them from the back meanwhile. The first one it has claimed ends this thread's share.
-        if (Atomics.compareExchange(claims, position, 0, 1) === 0) {
+        if (claim('front', claims, position)) {
           bodySplit = { here: ++made, worker: received };
           return emitArticleBody(page);
         }

@@ -19,11 +19,20 @@ export function sharedClaims(length: number): Int8Array {
  */
 export function takeFromEnd<R>(side: 'front' | 'back', length: number, claims: Int8Array, process: (position: number) => R): R[] {
   const results: R[] = [];
-  const mark = side === 'front' ? 1 : 2;
   const step = side === 'front' ? 1 : -1;
   for (let k = side === 'front' ? 0 : length - 1; k >= 0 && k < length; k += step) {
-    if (Atomics.compareExchange(claims, k, 0, mark) !== 0) break;
+    if (!claim(side, claims, k)) break;
     results.push(process(k));
   }
   return side === 'front' ? results : results.reverse();
+}
+
+/**
+ * Claims one position for `side`'s thread: true if it was free. For a thread
+ * that takes its side's items one at a time, as it gets to each, rather than
+ * in one run (`takeFromEnd`); the first it fails to claim is where the other
+ * thread's share begins.
+ */
+export function claim(side: 'front' | 'back', claims: Int8Array, position: number): boolean {
+  return Atomics.compareExchange(claims, position, 0, side === 'front' ? 1 : 2) === 0;
 }

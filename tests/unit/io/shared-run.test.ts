@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sharedClaims, takeFromEnd } from '../../../scripts/io/shared-run.ts';
+import { claim, sharedClaims, takeFromEnd } from '../../../scripts/io/shared-run.ts';
 
 describe('takeFromEnd', () => {
   const items = Array.from({ length: 50 }, (_, k) => k);
@@ -33,5 +33,16 @@ describe('takeFromEnd', () => {
       expect(back).toEqual(items.slice(front.length));
       if (burst === 0) expect(front).toEqual(items);
     }
+  });
+
+  it('claims one position at a time for a side, once, and stops the other side\'s run there', () => {
+    const claims = sharedClaims(items.length);
+    expect(claim('front', claims, 0)).toBe(true);
+    expect(claim('front', claims, 0)).toBe(false);
+    expect(claim('back', claims, 0)).toBe(false);
+    expect(claim('front', claims, 1)).toBe(true);
+    // The back side's run ends where the front side has claimed.
+    expect(takeFromEnd('back', items.length, claims, (k) => k)).toEqual(items.slice(2));
+    expect(claim('front', claims, 2)).toBe(false);
   });
 });
