@@ -16,6 +16,7 @@
  * title lexicon is short, predictable and easy for an editor to extend.
  */
 import type { Descriptor, Entity, Mention, SegmentedArticle } from '../../model.ts';
+import { entityLookup } from '../../shared/entity-lookup.ts';
 
 /** Words that make a run before a name a title. Lower-case; matching ignores case. */
 export const TITLE_NOUNS = new Set([
@@ -111,7 +112,7 @@ export function appositiveAfter(text: string, nameEnd: number): string | undefin
 }
 
 export function extractDescriptors(article: SegmentedArticle, mentions: Mention[], entities: Entity[]): Descriptor[] {
-  const persons = new Set(entities.filter((entity) => entity.kind === 'actor' && entity.subtype === 'person').map((entity) => entity.id));
+  const { persons } = entityLookup(entities);
   const byParagraph = new Map<string, Mention[]>();
   for (const mention of mentions) {
     const list = byParagraph.get(mention.paragraphId) ?? [];

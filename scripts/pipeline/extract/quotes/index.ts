@@ -22,6 +22,7 @@
  */
 import type { Entity, Mention, Paragraph, Quote, QuoteVia, SegmentedArticle, Sentence } from '../../model.ts';
 import { shortHash } from '../../shared/hash.ts';
+import { entityLookup } from '../../shared/entity-lookup.ts';
 import { cleanQuoteText, findQuoteSpans, wordCount, type QuoteSpan } from './quote-spans.ts';
 import { findSpeechVerbs as findAllSpeechVerbs, type VerbMatch } from './speech-verbs.ts';
 import { colonSpeaker, subjectAfter, subjectBefore, type PhraseSpan } from './speaker-phrase.ts';
@@ -56,7 +57,7 @@ interface Attribution {
 
 interface ArticleContext {
   article: SegmentedArticle;
-  entityById: Map<string, Entity>;
+  entityById: ReadonlyMap<string, Entity>;
   mentionsByParagraph: Map<string, Mention[]>;
   mentionsBySentence: Map<string, Mention[]>;
   spansByParagraph: Map<string, QuoteSpan[]>;
@@ -115,7 +116,7 @@ function verbWindowStart(text: string, sentenceStart: number, before: number): n
 }
 
 function buildContext(article: SegmentedArticle, mentions: Mention[], entities: Entity[]): ArticleContext {
-  const entityById = new Map(entities.map((entity) => [entity.id, entity]));
+  const entityById = entityLookup(entities).byId;
   const mentionsByParagraph = new Map<string, Mention[]>();
   for (const mention of mentions) {
     if (mention.articleSlug !== article.slug) continue;
