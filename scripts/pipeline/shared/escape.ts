@@ -21,14 +21,23 @@ export function neutraliseJson(value: unknown): string {
  * but no reader wants them, so the published data drops them too.
  */
 const xmlForbidden = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
+/**
+ * Any code unit `xmlForbidden` could match, surrogates in pairs included: one
+ * character class, which V8 scans about eight times faster than the exact
+ * pattern's lookarounds. Most text has none of these, and the build checks
+ * every paragraph, name and preview (0.85 s at 5,000 articles, exact pattern only).
+ */
+const mayBeXmlForbidden = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff\ud800-\udfff]/;
 
 export function hasXmlForbidden(text: string): boolean {
+  if (!mayBeXmlForbidden.test(text)) return false;
   xmlForbidden.lastIndex = 0;
   return xmlForbidden.test(text);
 }
 
 /** `text` without the characters XML forbids, and the code points removed (for the report, e.g. `U+FFFE`). */
 export function stripXmlForbidden(text: string): { text: string; removed: string[] } {
+  if (!mayBeXmlForbidden.test(text)) return { text, removed: [] };
   const removed: string[] = [];
   const clean = text.replace(xmlForbidden, (character) => {
     removed.push(`U+${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);

@@ -14,6 +14,19 @@ describe('characters XML forbids', () => {
     expect(stripXmlForbidden(text)).toEqual({ text, removed: [] });
   });
 
+  it('finds every code unit XML forbids, alone or beside a half of a pair, and nothing else', () => {
+    // XML 1.0 Char, code unit by code unit: what a reader of the feed accepts.
+    const allowed = (unit: number) => unit === 0x9 || unit === 0xa || unit === 0xd || (unit >= 0x20 && unit <= 0xd7ff) || (unit >= 0xe000 && unit <= 0xfffd);
+    const wrong: string[] = [];
+    for (let unit = 0; unit <= 0xffff; unit++) {
+      const character = String.fromCharCode(unit);
+      if (hasXmlForbidden(`a${character}b`) === allowed(unit)) wrong.push(`U+${unit.toString(16)}`);
+    }
+    expect(wrong).toEqual([]);
+    expect([hasXmlForbidden('\ud83d\ude00'), hasXmlForbidden('\ude00\ud83d'), hasXmlForbidden('\ud83d\ud83d\ude00')]).toEqual([false, true, true]);
+    expect(stripXmlForbidden('x\ud83d\ude00\ude00y')).toEqual({ text: 'x\ud83d\ude00y', removed: ['U+DE00'] });
+  });
+
   it('answers the same on repeated calls (no regex state left over)', () => {
     expect([hasXmlForbidden('x\uffff'), hasXmlForbidden('x\uffff'), hasXmlForbidden('x')]).toEqual([true, true, false]);
   });
