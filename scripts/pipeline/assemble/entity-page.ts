@@ -26,7 +26,7 @@ import type { NetworkChart } from '../charts/network.ts';
 import { eventsFor, timelineData, type TimelineData } from '../charts/timeline.ts';
 import { outletLabel } from '../shared/outlet.ts';
 import { groupBy, groupByEach } from '../shared/group-by.ts';
-import { PAGE_LIMITS, keepBest, shareOut, type OmittedCounts } from './page-limits.ts';
+import { PAGE_LIMITS, firstOfSorted, keepBest, lastOfSorted, shareOut, type OmittedCounts } from './page-limits.ts';
 import { baseStatus, type BaseState } from './base-status.ts';
 import { groupByWording, plainness, reportsFact, type Claim } from './claims.ts';
 
@@ -446,10 +446,11 @@ export function assembleEntityPage(context: AssemblyContext, entity: Entity): En
   };
   const strongest = (a: { claim: Claim; support: Support }, b: { claim: Claim; support: Support }) =>
     b.support.independent - a.support.independent || b.support.sources - a.support.sources || plainness(a.claim.statements[0]!) - plainness(b.claim.statements[0]!);
-  const keyFacts = claims
-    .filter(({ claim }) => reportsFact(claim.statements[0]!))
-    .sort(strongest)
-    .slice(0, KEY_FACTS)
+  const keyFacts = firstOfSorted(
+    claims.filter(({ claim }) => reportsFact(claim.statements[0]!)),
+    KEY_FACTS,
+    strongest,
+  )
     .sort((a, b) => compareIso(statementDate(a.claim.statements[0]!)?.start, statementDate(b.claim.statements[0]!)?.start))
     .map((item) => claimView(item, 'kf'));
   const remaining = claims.filter(({ claim }) => !lineOf.has(claim.statements[0]!.id));
@@ -463,10 +464,11 @@ export function assembleEntityPage(context: AssemblyContext, entity: Entity): En
           .map((item) => {
             const lead = item.claim.statements[0]!;
             return { item, date: statementDate(lead)?.start, outlet: outletOf(lead.articleSlug), id: lead.id };
-          })
-          .sort((a, b) => compareIso(a.date, b.date) || a.outlet.localeCompare(b.outlet) || a.id.localeCompare(b.id));
+          });
   if (dated.length > PAGE_LIMITS.timeline) omitted.timeline = dated.length - PAGE_LIMITS.timeline;
-  const timeline = dated.slice(-PAGE_LIMITS.timeline).map(({ item }) => claimView(item, 'tl'));
+  const timeline = lastOfSorted(dated, PAGE_LIMITS.timeline, (a, b) => compareIso(a.date, b.date) || a.outlet.localeCompare(b.outlet) || a.id.localeCompare(b.id)).map(({ item }) =>
+    claimView(item, 'tl'),
+  );
 
   // How each source describes the entity (people above all).
   const descriptorRows = new Map<string, DescriptorRow>();

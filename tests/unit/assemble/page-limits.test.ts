@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keepBest, shareOut } from '../../../scripts/pipeline/assemble/page-limits.ts';
+import { firstOfSorted, keepBest, lastOfSorted, shareOut } from '../../../scripts/pipeline/assemble/page-limits.ts';
 
 describe('keepBest', () => {
   it('keeps the best-ranked items, in their original order', () => {
@@ -9,6 +9,32 @@ describe('keepBest', () => {
   it('breaks ties by position and keeps short lists whole', () => {
     expect(keepBest(['b', 'a', 'c'], 2, () => 0)).toEqual(['b', 'a']);
     expect(keepBest([1, 2], 5, (a, b) => a - b)).toEqual([1, 2]);
+  });
+});
+
+describe('firstOfSorted and lastOfSorted', () => {
+  // Items with few distinct keys, so most comparisons are ties: the order among ties is what a stable sort keeps.
+  const lists = Array.from({ length: 200 }, (_, seed) => {
+    let state = seed + 1;
+    const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) % 7;
+    return Array.from({ length: seed % 40 }, (_, position) => ({ key: next(), position }));
+  });
+  const byKey = (a: { key: number }, b: { key: number }) => a.key - b.key;
+
+  it('give what sorting the whole list and slicing it gives, ties in input order', () => {
+    for (const list of lists) {
+      for (const count of [0, 1, 2, 3, 5, 12, 30, 50]) {
+        expect(firstOfSorted(list, count, byKey)).toEqual([...list].sort(byKey).slice(0, count));
+        expect(lastOfSorted(list, count, byKey)).toEqual(count === 0 ? [] : [...list].sort(byKey).slice(-count));
+      }
+    }
+  });
+
+  it('leave the list as it was', () => {
+    const list = [3, 1, 2];
+    firstOfSorted(list, 2, (a, b) => a - b);
+    lastOfSorted(list, 2, (a, b) => a - b);
+    expect(list).toEqual([3, 1, 2]);
   });
 });
 
