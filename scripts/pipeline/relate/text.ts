@@ -17,7 +17,29 @@ const WORD = /[\p{L}\p{M}\p{N}]+/gu;
  * "...The final stage" and "The final stage" give the same words.
  */
 export function normalizeWords(text: string): string[] {
+  if (isPlainText(text)) return plainWords(text.replace(APOSTROPHES, ''));
   return text.normalize('NFKC').toLowerCase().replace(APOSTROPHES, '').match(WORD) ?? [];
+}
+
+/**
+ * ASCII and the punctuation English news sets among it: no-break space,
+ * dashes, curly quotes and the ellipsis. NFKC keeps such text's letters and
+ * digits as they are and makes none from the rest (the ellipsis becomes three
+ * full stops, the space a space), and its only word characters are A–Z, a–z
+ * and 0–9. Most article text is like this, and words found with ASCII classes
+ * come about twice as fast as through normalising and Unicode property
+ * classes, for exactly the same words (tested against that path).
+ */
+const PLAIN_TEXT = /^[\x00-\x7f\u00a0\u2013\u2014\u2018\u2019\u201c\u201d\u2026]*$/;
+const PLAIN_WORD = /[a-z0-9]+/g;
+
+export function isPlainText(text: string): boolean {
+  return PLAIN_TEXT.test(text);
+}
+
+/** Plain text's runs of letters and digits, lower-cased (apostrophes left to the caller). */
+export function plainWords(text: string): string[] {
+  return text.toLowerCase().match(PLAIN_WORD) ?? [];
 }
 
 /** 32-bit FNV-1a of a string's UTF-16 code units. */

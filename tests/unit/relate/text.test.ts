@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { intersectionSize, jaccardAtLeast, leastCountReaching, overlap } from '../../../scripts/pipeline/relate/text.ts';
+import { intersectionSize, isPlainText, jaccardAtLeast, leastCountReaching, normalizeWords, overlap, plainWords } from '../../../scripts/pipeline/relate/text.ts';
 
 /** A small deterministic generator, so a failure names a reproducible case. */
 function generator(seed: number): () => number {
@@ -59,5 +59,33 @@ describe('intersectionSize', () => {
     expect(intersectionSize(a, b, 3)).toBe(3);
     expect(intersectionSize(a, b, 4)).toBeLessThan(4);
     expect(intersectionSize(Int32Array.from([2, 4]), Int32Array.from([4]))).toBe(1);
+  });
+});
+
+describe('plain text words (the fast path)', () => {
+  // The Unicode path, as normalizeWords and claim wording wrote it before the fast path.
+  const unicodeWords = (text: string) => text.normalize('NFKC').toLowerCase().replace(/['’‘`ʼ]/g, '').match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+  const unicodeWording = (text: string) => text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [];
+  const plain = [...Array.from({ length: 128 }, (_, unit) => String.fromCharCode(unit)), '\u00a0', '\u2013', '\u2014', '\u2018', '\u2019', '\u201c', '\u201d', '\u2026'];
+  // Characters that NFKC or case mapping change, or that are letters, digits or marks outside ASCII.
+  const other = ['é', 'e\u0301', 'İ', 'ß', 'ﬁ', 'Ａ', '٣', '²', 'ʼ', 'ع', '\u200b', '½', 'Ω', '\u2028'];
+  const texts = Array.from({ length: 3000 }, (_, seed) => {
+    let state = seed * 7919 + 1;
+    const next = (n: number) => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) % n;
+    const alphabet = seed % 3 === 0 ? [...plain, ...other] : plain;
+    return Array.from({ length: next(60) }, () => alphabet[next(alphabet.length)]!).join('');
+  });
+
+  it('finds the words the Unicode path finds, in any text', () => {
+    const differ = texts.filter((text) => JSON.stringify(normalizeWords(text)) !== JSON.stringify(unicodeWords(text)));
+    expect(differ).toEqual([]);
+    expect(normalizeWords('Syria’s “long-running” presence… in\u00a02025 — ÉTAT')).toEqual(['syrias', 'long', 'running', 'presence', 'in', '2025', 'état']);
+  });
+
+  it('takes plain text only, and there gives claim wording’s words too', () => {
+    expect(texts.filter(isPlainText).length).toBeGreaterThan(1500);
+    expect(['ﬁne', 'café', 'x\u200by', 'Ａ'].some(isPlainText)).toBe(false);
+    const differ = texts.filter(isPlainText).filter((text) => JSON.stringify(plainWords(text)) !== JSON.stringify(unicodeWording(text)));
+    expect(differ).toEqual([]);
   });
 });
