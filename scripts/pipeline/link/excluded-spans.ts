@@ -15,8 +15,12 @@ export interface Span {
  * retried at every letter of every word (that alone made it ~10× slower).
  */
 const NON_PROSE = /(?:https?:\/\/|www\.)\S+|(?<![\p{L}\p{N}_.-])[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)*\.[a-z]{2,}(?![\p{L}\p{N}])(?:\/\S*)?|@[\p{L}\p{N}_]+/gu;
-/** Cheap pre-check: most paragraphs have no "x.yz", "@" or "://" at all, so skip the full regex. */
-const MAYBE_NON_PROSE = /[@:]|\.[a-z]{2}/;
+/**
+ * Cheap pre-check, what any match of NON_PROSE contains: "://" or "www." (a URL), ".xy" (a
+ * domain's TLD) or "@" (a handle). Most paragraphs have none, so the full regex is skipped.
+ * Not a bare ":", which news text uses everywhere ("said:", "10:30").
+ */
+const MAYBE_NON_PROSE = /@|:\/\/|www\.|\.[a-z]{2}/;
 
 /** Sorted, non-overlapping spans (regex matches never overlap). */
 export function findExcludedSpans(text: string): Span[] {
