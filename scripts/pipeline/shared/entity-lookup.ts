@@ -2,9 +2,11 @@
  * Lookups over an entity list, made once per list. The per-article stages
  * (quotes, descriptors) are given the whole registry for each article but
  * read only the entities the article names: building a map of every entity
- * per article made them grow with articles × entities (about 2.5 s of the
- * 5,000-article pipeline's two threads). Pure: a memo keyed by the list, which
- * the stages never change; a list that has grown since is indexed again.
+ * per article made them grow with articles × entities, and left the collector
+ * those maps to sweep (the cold pipeline at 5,000 articles took 47–50 s with them,
+ * 40–41 s without: docs/bench.md, twenty-second pass). Pure: a memo keyed by
+ * the list, which the stages never change; a list that has grown since is
+ * indexed again.
  */
 import type { Entity } from '../model.ts';
 
