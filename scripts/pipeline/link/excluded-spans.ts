@@ -14,7 +14,7 @@ export interface Span {
  * The lookbehind starts a domain only at a word start, so the regex is not
  * retried at every letter of every word (that alone made it ~10× slower).
  */
-const NON_PROSE = /(?:https?:\/\/|www\.)\S+|(?<![\p{L}\p{N}_.-])[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)*\.[a-z]{2,}(?![\p{L}\p{N}])(?:\/\S*)?|@[\p{L}\p{N}_]+/gu;
+export const NON_PROSE = /(?:https?:\/\/|www\.)\S+|(?<![\p{L}\p{N}_.-])[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)*\.[a-z]{2,}(?![\p{L}\p{N}])(?:\/\S*)?|@[\p{L}\p{N}_]+/gu;
 /**
  * Cheap pre-check, what any match of NON_PROSE contains: "://" or "www." (a URL), ".xy" (a
  * domain's TLD) or "@" (a handle). Most paragraphs have none, so the full regex is skipped.
