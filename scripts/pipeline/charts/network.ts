@@ -1,9 +1,10 @@
 /**
  * The relation network of actors, bases and events: which entities the
- * sources name together, laid out with d3-force at build time. Pure and
- * deterministic: the same model always gives the same picture (nodes enter
- * sorted by id at fixed positions, d3's random source is a seeded LCG and the
- * simulation runs a fixed number of ticks).
+ * sources name together, laid out with d3-force's forces at build time
+ * (force-simulation.ts). Pure and deterministic: the same model always gives
+ * the same picture (nodes enter sorted by id at fixed positions, the
+ * simulation's random source is a seeded LCG and it runs a fixed number of
+ * ticks).
  *
  * Readable as a graphics desk would publish it: only the most-mentioned
  * nodes are kept (25 on the home page), each keeps only its strongest edges,
@@ -12,11 +13,11 @@
  * labels cannot all be placed, the least-mentioned node in the way is left
  * out of that artboard (the table lists every node) and the layout is redone.
  */
-import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationLinkDatum, type SimulationNodeDatum } from 'd3';
 import type { Entity, EntityKind, KnowledgeModel } from '../model.ts';
 import { entityPath } from '../shared/paths.ts';
 import { groupByEach } from '../shared/group-by.ts';
 import { placeLabels, textWidth, type TextAnchor } from './map-labels.ts';
+import { ForceSimulation, type ForceNodeInput } from './force-simulation.ts';
 
 export type NetworkKind = Exclude<EntityKind, 'place'>;
 export const NETWORK_KINDS: readonly NetworkKind[] = ['actor', 'base', 'event'];
@@ -237,7 +238,7 @@ const EGO_TICKS = 120;
 const ALPHA_MIN = 0.001;
 const SEED = 0x5eed;
 
-interface SimNode extends SimulationNodeDatum {
+interface SimNode extends ForceNodeInput {
   id: string;
   r: number;
 }
@@ -255,76 +256,92 @@ export function layoutNetwork(graph: NetworkGraph, artboard: { width: number; he
   const nodes: SimNode[] = sorted.map((node, index) => {
     const angle = index * Math.PI * (3 - Math.sqrt(5));
     const distance = spacing * Math.sqrt(index + 0.5);
+    const r = radius(node.size);
+    const force = { charge: -120 - 12 * r, collide: r + 12 };
     // An ego network holds its subject at the centre while the rest settles around it.
-    if (node.id === centre) return { id: node.id, r: radius(node.size), x: width / 2, y: height / 2, fx: width / 2, fy: height / 2 };
-    return { id: node.id, r: radius(node.size), x: width / 2 + distance * Math.cos(angle), y: height / 2 + distance * Math.sin(angle) };
+    if (node.id === centre) return { id: node.id, r, x: width / 2, y: height / 2, fixed: { x: width / 2, y: height / 2 }, ...force };
+    return { id: node.id, r, x: width / 2 + distance * Math.cos(angle), y: height / 2 + distance * Math.sin(angle), ...force };
   });
-  const links: (SimulationLinkDatum<SimNode> & { weight: number })[] = graph.edges.map((item) => ({ source: item.source, target: item.target, weight: item.weight }));
+  const indexOf = new Map(nodes.map((node, index) => [node.id, index]));
+  const links = graph.edges.map((item) => {
+    const source = indexOf.get(item.source)!;
+    const target = indexOf.get(item.target)!;
+    return {
+      source,
+      target,
+      distance: nodes[source]!.r + nodes[target]!.r + 30 + 40 * (1 - Math.sqrt(item.weight / maxWeight)),
+      strength: 0.15 + 0.45 * Math.sqrt(item.weight / maxWeight),
+    };
+  });
 
   const margin = 8;
-  const clamp = () => {
-    for (const node of nodes) {
-      node.x = Math.min(width - margin - node.r, Math.max(margin + node.r, node.x ?? 0));
-      node.y = Math.min(height - margin - node.r, Math.max(margin + node.r, node.y ?? 0));
-    }
-  };
-  const simulation = forceSimulation(nodes)
-    .randomSource(lcg(SEED))
-    .force(
-      'link',
-      forceLink<SimNode, (typeof links)[number]>(links)
-        .id((node) => node.id)
-        .distance((link) => (link.source as SimNode).r + (link.target as SimNode).r + 30 + 40 * (1 - Math.sqrt(link.weight / maxWeight)))
-        .strength((link) => 0.15 + 0.45 * Math.sqrt(link.weight / maxWeight)),
-    )
-    .force('charge', forceManyBody<SimNode>().strength((node) => -120 - 12 * node.r))
-    .force('collide', forceCollide<SimNode>((node) => node.r + 12).iterations(2))
-    // Pull harder along the short side so the layout takes the artboard's shape.
-    .force('x', forceX<SimNode>(width / 2).strength(0.04 * Math.min(1, height / width) + 0.01))
-    .force('y', forceY<SimNode>(height / 2).strength(0.04 * Math.min(1, width / height) + 0.01))
-    .stop();
   const ticks = centre === undefined ? TICKS : EGO_TICKS;
-  simulation.alphaMin(ALPHA_MIN).alphaDecay(1 - ALPHA_MIN ** (1 / ticks));
-  for (let tick = 0; tick < ticks; tick++) simulation.tick();
+  const simulation = new ForceSimulation(nodes, links, {
+    // Pull harder along the short side so the layout takes the artboard's shape.
+    x: { target: width / 2, strength: 0.04 * Math.min(1, height / width) + 0.01 },
+    y: { target: height / 2, strength: 0.04 * Math.min(1, width / height) + 0.01 },
+    collideIterations: 2,
+    alphaDecay: 1 - ALPHA_MIN ** (1 / ticks),
+    random: lcg(SEED),
+  });
+  const all = { link: true, charge: true, collide: true, x: true, y: true };
+  for (let tick = 0; tick < ticks; tick++) simulation.tick(all);
+  nodes.forEach((node, index) => {
+    node.x = simulation.x[index]!;
+    node.y = simulation.y[index]!;
+  });
 
   // Stretch the layout to fill the artboard (leaving room for labels at the sides), then let only collisions settle.
-  const left = Math.min(...nodes.map((node) => (node.x ?? 0) - node.r));
-  const right = Math.max(...nodes.map((node) => (node.x ?? 0) + node.r));
-  const top = Math.min(...nodes.map((node) => (node.y ?? 0) - node.r));
-  const bottom = Math.max(...nodes.map((node) => (node.y ?? 0) + node.r));
+  const left = Math.min(...nodes.map((node) => node.x - node.r));
+  const right = Math.max(...nodes.map((node) => node.x + node.r));
+  const top = Math.min(...nodes.map((node) => node.y - node.r));
+  const bottom = Math.max(...nodes.map((node) => node.y + node.r));
   const padX = Math.max(margin, width * 0.12);
   const padY = margin + type.label;
   if (centre === undefined) {
     for (const node of nodes) {
-      node.x = padX + (((node.x ?? 0) - left) / Math.max(1, right - left)) * (width - 2 * padX);
-      node.y = padY + (((node.y ?? 0) - top) / Math.max(1, bottom - top)) * (height - 2 * padY);
+      node.x = padX + ((node.x - left) / Math.max(1, right - left)) * (width - 2 * padX);
+      node.y = padY + ((node.y - top) / Math.max(1, bottom - top)) * (height - 2 * padY);
     }
   } else {
     // Around a pinned subject: each side of it stretched to its own edge, so the subject stays at the centre.
     const scales = { left: Infinity, right: Infinity, up: Infinity, down: Infinity };
     for (const node of nodes) {
-      const dx = (node.x ?? 0) - width / 2;
-      const dy = (node.y ?? 0) - height / 2;
+      const dx = node.x - width / 2;
+      const dy = node.y - height / 2;
       if (dx < 0) scales.left = Math.min(scales.left, (width / 2 - padX - node.r) / -dx);
       if (dx > 0) scales.right = Math.min(scales.right, (width / 2 - padX - node.r) / dx);
       if (dy < 0) scales.up = Math.min(scales.up, (height / 2 - padY - node.r) / -dy);
       if (dy > 0) scales.down = Math.min(scales.down, (height / 2 - padY - node.r) / dy);
     }
     for (const node of nodes) {
-      const dx = (node.x ?? 0) - width / 2;
-      const dy = (node.y ?? 0) - height / 2;
+      const dx = node.x - width / 2;
+      const dy = node.y - height / 2;
       node.x = width / 2 + dx * (dx < 0 ? scales.left : scales.right);
       node.y = height / 2 + dy * (dy < 0 ? scales.up : scales.down);
     }
   }
-  simulation.force('link', null).force('charge', null).force('x', null).force('y', null).alpha(0.3);
+  nodes.forEach((node, index) => {
+    simulation.x[index] = node.x;
+    simulation.y[index] = node.y;
+  });
+  simulation.alpha = 0.3;
+  const collideOnly = { link: false, charge: false, collide: true, x: false, y: false };
   for (let tick = 0; tick < 60; tick++) {
-    simulation.tick();
-    clamp();
+    simulation.tick(collideOnly);
+    // Clamped into the artboard after each tick.
+    nodes.forEach((node, index) => {
+      simulation.x[index] = Math.min(width - margin - node.r, Math.max(margin + node.r, simulation.x[index]!));
+      simulation.y[index] = Math.min(height - margin - node.r, Math.max(margin + node.r, simulation.y[index]!));
+    });
   }
+  nodes.forEach((node, index) => {
+    node.x = simulation.x[index]!;
+    node.y = simulation.y[index]!;
+  });
 
   const round = (value: number) => Math.round(value * 10) / 10;
-  const positioned = nodes.map((node) => ({ id: node.id, x: round(node.x ?? 0), y: round(node.y ?? 0), r: round(node.r) }));
+  const positioned = nodes.map((node) => ({ id: node.id, x: round(node.x), y: round(node.y), r: round(node.r) }));
   const byId = new Map(graph.nodes.map((node) => [node.id, node]));
   const lineHeight = Math.ceil(type.label * 1.25);
   // Every node gets its label, beside it or set apart with a leader; bases and events are few and the
