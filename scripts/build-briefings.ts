@@ -45,7 +45,7 @@ if (previous) {
   forgetStamp(root);
   checkpoint('start');
   // Loaded only when there is work: the stages' modules (NLP libraries…) take a second to load.
-  const [{ pageWriter, writeOutputs }, { loadCache, saveCache }, { loadLayoutCache, saveLayoutCache, withLayoutCache }, { articlePool }, { runCachedPipeline }, { buildSite }, { formatReport }, { loadReferenceData }] = await Promise.all([
+  const [{ pageWriter, writeModel, writeOutputs }, { loadCache, saveCache }, { loadLayoutCache, saveLayoutCache, withLayoutCache }, { articlePool }, { runCachedPipeline }, { buildSite }, { formatReport }, { loadReferenceData }] = await Promise.all([
     import('./io/write-outputs.ts'),
     import('./io/cache.ts'),
     import('./io/layout-cache.ts'),
@@ -69,6 +69,7 @@ if (previous) {
 
   progress.start('pages');
   const pages = pageWriter(root);
+  const modelWritten = writeModel(root, model);
   const layouts = loadLayoutCache(root);
   let emitted = 0;
   const site = buildSite(
@@ -89,7 +90,7 @@ if (previous) {
   memory('pages built and written');
   const finished = await pages.finish();
   checkpoint('pages');
-  const written = writeOutputs(root, model, site, finished);
+  const written = writeOutputs(root, modelWritten, site, finished);
   checkpoint('written');
   progress.end(`${emitted} pages (${written.written} written, ${written.unchanged} unchanged, ${written.removed} removed; ${layouts.hits} of ${layouts.used.size} network layouts reused)`);
   memory('written');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { pageWriter, writeOutputs } from '../../../scripts/io/write-outputs.ts';
+import { pageWriter, writeModel, writeOutputs } from '../../../scripts/io/write-outputs.ts';
 import { gzipFile } from '../../../scripts/io/gzip-file.ts';
 
 const temp = mkdtempSync(join(tmpdir(), 'briefing-write-'));
@@ -74,8 +74,8 @@ describe('the page writer', () => {
     writer.write({ file: 'src/generated/pages/sources/a-1.json', source: '{}' });
     const pages = await writer.finish();
     expect(pages.removed).toBe(4);
-    const model = { articles: [], entities: [], diagnostics: [] } as unknown as Parameters<typeof writeOutputs>[1];
-    const summary = writeOutputs(root, model, { sidebar: [], feed: [], previews: {}, settings: { title: 'T', description: 'D' } } as unknown as Parameters<typeof writeOutputs>[2], pages);
+    const model = { articles: [], entities: [], diagnostics: [] } as unknown as Parameters<typeof writeModel>[1];
+    const summary = writeOutputs(root, writeModel(root, model), { sidebar: [], feed: [], previews: {}, settings: { title: 'T', description: 'D' } } as unknown as Parameters<typeof writeOutputs>[2], pages);
     expect(summary.removed).toBe(6);
     await summary.published;
     const left = (folder: string) => (existsSync(join(temp, folder)) ? readdirSync(join(temp, folder), { recursive: true }).map(String).sort() : []);
@@ -87,10 +87,11 @@ describe('the page writer', () => {
 
   it('publishes the model gzip-compressed, byte for byte the same for the same model, and leaves no partial file', async () => {
     const site = { sidebar: [], feed: [], previews: {}, settings: { title: 'T', description: 'D' } } as unknown as Parameters<typeof writeOutputs>[2];
-    const model = { articles: [{ slug: 'a-1', paragraphs: [{ text: 'Ankara hosted the talks.' }] }], entities: [], diagnostics: [] } as unknown as Parameters<typeof writeOutputs>[1];
+    const model = { articles: [{ slug: 'a-1', paragraphs: [{ text: 'Ankara hosted the talks.' }] }], entities: [], diagnostics: [] } as unknown as Parameters<typeof writeModel>[1];
     const published = join(temp, 'public/data/briefing.json.gz');
     const build = async () => {
-      const summary = writeOutputs(root, model, site, await pageWriter(root).finish());
+      const writer = pageWriter(root);
+      const summary = writeOutputs(root, writeModel(root, model), site, await writer.finish());
       expect(summary.files).toContain('public/data/briefing.json.gz');
       await summary.published;
       return readFileSync(published);
