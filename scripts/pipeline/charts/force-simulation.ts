@@ -221,6 +221,7 @@ interface Aggregates {
   r: Float64Array;
 }
 
+/** d3's `forceSimulation`, stopped, for the forces in `ForceSet`: positions and velocities are read and set directly. */
 export class ForceSimulation {
   readonly x: Float64Array;
   readonly y: Float64Array;
@@ -236,7 +237,6 @@ export class ForceSimulation {
   private readonly tree: PointQuadtree;
   private quadAggregates: Aggregates = { value: new Float64Array(16), cx: new Float64Array(16), cy: new Float64Array(16), r: new Float64Array(16) };
   private readonly leafAggregates: Aggregates;
-
   private readonly settings: ForceSettings;
 
   constructor(nodes: readonly ForceNodeInput[], links: readonly ForceLinkInput[], settings: ForceSettings) {
