@@ -56,7 +56,13 @@ interface Wording {
 // Plain text (relate/text.ts) has the same words through ASCII classes, for about half the time.
 const wordsOf = (text: string): string[] =>
   isPlainText(text) ? plainWords(text) : (text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? []);
-const wording = rememberedByText((text): Wording => ({ numbers: distinctSorted(Int32Array.from(wordsOf(text), wordNumber).sort()) }));
+/** The words as numbers, in a loop: `Int32Array.from(words, wordNumber)` took three to five times as long. */
+function wordNumbers(words: readonly string[]): Int32Array {
+  const numbers = new Int32Array(words.length);
+  for (let i = 0; i < words.length; i++) numbers[i] = wordNumber(words[i]!);
+  return numbers;
+}
+const wording = rememberedByText((text): Wording => ({ numbers: distinctSorted(wordNumbers(wordsOf(text)).sort()) }));
 
 function wordSetOf(statement: Statement): number {
   const entry = wording(statement);

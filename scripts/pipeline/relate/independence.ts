@@ -7,7 +7,7 @@
  * still counts as independent even when its article copied other paragraphs.
  */
 import type { SharedPassage } from '../model.ts';
-import { fnv1a32, jaccardAtLeast, normalizeWords, shingleSetOfHashes } from './text.ts';
+import { jaccardAtLeast, normalizeWords, shingleSetOfHashes, wordHashes } from './text.ts';
 import type { IndependentSupport, SharedPassageDetail, SupportItem } from './types.ts';
 import { IndexUnionFind, UnionFind } from './union-find.ts';
 import { itemKeys, placeOrdinal } from './item-keys.ts';
@@ -199,7 +199,7 @@ interface TextKey {
 const wordingNumber = numbering<string>();
 const textKey = rememberedByText((text): TextKey => {
   const words = normalizeWords(text);
-  return { key: wordingNumber(words.join(' ')), words: words.length, wordHashes: Uint32Array.from(words, fnv1a32) };
+  return { key: wordingNumber(words.join(' ')), words: words.length, wordHashes: wordHashes(words) };
 });
 
 function shinglesOf(item: SupportItem): Uint32Array {

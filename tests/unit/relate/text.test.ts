@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { intersectionSize, isPlainText, jaccardAtLeast, leastCountReaching, normalizeWords, overlap, plainWords } from '../../../scripts/pipeline/relate/text.ts';
+import { fnv1a32, intersectionSize, isPlainText, jaccardAtLeast, leastCountReaching, normalizeWords, overlap, plainWords, wordHashes } from '../../../scripts/pipeline/relate/text.ts';
 
 /** A small deterministic generator, so a failure names a reproducible case. */
 function generator(seed: number): () => number {
@@ -87,5 +87,13 @@ describe('plain text words (the fast path)', () => {
     expect(['ﬁne', 'café', 'x\u200by', 'Ａ'].some(isPlainText)).toBe(false);
     const differ = texts.filter(isPlainText).filter((text) => JSON.stringify(plainWords(text)) !== JSON.stringify(unicodeWording(text)));
     expect(differ).toEqual([]);
+  });
+});
+
+describe('wordHashes', () => {
+  it('hashes each word as fnv1a32 does, in order, and gives an empty array for no words', () => {
+    const words = normalizeWords('Syria’s “reset” with Moscow — 2024, again: Ankara, Ankara and café');
+    expect([...wordHashes(words)]).toEqual(words.map(fnv1a32));
+    expect(wordHashes([]).length).toBe(0);
   });
 });
