@@ -109,21 +109,18 @@ class PointQuadtree {
       if (y > y1) y1 = y;
     }
     if (x0 > x1 || y0 > y1) return;
-    // d3's `cover(x0, y0).cover(x1, y1)` on an empty tree: an integer square from the lowest point, doubled until it holds the highest.
+    // d3's `cover(x0, y0).cover(x1, y1)` on an empty tree: an integer square from the lowest point,
+    // doubled until it holds the highest. The highest point is never below or left of the lowest, so
+    // the square only ever grows right and down (d3's other three cases cannot arise here).
     this.x0 = Math.floor(x0);
     this.y0 = Math.floor(y0);
-    this.x1 = this.x0 + 1;
-    this.y1 = this.y0 + 1;
-    let z = this.x1 - this.x0 || 1;
-    while (this.x0 > x1 || x1 >= this.x1 || this.y0 > y1 || y1 >= this.y1) {
-      const i = (Number(y1 < this.y0) << 1) | Number(x1 < this.x0);
+    let z = 1;
+    this.x1 = this.x0 + z;
+    this.y1 = this.y0 + z;
+    while (x1 >= this.x1 || y1 >= this.y1) {
       z *= 2;
-      switch (i) {
-        case 0: this.x1 = this.x0 + z; this.y1 = this.y0 + z; break;
-        case 1: this.x0 = this.x1 - z; this.y1 = this.y0 + z; break;
-        case 2: this.x1 = this.x0 + z; this.y0 = this.y1 - z; break;
-        case 3: this.x0 = this.x1 - z; this.y0 = this.y1 - z; break;
-      }
+      this.x1 = this.x0 + z;
+      this.y1 = this.y0 + z;
     }
     for (let i = 0; i < count; i++) if (!Number.isNaN(px[i]!) && !Number.isNaN(py[i]!)) this.add(i);
   }
@@ -312,13 +309,12 @@ export class ForceSimulation {
   }
 
   /** Room for one aggregate per quadrant of the tree just built. */
-  private sizeQuadAggregates(): Aggregates {
+  private sizeQuadAggregates(): void {
     const quads = this.tree.quads;
     if (this.quadAggregates.value.length < quads) {
       const size = Math.max(quads, this.quadAggregates.value.length * 2);
       this.quadAggregates = { value: new Float64Array(size), cx: new Float64Array(size), cy: new Float64Array(size), r: new Float64Array(size) };
     }
-    return this.quadAggregates;
   }
 
   // ── Many-body (Barnes–Hut) ─────────────────────────────────────────────
