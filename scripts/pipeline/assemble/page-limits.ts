@@ -74,19 +74,13 @@ export function firstOfSorted<T>(items: readonly T[], count: number, compare: (a
   return kept;
 }
 
-/** `[...items].sort(compare).slice(-count)`: the last `count` of a stable sort, ties in input order. */
+/**
+ * `[...items].sort(compare).slice(-count)`: the last `count` of a stable sort, ties in input order.
+ * A stable sort read backwards is the stable sort of the items read backwards by the reversed order,
+ * so this is `firstOfSorted` of those, turned round.
+ */
 export function lastOfSorted<T>(items: readonly T[], count: number, compare: (a: T, b: T) => number): T[] {
-  const kept: T[] = [];
-  if (count <= 0) return kept;
-  for (const item of items) {
-    // Sorting before the first kept item leaves it out; a tie goes behind it, pushing it out.
-    if (kept.length === count && compare(item, kept[0]!) < 0) continue;
-    let at = kept.length;
-    while (at > 0 && compare(kept[at - 1]!, item) > 0) at--;
-    kept.splice(at, 0, item);
-    if (kept.length > count) kept.shift();
-  }
-  return kept;
+  return firstOfSorted([...items].reverse(), count, (a, b) => compare(b, a)).reverse();
 }
 
 /**
