@@ -172,7 +172,9 @@ export function articleCacheKey(article: SegmentedArticle, registry: RegistryCon
     .map((position) => namesKey(registry.entities[position]!));
   // A named town's one base takes the statements that name the town as its place (link/installations.ts).
   const installations = [...named].flatMap((id) => (registry.installations.has(id) ? [[id, registry.installations.get(id)!]] : []));
-  return shortHash(`${article.hash}\n${article.slug}\n${codeVersion}\n[${relevant.join(',')}]\n${JSON.stringify(installations)}`, 24);
+  // The file too: a result carries its article's file (pages and the report show it), and the same bytes
+  // can sit under another name (a copy of the story in another folder).
+  return shortHash(`${article.hash}\n${article.file}\n${article.slug}\n${codeVersion}\n[${relevant.join(',')}]\n${JSON.stringify(installations)}`, 24);
 }
 
 /**

@@ -51,6 +51,17 @@ describe('the pipeline cache', () => {
     expect(counts).toEqual({ set: inputs.articles.length + 1, setCorpus: 2 });
   });
 
+  it('never serves an article result made from the same bytes under another file name', () => {
+    // The same story in another folder (the tests build a fixture copy of it in the working tree):
+    // every result carries its article's file, which the pages and the report show.
+    const { cache } = counting(memoryCache());
+    runCachedPipeline(inputs, cache);
+    const moved = { ...inputs, articles: inputs.articles.map((article) => ({ ...article, file: article.file.replace('tests/fixtures/seed-story/', 'content/') })) };
+    const model = runCachedPipeline(moved, cache);
+    expect(model.articles.map((article) => article.file)).toEqual(moved.articles.map((article) => article.file));
+    expect(JSON.stringify(model)).not.toContain('tests/fixtures/seed-story/articles/');
+  });
+
   it('round-trips through the file cache, and saveCache drops entries the run did not use', () => {
     const root = pathToFileURL(`${join(temp, 'project')}/`);
     const cold = loadCache(root);
