@@ -18,22 +18,51 @@ export interface Box {
 
 export type TextAnchor = 'start' | 'middle' | 'end';
 
-/** Advance widths in em for a typical UI sans-serif (system-ui, Helvetica, Arial, Roboto). */
-function advance(char: string): number {
-  if (/[iIl.,:;|!'’]/.test(char)) return 0.3;
-  if (/[fjrt()\-–—\s]/.test(char)) return 0.37;
-  if (/[mwMW]/.test(char)) return 0.9;
-  if (/[A-Z]/.test(char)) return 0.7;
-  if (/[0-9]/.test(char)) return 0.58;
-  return 0.56;
+/** Advance widths in em for a typical UI sans-serif (system-ui, Helvetica, Arial, Roboto), by class. */
+const ADVANCES: readonly number[] = [0.3, 0.37, 0.9, 0.7, 0.58, 0.56];
+/** The class of a character outside every other: most letters, and every character beyond the BMP. */
+const OTHER = 5;
+
+/** `ADVANCES`' class of one character. */
+function advanceClass(char: string): number {
+  if (/[iIl.,:;|!'’]/.test(char)) return 0;
+  if (/[fjrt()\-–—\s]/.test(char)) return 1;
+  if (/[mwMW]/.test(char)) return 2;
+  if (/[A-Z]/.test(char)) return 3;
+  if (/[0-9]/.test(char)) return 4;
+  return OTHER;
 }
+
+/**
+ * Each BMP code unit's class, found the first time it is met (255: not yet).
+ * Labels are measured again and again while they are fitted (a truncation
+ * measures a label a dozen times), and five regular expressions a character
+ * were most of a timeline's layout.
+ */
+const classOfUnit = new Uint8Array(0x10000).fill(255);
 
 /** Estimated rendered width of `text` in px at `fontSize`, with optional letter spacing (px) and bold. */
 export function textWidth(text: string, fontSize: number, options: { bold?: boolean; letterSpacing?: number } = {}): number {
   let em = 0;
-  for (const char of text) em += advance(char);
+  let characters = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    characters++;
+    // A surrogate pair is one character, and no class but the last has any.
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        em += ADVANCES[OTHER]!;
+        i++;
+        continue;
+      }
+    }
+    let kind = classOfUnit[unit]!;
+    if (kind === 255) kind = classOfUnit[unit] = advanceClass(String.fromCharCode(unit));
+    em += ADVANCES[kind]!;
+  }
   // Calibrated against DejaVu Sans, the widest common UI face (Linux's default), so labels fit on every platform.
-  const width = em * fontSize * (options.bold ? 1.19 : 1.05) + (options.letterSpacing ?? 0) * [...text].length;
+  const width = em * fontSize * (options.bold ? 1.19 : 1.05) + (options.letterSpacing ?? 0) * characters;
   return Math.ceil(width);
 }
 
