@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { textWidth } from '../../../scripts/pipeline/charts/map-labels.ts';
+import { createRandom } from '../../../scripts/bench/corpus.ts';
 
 /** The estimate as first written: a class per character by regular expressions, characters by code point. */
 function reference(text: string, fontSize: number, options: { bold?: boolean; letterSpacing?: number } = {}): number {
@@ -16,21 +17,9 @@ function reference(text: string, fontSize: number, options: { bold?: boolean; le
   return Math.ceil(em * fontSize * (options.bold ? 1.19 : 1.05) + (options.letterSpacing ?? 0) * [...text].length);
 }
 
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('textWidth', () => {
   it('gives exactly the per-character estimate, for any text', () => {
-    const next = random(15);
+    const next = createRandom(15);
     // Every class, whitespace of several kinds, letters of other scripts, emoji (surrogate pairs) and lone surrogates.
     const alphabet = [..."iIl.,:;|!'’fjrt()-–— \t\u00a0\u2009\u3000mwMWAZQ09az—éßЖж中ع", '😀', '𝔸', '\ud800', '\udfff'];
     for (let run = 0; run < 2000; run++) {
