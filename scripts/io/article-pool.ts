@@ -168,7 +168,8 @@ export function articlePool(articles = 0): ArticlePool {
           return offered.length - firstNotHere();
         },
         (part) => {
-          for (const [position, result] of part as ArticlePart) theirs[position] = result;
+          // The article is this thread's own (the worker processed its copy, and does not change it).
+          for (const [position, result] of part as ArticlePart) theirs[position] = { article: offered[position]!, ...result };
         },
       );
       // The worker's parts are taken in now and then: read here while the worker goes on, not all at the end.
