@@ -226,19 +226,19 @@ export function articlePool(articles = 0): ArticlePool {
     });
     return {
       poll: () => pending.receive(),
-      take(position, page) {
+      take(position, input) {
         // This thread takes them from the front, once it writes the source pages; the worker has
         // taken them from the back meanwhile. The first one it has claimed ends this thread's share.
         if (claim('front', claims, position)) {
           bodySplit = { here: ++made, worker: received };
-          return emitArticleBody(page);
+          return emitArticleBody(input());
         }
         if (!theirs[position]) pending.receive();
         // The worker stops at the first body this thread has claimed, so its answer is at most one body away.
         if (!theirs[position]) pending.wait();
         const sent = theirs[position];
         theirs[position] = undefined;
-        if (!sent) return emitArticleBody(page);
+        if (!sent) return emitArticleBody(input());
         const [headings, blocks] = sent;
         return { blocks: JSON.parse(decoder.decode(blocks)) as PrebuiltBody['blocks'], headings };
       },

@@ -70,8 +70,11 @@ export interface SiteWorkers {
 export interface PendingBodies {
   /** Takes in the bodies made so far, without waiting. */
   poll(): void;
-  /** The body of `page`, the source page at `position`: made elsewhere meanwhile, or here now. Each is asked for once. */
-  take(position: number, page: ArticleBodyInput): PrebuiltBody;
+  /**
+   * The article body of the source page at `position`: made elsewhere meanwhile, or here now
+   * from `input` (asked for only then). Each is asked for once.
+   */
+  take(position: number, input: () => ArticleBodyInput): PrebuiltBody;
 }
 
 export const siteInThisThread: Required<SiteWorkers> = {
@@ -81,7 +84,7 @@ export const siteInThisThread: Required<SiteWorkers> = {
     const wait = () => (layouts ??= new Map(layoutEgoNetworks(egos)));
     return { poll: wait, wait };
   },
-  articleBodies: () => ({ poll() {}, take: (_position, page) => emitArticleBody(page) }),
+  articleBodies: () => ({ poll() {}, take: (_position, input) => emitArticleBody(input()) }),
 };
 
 /**
@@ -185,8 +188,8 @@ export function buildSite(model: KnowledgeModel, given: SiteSettingsInput, emit?
 
   model.articles.forEach((article, position) => {
     const cited = (citedBy.get(article.slug) ?? []).sort((a, b) => a.name.localeCompare(b.name));
-    const page = assembleSourcePage(article, context.mentionsByArticle.get(article.slug) ?? [], context.index.entities, cited, profiles.get(article.slug));
-    serialise(() => renderPrebuiltPage(emitSourcePage(page, settings.title, bodies.take(position, page))), page.path, article.file);
+    const page = assembleSourcePage(article, cited, profiles.get(article.slug));
+    serialise(() => renderPrebuiltPage(emitSourcePage(page, bodies.take(position, () => bodyInput(article)), settings.title)), page.path, article.file);
   });
 
   return {

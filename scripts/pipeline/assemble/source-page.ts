@@ -40,7 +40,6 @@ export interface SourcePage {
   url?: string;
   stance?: string;
   file: string;
-  paragraphs: SourceParagraph[];
   removed: Removal[];
   references: Reference[];
   citedBy: PageLink[];
@@ -76,13 +75,12 @@ function sentenceRuns(paragraph: Paragraph, mentions: readonly Mention[], entiti
   return runs;
 }
 
-export function assembleSourcePage(
-  article: SegmentedArticle,
-  mentions: readonly Mention[],
-  entities: ReadonlyMap<string, Entity>,
-  citedBy: readonly PageLink[],
-  profile?: SourceProfile,
-): SourcePage {
+/**
+ * The source page around its article. The article itself, its paragraphs with
+ * their links, is `sourceParagraphs`: its HTML is made on its own, ahead
+ * (site.ts), and most often on another thread.
+ */
+export function assembleSourcePage(article: SegmentedArticle, citedBy: readonly PageLink[], profile?: SourceProfile): SourcePage {
   return {
     kind: 'source',
     path: sourcePath(article.slug),
@@ -96,7 +94,6 @@ export function assembleSourcePage(
     url: article.meta.url,
     stance: article.meta.stance,
     file: article.file,
-    paragraphs: sourceParagraphs(article, mentions, entities),
     removed: article.removed,
     references: article.references,
     citedBy: [...citedBy],

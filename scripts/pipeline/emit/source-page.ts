@@ -98,11 +98,11 @@ const list = (items: ElementContent[][]) => h('ul', items.map((children) => h('l
 
 /**
  * A source page is rendered by src/pages/sources/[slug].astro from prebuilt
- * HTML (see emit/html.ts): the article body as hast, serialised here, and the
- * panels around it (search filters, metadata, profile, removed lines) as data
- * for the same components as on other pages.
+ * HTML (see emit/html.ts): the article body (`emitArticleBody`, made ahead),
+ * and the panels around it (search filters, metadata, profile, removed lines)
+ * as data for the same components as on other pages.
  */
-export function emitSourcePage(page: SourcePage, siteTitle?: string, article: PrebuiltBody = emitArticleBody(page)): SourcePageData {
+export function emitSourcePage(page: SourcePage, article: PrebuiltBody, siteTitle?: string): SourcePageData {
   const children: Element[] = [];
   const panels: SourcePanels = {
     filters: { outlet: page.outletLabel },
@@ -153,8 +153,11 @@ export function emitSourcePage(page: SourcePage, siteTitle?: string, article: Pr
   };
 }
 
-/** What `emitArticleBody` reads of a source page: its path and its article's paragraphs, nothing the other pages decide. */
-export type ArticleBodyInput = Pick<SourcePage, 'path' | 'paragraphs'>;
+/** What `emitArticleBody` reads: the source page's path and its article's paragraphs (`sourceParagraphs`), nothing the other pages decide. */
+export interface ArticleBodyInput {
+  path: string;
+  paragraphs: SourceParagraph[];
+}
 
 /**
  * The article on its source page, as prebuilt HTML: most of the page's cost,

@@ -4,10 +4,10 @@ import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
-import { assertGenerated, prebuildBody, UnsafeHtmlError } from '../../../scripts/pipeline/emit/html.ts';
+import { assertGenerated, prebuildBody, UnsafeHtmlError, type PrebuiltBody } from '../../../scripts/pipeline/emit/html.ts';
 import { renderPrebuiltPage } from '../../../scripts/pipeline/emit/page.ts';
 import { hasFlagEmoji } from '../../../scripts/pipeline/shared/flag-emoji.ts';
-import { emitSourcePage } from '../../../scripts/pipeline/emit/source-page.ts';
+import { emitArticleBody, emitSourcePage } from '../../../scripts/pipeline/emit/source-page.ts';
 import type { SourcePage } from '../../../scripts/pipeline/assemble/source-page.ts';
 
 const hostile = [
@@ -21,9 +21,21 @@ const hostile = [
   '<!-- comment --><![CDATA[x]]>',
 ];
 
-/** A source page whose every piece of text is `value`: title, paragraph, heading, tweet, references, removed lines. */
-function page(value: string): SourcePage {
+/** The article of `page(value)`: a paragraph, a heading and a tweet, all `value`. */
+function body(value: string): PrebuiltBody {
   const runs = [{ sentenceId: 's-1', inlines: [{ type: 'text' as const, value }, { type: 'link' as const, value, path: '/actors/russia/' }] }];
+  return emitArticleBody({
+    path: '/sources/a/',
+    paragraphs: [
+      { id: 'p-1', kind: 'paragraph', line: 1, runs },
+      { id: 'p-2', kind: 'heading', line: 2, runs: [{ inlines: [{ type: 'text', value }] }] },
+      { id: 'p-3', kind: 'tweet', line: 3, runs, tweet: { author: value, handle: 'x', date: value } },
+    ],
+  });
+}
+
+/** A source page whose every piece of text is `value`: title, references, removed lines (its article is `body(value)`). */
+function page(value: string): SourcePage {
   return {
     kind: 'source',
     path: '/sources/a/',
@@ -32,11 +44,6 @@ function page(value: string): SourcePage {
     description: value,
     outletLabel: value,
     file: 'content/articles/a.txt',
-    paragraphs: [
-      { id: 'p-1', kind: 'paragraph', line: 1, runs },
-      { id: 'p-2', kind: 'heading', line: 2, runs: [{ inlines: [{ type: 'text', value }] }] },
-      { id: 'p-3', kind: 'tweet', line: 3, runs, tweet: { author: value, handle: 'x', date: value } },
-    ],
     removed: [{ kind: 'share-prompt', line: 4, text: value }] as SourcePage['removed'],
     references: [{ text: value, line: 5 }] as SourcePage['references'],
     citedBy: [{ path: '/actors/russia/', name: value }],
@@ -52,7 +59,7 @@ const tagsOf = (html: string) => {
 describe('prebuilt source pages', () => {
   it('keep hostile text as text: the only elements in the HTML are the generated ones', () => {
     for (const value of hostile) {
-      const data = emitSourcePage(page(value));
+      const data = emitSourcePage(page(value), body(value));
       const html = data.blocks.map((block) => block.html).join('');
       expect(tagsOf(html), value).toEqual(['div', 'p', 'span', 'a', 'a', 'div', 'blockquote', 'p', 'span', 'a', 'p', 'a', 'ul', 'li', 'ul', 'li', 'a']);
       const attributes: string[] = [];
@@ -110,7 +117,7 @@ describe('prebuilt source pages', () => {
   });
 
   it('are written as JSON under src/generated/pages/', () => {
-    const file = renderPrebuiltPage(emitSourcePage(page('x')));
+    const file = renderPrebuiltPage(emitSourcePage(page('x'), body('x')));
     expect(file.file).toBe('src/generated/pages/sources/a.json');
     expect(JSON.parse(file.source)).toMatchObject({ path: '/sources/a/', frontmatter: { title: 'x', kind: 'source' }, panels: { removed: [{ text: 'x' }] } });
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SourcePage } from '../../../scripts/pipeline/assemble/source-page.ts';
 import type { Reuse } from '../../../scripts/pipeline/assemble/source-profile.ts';
 import { PAGE_LIMITS } from '../../../scripts/pipeline/assemble/page-limits.ts';
-import { emitSourcePage } from '../../../scripts/pipeline/emit/source-page.ts';
+import { emitArticleBody, emitSourcePage } from '../../../scripts/pipeline/emit/source-page.ts';
 
 function reuse(index: number, pairs: number): Reuse {
   return {
@@ -21,7 +21,6 @@ function sourcePage(shared: Reuse[]): SourcePage {
     description: 'd',
     outletLabel: 'Outlet A',
     file: 'content/articles/a.txt',
-    paragraphs: [],
     removed: [],
     references: [],
     citedBy: [],
@@ -34,7 +33,7 @@ interface ProfilePanel {
   moreSources: number;
 }
 
-const profileOf = (page: SourcePage) => emitSourcePage(page).panels.profile as unknown as ProfilePanel;
+const profileOf = (page: SourcePage) => emitSourcePage(page, emitArticleBody({ path: page.path, paragraphs: [] })).panels.profile as unknown as ProfilePanel;
 
 describe('source page profile', () => {
   it('lists every source it shares text with when there are few', () => {

@@ -3,7 +3,8 @@ import { generateCorpus } from '../../../scripts/bench/corpus.ts';
 import { readSeeds } from '../../../scripts/bench/seeds.ts';
 import { MIN_PARALLEL_ARTICLES, MIN_PARALLEL_BODIES, MIN_PARALLEL_NETWORKS, WORKER_ALONE, articlePool } from '../../../scripts/io/article-pool.ts';
 import { createContext } from '../../../scripts/pipeline/assemble/entity-page.ts';
-import { assembleSourcePage } from '../../../scripts/pipeline/assemble/source-page.ts';
+import { sourceParagraphs } from '../../../scripts/pipeline/assemble/source-page.ts';
+import { sourcePath } from '../../../scripts/pipeline/shared/paths.ts';
 import { emitArticleBody } from '../../../scripts/pipeline/emit/source-page.ts';
 import { buildSite } from '../../../scripts/pipeline/site.ts';
 import { buildNetworkGraph, egoGraphs, layoutEgoNetworks } from '../../../scripts/pipeline/charts/network.ts';
@@ -71,7 +72,7 @@ describe('articlePool', () => {
     const context = createContext(model);
     const pageAt = (position: number) => {
       const article = model.articles[position]!;
-      return assembleSourcePage(article, context.mentionsByArticle.get(article.slug) ?? [], context.index.entities, []);
+      return { path: sourcePath(article.slug), paragraphs: sourceParagraphs(article, context.mentionsByArticle.get(article.slug) ?? [], context.index.entities) };
     };
     // Each article ten times over: enough bodies that this thread, starting once the worker's first part is in, still finds some to make.
     const count = model.articles.length * 10;
@@ -85,7 +86,7 @@ describe('articlePool', () => {
         Atomics.wait(pause, 0, 0, 10);
         bodies.poll();
       }
-      const taken = Array.from({ length: count }, (_, position) => bodies.take(position, at(position)));
+      const taken = Array.from({ length: count }, (_, position) => bodies.take(position, () => at(position)));
       expect(JSON.stringify(taken)).toBe(JSON.stringify(Array.from({ length: count }, (_, position) => emitArticleBody(at(position)))));
       const split = pool.bodySplit()!;
       expect(split.here + split.worker).toBe(count);
