@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readInputs } from '../../../scripts/io/read-inputs.ts';
 import { hostileCorpus } from '../../fixtures/hostile-corpus.ts';
-import { processArticle, registryContext, type PipelineInputs } from '../../../scripts/pipeline/run.ts';
-import { ingestArticle } from '../../../scripts/pipeline/ingest/index.ts';
-import { segmentArticle } from '../../../scripts/pipeline/segment/index.ts';
+import { processArticle, registryContext, segmentCorpus, type PipelineInputs } from '../../../scripts/pipeline/run.ts';
 
 /** Freezes `value` and everything it holds: any write to it then throws (modules are strict). */
 function deepFreeze<T>(value: T): T {
@@ -19,9 +17,9 @@ function deepFreeze<T>(value: T): T {
  * sending thread puts its own copy back (scripts/io/article-worker.ts): that is
  * only the same model if the per-article stages never change the article.
  */
-function checkUnchanged(inputs: Pick<PipelineInputs, 'articles' | 'registryFiles'>): number {
+function checkUnchanged(inputs: Pick<PipelineInputs, 'articles' | 'sources' | 'registryFiles'>): number {
   const { diagnostics: _diagnostics, ...registry } = registryContext(inputs.registryFiles);
-  const articles = inputs.articles.flatMap((input) => ingestArticle({ file: input.file, bytes: input.bytes }).article ?? []).map(segmentArticle);
+  const articles = segmentCorpus(inputs).segmented;
   for (const article of articles) {
     const before = JSON.stringify(article);
     const fresh = processArticle(structuredClone(article), registry);
