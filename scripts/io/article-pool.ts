@@ -19,7 +19,9 @@
  * - meanwhile, on a thread of its own, the source pages' article bodies
  *   (emit/source-page.ts `emitArticleBody`), taken from the back while this
  *   thread assembles the briefing pages (after which the rest of a source
- *   page is known); this thread takes the rest from the front.
+ *   page is known); this thread takes the rest from the front. The worker
+ *   gets each article's text and links as flat data (scripts/io/body-wire.ts)
+ *   and makes their runs itself.
  *
  * Results are the same as one thread's (same code, same inputs), as the tests check.
  */
@@ -33,6 +35,8 @@ import { layoutEgoNetwork, type NetworkChart } from '../pipeline/charts/network.
 import { siteInThisThread, type SiteWorkers } from '../pipeline/site.ts';
 import type { ArticlePart, BodyPart, WorkerJob, WorkerTask } from './article-worker.ts';
 import { emitArticleBody } from '../pipeline/emit/source-page.ts';
+import { articleBodyInput } from '../pipeline/assemble/source-page.ts';
+import { toBodyWire } from './body-wire.ts';
 import type { PrebuiltBody } from '../pipeline/emit/html.ts';
 import { toDiscoveryWire } from './discovery-wire.ts';
 import { claim, sharedClaims, takeFromEnd } from './shared-run.ts';
@@ -208,8 +212,8 @@ export function articlePool(articles = 0): ArticlePool {
     },
   };
 
-  const articleBodies: Required<SiteWorkers>['articleBodies'] = (count, inputOf) => {
-    if (count < MIN_PARALLEL_BODIES) return siteInThisThread.articleBodies(count, inputOf);
+  const articleBodies: Required<SiteWorkers>['articleBodies'] = (count, sourceOf) => {
+    if (count < MIN_PARALLEL_BODIES) return siteInThisThread.articleBodies(count, sourceOf);
     const claims = sharedClaims(count);
     /** The worker's bodies, by position, as its parts come in (see `BodyPart`); each let go once taken. */
     const theirs: ([PrebuiltBody['headings'], Uint8Array] | undefined)[] = new Array(count);
@@ -219,26 +223,27 @@ export function articlePool(articles = 0): ArticlePool {
     bodySplit = { here: 0, worker: 0 };
     // Generous: a body takes about a millisecond. The worker not answering costs nothing: whatever
     // it did not send, `take` makes here.
-    const pending = request<number>({ kind: 'article-bodies', pages: Array.from({ length: count }, (_, position) => inputOf(position)), claims }, 60_000 + 50 * count, () => 0, (part) => {
+    const pages = toBodyWire(Array.from({ length: count }, (_, position) => sourceOf(position)));
+    const pending = request<number>({ kind: 'article-bodies', pages, claims }, 60_000 + 50 * count, () => 0, (part) => {
       for (const [position, headings, blocks] of part as BodyPart) theirs[position] = [headings, blocks];
       received += (part as BodyPart).length;
       bodySplit = { here: made, worker: received };
     });
     return {
       poll: () => pending.receive(),
-      take(position, input) {
+      take(position, source) {
         // This thread takes them from the front, once it writes the source pages; the worker has
         // taken them from the back meanwhile. The first one it has claimed ends this thread's share.
         if (claim('front', claims, position)) {
           bodySplit = { here: ++made, worker: received };
-          return emitArticleBody(input());
+          return emitArticleBody(articleBodyInput(source()));
         }
         if (!theirs[position]) pending.receive();
         // The worker stops at the first body this thread has claimed, so its answer is at most one body away.
         if (!theirs[position]) pending.wait();
         const sent = theirs[position];
         theirs[position] = undefined;
-        if (!sent) return emitArticleBody(input());
+        if (!sent) return emitArticleBody(articleBodyInput(source()));
         const [headings, blocks] = sent;
         return { blocks: JSON.parse(decoder.decode(blocks)) as PrebuiltBody['blocks'], headings };
       },

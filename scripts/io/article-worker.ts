@@ -15,7 +15,9 @@ import { discoverNames } from '../pipeline/discover/index.ts';
 import { layoutEgoNetwork, type EgoGraph } from '../pipeline/charts/network.ts';
 import { fromDiscoveryWire, type WireArticle } from './discovery-wire.ts';
 import { takeFromEnd } from './shared-run.ts';
-import { emitArticleBody, type ArticleBodyInput } from '../pipeline/emit/source-page.ts';
+import { emitArticleBody } from '../pipeline/emit/source-page.ts';
+import { articleBodyInput } from '../pipeline/assemble/source-page.ts';
+import { fromBodyWire, wireTargets, type WireBodies } from './body-wire.ts';
 import type { PrebuiltBody } from '../pipeline/emit/html.ts';
 
 /** What the worker is asked to do. */
@@ -29,7 +31,7 @@ export type WorkerJob =
   /** Taken from the front, shared with the sending thread, which takes them from the back once its pages are done. */
   | { kind: 'ego-networks'; egos: readonly EgoGraph[]; claims: Int8Array }
   /** Taken from the back, shared with the sending thread, which takes them from the front once it writes the source pages. */
-  | { kind: 'article-bodies'; pages: readonly ArticleBodyInput[]; claims: Int8Array };
+  | { kind: 'article-bodies'; pages: WireBodies; claims: Int8Array };
 
 export type WorkerTask = WorkerJob & {
   /** Set to 1 (and notified) when the answer is on `port`. */
@@ -95,9 +97,10 @@ function makeBodies(task: WorkerTask & { kind: 'article-bodies' }): number {
     part = [];
   };
   const encoder = new TextEncoder();
-  takeFromEnd('back', task.pages.length, task.claims, (position) => {
+  const targets = wireTargets(task.pages);
+  takeFromEnd('back', task.pages.bodies.length, task.claims, (position) => {
     try {
-      const { headings, blocks } = emitArticleBody(task.pages[position]!);
+      const { headings, blocks } = emitArticleBody(articleBodyInput(fromBodyWire(task.pages.bodies[position]!, targets)));
       part.push([position, headings, encoder.encode(JSON.stringify(blocks))]);
       made++;
     } catch {

@@ -8,14 +8,14 @@ import { assembleHomePage, type SiteSettings, type SiteSettingsInput } from './a
 import { resolveSiteSettings } from './assemble/site-identity.ts';
 import { buildNetworkChart, buildNetworkGraph, egoGraphs, layoutEgoNetworks, type EgoGraph, type NetworkChart } from './charts/network.ts';
 import { mapDiagnostics } from './charts/map.ts';
-import { assembleSourcePage, sourceParagraphs } from './assemble/source-page.ts';
+import { articleBodyInput, assembleSourcePage, type ArticleBodySource } from './assemble/source-page.ts';
 import { profileSources } from './assemble/source-profile.ts';
 import { assembleFeed, type Feed } from './assemble/feed.ts';
 import { forbiddenCharacterDiagnostics } from './assemble/forbidden-characters.ts';
 import { previewOf, type Preview } from './assemble/previews.ts';
 import { sourcePath } from './shared/paths.ts';
 import { emitHomePage } from './emit/home-page.ts';
-import { emitArticleBody, emitSourcePage, type ArticleBodyInput } from './emit/source-page.ts';
+import { emitArticleBody, emitSourcePage } from './emit/source-page.ts';
 import type { PrebuiltBody } from './emit/html.ts';
 import { emitSourceIndex } from './emit/source-index.ts';
 import { assembleEntityPage, createContext, type EntityPage } from './assemble/entity-page.ts';
@@ -59,11 +59,11 @@ export interface PendingLayouts {
 export interface SiteWorkers {
   layoutEgoNetworks(egos: readonly EgoGraph[]): PendingLayouts;
   /**
-   * Starts making the article bodies of `count` source pages (`inputOf`
-   * gives each, by position, when asked: only a worker needs them ahead).
-   * Absent: they are made in this thread, each when its page is.
+   * Starts making the article bodies of `count` source pages (`sourceOf`
+   * gives what each is made of, by position, when asked: only a worker needs
+   * them ahead). Absent: they are made in this thread, each when its page is.
    */
-  articleBodies?(count: number, inputOf: (position: number) => ArticleBodyInput): PendingBodies;
+  articleBodies?(count: number, sourceOf: (position: number) => ArticleBodySource): PendingBodies;
 }
 
 /** Article bodies being made elsewhere (`SiteWorkers.articleBodies`). */
@@ -72,9 +72,9 @@ export interface PendingBodies {
   poll(): void;
   /**
    * The article body of the source page at `position`: made elsewhere meanwhile, or here now
-   * from `input` (asked for only then). Each is asked for once.
+   * from `source` (asked for only then). Each is asked for once.
    */
-  take(position: number, input: () => ArticleBodyInput): PrebuiltBody;
+  take(position: number, source: () => ArticleBodySource): PrebuiltBody;
 }
 
 export const siteInThisThread: Required<SiteWorkers> = {
@@ -84,7 +84,7 @@ export const siteInThisThread: Required<SiteWorkers> = {
     const wait = () => (layouts ??= new Map(layoutEgoNetworks(egos)));
     return { poll: wait, wait };
   },
-  articleBodies: () => ({ poll() {}, take: (_position, input) => emitArticleBody(input()) }),
+  articleBodies: () => ({ poll() {}, take: (_position, source) => emitArticleBody(articleBodyInput(source())) }),
 };
 
 /**
@@ -102,13 +102,13 @@ export function buildSite(model: KnowledgeModel, given: SiteSettingsInput, emit?
   const context = createContext(model);
   // The source pages' article bodies, most of their cost, need only the articles and their links:
   // they are made meanwhile (on a worker, in the build) while the briefing pages are assembled.
-  // A worker's input is made again with its whole page at the end rather than kept meanwhile
-  // (0.4 s at 5,000 articles, against holding every article's runs through the pages phase).
-  const bodyInput = (article: SegmentedArticle): ArticleBodyInput => ({
+  const bodySource = (article: SegmentedArticle): ArticleBodySource => ({
     path: sourcePath(article.slug),
-    paragraphs: sourceParagraphs(article, context.mentionsByArticle.get(article.slug) ?? [], context.index.entities),
+    article,
+    mentions: context.mentionsByArticle.get(article.slug) ?? [],
+    entities: context.index.entities,
   });
-  const bodies = (workers.articleBodies ?? siteInThisThread.articleBodies)(model.articles.length, (position) => bodyInput(model.articles[position]!));
+  const bodies = (workers.articleBodies ?? siteInThisThread.articleBodies)(model.articles.length, (position) => bodySource(model.articles[position]!));
   const files: EmittedFile[] = [];
   const output = emit ?? ((file: EmittedFile) => void files.push(file));
   // Bases and places the map cannot show, named in the build report rather than dropped silently.
@@ -189,7 +189,7 @@ export function buildSite(model: KnowledgeModel, given: SiteSettingsInput, emit?
   model.articles.forEach((article, position) => {
     const cited = (citedBy.get(article.slug) ?? []).sort((a, b) => a.name.localeCompare(b.name));
     const page = assembleSourcePage(article, cited, profiles.get(article.slug));
-    serialise(() => renderPrebuiltPage(emitSourcePage(page, bodies.take(position, () => bodyInput(article)), settings.title)), page.path, article.file);
+    serialise(() => renderPrebuiltPage(emitSourcePage(page, bodies.take(position, () => bodySource(article)), settings.title)), page.path, article.file);
   });
 
   return {

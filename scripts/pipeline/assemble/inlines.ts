@@ -14,7 +14,7 @@ export type Inline =
 export function linkMentions(
   text: string,
   mentions: readonly Pick<Mention, 'start' | 'end' | 'entityId'>[],
-  entities: ReadonlyMap<string, Entity>,
+  entities: ReadonlyMap<string, Pick<Entity, 'id' | 'kind'>>,
   offset = 0,
 ): Inline[] {
   const sorted = [...mentions].sort((a, b) => a.start - b.start || b.end - a.end);

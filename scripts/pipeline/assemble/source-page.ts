@@ -1,4 +1,4 @@
-import type { BlockKind, DateValue, Entity, Mention, Paragraph, Reference, Removal, SegmentedArticle } from '../model.ts';
+import type { BlockKind, DateValue, Entity, Mention, Paragraph, Reference, Removal, SegmentedArticle, Sentence } from '../model.ts';
 import { outletLabel } from '../shared/outlet.ts';
 import { groupBy } from '../shared/group-by.ts';
 import { linkMentions, type Inline } from './inlines.ts';
@@ -57,8 +57,28 @@ export function describe(article: SegmentedArticle, maxLength = 160): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), maxLength / 2))}…`;
 }
 
+/** What a source page's article body is made of (`sourceParagraphs`): the article's text and its links, nothing the other pages decide. */
+export interface ArticleBodySource {
+  path: string;
+  article: ArticleText;
+  mentions: readonly LinkedMention[];
+  /** The entities the links may point to; a mention of any other is left as text. */
+  entities: ReadonlyMap<string, LinkTarget>;
+}
+
+/** What `sourceParagraphs` reads of an article: its paragraphs, where their sentences are, and its embedded posts. */
+export interface ArticleText {
+  paragraphs: readonly ParagraphText[];
+  tweets: readonly { author: string; handle: string; date?: Pick<DateValue, 'label'> }[];
+}
+export type ParagraphText = Pick<Paragraph, 'id' | 'kind' | 'line' | 'text' | 'tweet'> & { sentences: readonly Pick<Sentence, 'id' | 'start' | 'end'>[] };
+/** What a link reads of a mention. */
+export type LinkedMention = Pick<Mention, 'paragraphId' | 'start' | 'end' | 'entityId'>;
+/** What a link reads of the entity it points to. */
+export type LinkTarget = Pick<Entity, 'id' | 'kind'>;
+
 /** Split a paragraph into sentence runs (with mention links) and the gaps between them. */
-function sentenceRuns(paragraph: Paragraph, mentions: readonly Mention[], entities: ReadonlyMap<string, Entity>): SourceRun[] {
+function sentenceRuns(paragraph: ParagraphText, mentions: readonly LinkedMention[], entities: ReadonlyMap<string, LinkTarget>): SourceRun[] {
   const runs: SourceRun[] = [];
   let cursor = 0;
   const plain = (end: number) => {
@@ -106,7 +126,7 @@ export function assembleSourcePage(article: SegmentedArticle, citedBy: readonly 
  * their mention links. Only the article and its links decide them, so the
  * build makes their HTML ahead of the rest of the page (site.ts).
  */
-export function sourceParagraphs(article: SegmentedArticle, mentions: readonly Mention[], entities: ReadonlyMap<string, Entity>): SourceParagraph[] {
+export function sourceParagraphs(article: ArticleText, mentions: readonly LinkedMention[], entities: ReadonlyMap<string, LinkTarget>): SourceParagraph[] {
   const byParagraph = groupBy(mentions, (mention) => mention.paragraphId);
   return article.paragraphs.map((paragraph) => {
     const tweet = paragraph.tweet === undefined ? undefined : article.tweets[paragraph.tweet];
@@ -118,4 +138,9 @@ export function sourceParagraphs(article: SegmentedArticle, mentions: readonly M
       ...(tweet && { tweet: { author: tweet.author, handle: tweet.handle, date: tweet.date?.label } }),
     };
   });
+}
+
+/** The article body's paragraphs and where they go (emit/source-page.ts `emitArticleBody` reads this). */
+export function articleBodyInput(source: ArticleBodySource): { path: string; paragraphs: SourceParagraph[] } {
+  return { path: source.path, paragraphs: sourceParagraphs(source.article, source.mentions, source.entities) };
 }

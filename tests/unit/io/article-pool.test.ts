@@ -3,7 +3,7 @@ import { generateCorpus } from '../../../scripts/bench/corpus.ts';
 import { readSeeds } from '../../../scripts/bench/seeds.ts';
 import { MIN_PARALLEL_ARTICLES, MIN_PARALLEL_BODIES, MIN_PARALLEL_NETWORKS, WORKER_ALONE, articlePool } from '../../../scripts/io/article-pool.ts';
 import { createContext } from '../../../scripts/pipeline/assemble/entity-page.ts';
-import { sourceParagraphs } from '../../../scripts/pipeline/assemble/source-page.ts';
+import { articleBodyInput } from '../../../scripts/pipeline/assemble/source-page.ts';
 import { sourcePath } from '../../../scripts/pipeline/shared/paths.ts';
 import { emitArticleBody } from '../../../scripts/pipeline/emit/source-page.ts';
 import { buildSite } from '../../../scripts/pipeline/site.ts';
@@ -72,7 +72,7 @@ describe('articlePool', () => {
     const context = createContext(model);
     const pageAt = (position: number) => {
       const article = model.articles[position]!;
-      return { path: sourcePath(article.slug), paragraphs: sourceParagraphs(article, context.mentionsByArticle.get(article.slug) ?? [], context.index.entities) };
+      return { path: sourcePath(article.slug), article, mentions: context.mentionsByArticle.get(article.slug) ?? [], entities: context.index.entities };
     };
     // Each article ten times over: enough bodies that this thread, starting once the worker's first part is in, still finds some to make.
     const count = model.articles.length * 10;
@@ -87,7 +87,7 @@ describe('articlePool', () => {
         bodies.poll();
       }
       const taken = Array.from({ length: count }, (_, position) => bodies.take(position, () => at(position)));
-      expect(JSON.stringify(taken)).toBe(JSON.stringify(Array.from({ length: count }, (_, position) => emitArticleBody(at(position)))));
+      expect(JSON.stringify(taken)).toBe(JSON.stringify(Array.from({ length: count }, (_, position) => emitArticleBody(articleBodyInput(at(position))))));
       const split = pool.bodySplit()!;
       expect(split.here + split.worker).toBe(count);
       expect(split.worker).toBeGreaterThan(0);
