@@ -28,7 +28,7 @@
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { ArticleResult } from '../pipeline/run.ts';
 import type { SegmentedArticle } from '../pipeline/model.ts';
-import { processArticle } from '../pipeline/run.ts';
+import { processArticle, processArticleKeyed } from '../pipeline/run.ts';
 import { discoverNames, type DiscoveredName } from '../pipeline/discover/index.ts';
 import { inThisThread, type PipelineWorkers } from './pipeline-runner.ts';
 import { layoutEgoNetwork, type NetworkChart } from '../pipeline/charts/network.ts';
@@ -68,6 +68,16 @@ export const WORKER_ALONE = 0.25;
 const RECEIVE_EVERY = 32;
 
 type Reply<T> = { result?: T; error?: string } | undefined;
+
+function missingKey(slug: string): never {
+  throw new Error(`pipeline worker sent no cache key for article ${slug}`);
+}
+
+/** One article's per-article results, with its cache key when the keys are made where articles are processed. */
+interface Processed {
+  result: ArticleResult;
+  key?: string;
+}
 
 /**
  * The worker's young generation, in MB (V8 shares it out among its
@@ -142,8 +152,9 @@ export function articlePool(articles = 0): ArticlePool {
   }
 
   const workers: PipelineWorkers = {
-    processArticles(articles, registry, scans) {
-      if (articles.length < MIN_PARALLEL_ARTICLES) return inThisThread.processArticles(articles, registry, scans);
+    processArticles(articles, registry, options = {}) {
+      if (articles.length < MIN_PARALLEL_ARTICLES) return inThisThread.processArticles(articles, registry, options);
+      const { scans, keyWith } = options;
       // This thread takes the first MAIN_ALONE of the articles, the worker the
       // last WORKER_ALONE, and the two share the rest from its two ends
       // (shared-run.ts), so whichever is faster does more. With a fixed half
@@ -155,16 +166,17 @@ export function articlePool(articles = 0): ArticlePool {
       const sharedCount = ownStart - sharedStart;
       const claims = sharedClaims(sharedCount);
       const offered = articles.slice(sharedStart);
-      const here: ArticleResult[] = [];
+      const here: Processed[] = [];
       /** The worker's results, by position in `offered`, as its parts come in. */
-      const theirs: (ArticleResult | undefined)[] = new Array(offered.length);
+      const theirs: (Processed | undefined)[] = new Array(offered.length);
       // The scans stay on this thread: a scan points into this thread's copy of its article, so the worker scans its own.
-      const processHere = (article: SegmentedArticle) => processArticle(article, registry, scans?.get(article));
+      const processHere = (article: SegmentedArticle): Processed =>
+        keyWith ? processArticleKeyed(article, registry, keyWith.codeVersion) : { result: processArticle(article, registry, scans?.get(article)) };
       /** The first position in `offered` this thread has not taken: the worker has the rest. */
       const firstNotHere = () => here.length - sharedStart;
       // Generous: a share takes about 3 ms an article.
       const pending = request<number>(
-        { kind: 'articles', articles: offered, shared: sharedCount, claims, entities: registry.entities, fingerprint: registry.fingerprint },
+        { kind: 'articles', articles: offered, shared: sharedCount, claims, entities: registry.entities, fingerprint: registry.fingerprint, ...(keyWith && { keyWith }) },
         60_000 + 50 * offered.length,
         // The worker did not answer: whatever this thread did not take, it does now.
         () => {
@@ -173,7 +185,7 @@ export function articlePool(articles = 0): ArticlePool {
         },
         (part) => {
           // The article is this thread's own (the worker processed its copy, and does not change it).
-          for (const [position, result] of part as ArticlePart) theirs[position] = { article: offered[position]!, ...result };
+          for (const [position, result, key] of part as ArticlePart) theirs[position] = { result: { article: offered[position]!, ...result }, ...(key !== undefined && { key }) };
         },
       );
       // The worker's parts are taken in now and then: read here while the worker goes on, not all at the end.
@@ -185,17 +197,19 @@ export function articlePool(articles = 0): ArticlePool {
       for (const article of articles.slice(0, sharedStart)) here.push(withParts(article));
       here.push(...takeFromEnd('front', sharedCount, claims, (position) => withParts(offered[position]!)));
       const count = pending.wait();
-      const theirResults: ArticleResult[] = [];
+      const theirResults: Processed[] = [];
       for (let position = firstNotHere(); position < offered.length; position++) {
-        const result = theirs[position];
-        if (!result) throw new Error(`pipeline worker sent no result for article ${offered[position]!.slug}`);
-        theirResults.push(result);
+        const processed = theirs[position];
+        if (!processed) throw new Error(`pipeline worker sent no result for article ${offered[position]!.slug}`);
+        theirResults.push(processed);
       }
       if (theirResults.length !== count) throw new Error(`pipeline worker processed ${count} articles, expected ${theirResults.length}`);
       split = { here: here.length, worker: theirResults.length };
       // The thread for the ego networks, loading while the corpus is related here.
       ready ??= start();
-      return [...here, ...theirResults];
+      const all = [...here, ...theirResults];
+      const keys = keyWith && all.map(({ result, key }) => key ?? missingKey(result.article.slug));
+      return { results: all.map(({ result }) => result), ...(keys && { keys }) };
     },
     startDiscovery(articles) {
       if (articles.length < MIN_PARALLEL_ARTICLES) return inThisThread.startDiscovery(articles);

@@ -10,7 +10,7 @@
  */
 import { parentPort, type MessagePort } from 'node:worker_threads';
 import type { Entity, SegmentedArticle } from '../pipeline/model.ts';
-import { entityContext, processArticle, type ArticleResult } from '../pipeline/run.ts';
+import { entityContext, processArticle, processArticleKeyed, type ArticleResult } from '../pipeline/run.ts';
 import { discoverNames } from '../pipeline/discover/index.ts';
 import { layoutEgoNetwork, type EgoGraph } from '../pipeline/charts/network.ts';
 import { fromDiscoveryWire, type WireArticle } from './discovery-wire.ts';
@@ -26,7 +26,7 @@ export type WorkerJob =
    * The first `shared` articles are shared with the sending thread, from their
    * two ends (`claims`, shared-run.ts); the rest are this thread's alone.
    */
-  | { kind: 'articles'; articles: SegmentedArticle[]; shared: number; claims: Int8Array; entities: Entity[]; fingerprint: string }
+  | { kind: 'articles'; articles: SegmentedArticle[]; shared: number; claims: Int8Array; entities: Entity[]; fingerprint: string; keyWith?: { codeVersion: string | undefined } }
   | { kind: 'discovery'; articles: WireArticle[] }
   /** Taken from the front, shared with the sending thread, which takes them from the back once its pages are done. */
   | { kind: 'ego-networks'; egos: readonly EgoGraph[]; claims: Int8Array }
@@ -45,7 +45,7 @@ export type WorkerTask = WorkerJob & {
  * cost both threads a copy of each article (about a third of the corpus at
  * 5,000 articles) and left the sending thread holding two copies of it.
  */
-export type ArticlePart = [position: number, result: Omit<ArticleResult, 'article'>][];
+export type ArticlePart = [position: number, result: Omit<ArticleResult, 'article'>, key?: string][];
 /** Results go back in parts of this many articles as they are made, so sending them overlaps the work instead of following it. */
 const PART_ARTICLES = 50;
 
@@ -59,8 +59,14 @@ function processShare(task: WorkerTask & { kind: 'articles' }): number {
     part = [];
   };
   const take = (position: number) => {
-    const { article: _sent, ...result } = processArticle(task.articles[position]!, registry);
-    part.push([position, result]);
+    const article = task.articles[position]!;
+    if (task.keyWith) {
+      const { result: { article: _sent, ...result }, key } = processArticleKeyed(article, registry, task.keyWith.codeVersion);
+      part.push([position, result, key]);
+    } else {
+      const { article: _sent, ...result } = processArticle(article, registry);
+      part.push([position, result]);
+    }
     processed++;
     if (part.length >= PART_ARTICLES) send();
   };

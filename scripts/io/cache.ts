@@ -104,6 +104,7 @@ export function loadCache(root: URL): FileCache {
       cache.used.add(key);
       appendEntry(cache, key, JSON.stringify(packResult(value)));
     },
+    holdsNone: () => (cache.packed ??= readPacks(folder)).size === 0,
     getCorpus(key) {
       const name = `corpus-${key}`;
       cache.used.add(name);

@@ -36,7 +36,7 @@ import type { SiteSettingsInput } from './assemble/home-page.ts';
 import { ingestArticle, parseSources, dedupeSlugs, type SourceEntry } from './ingest/index.ts';
 import { segmentArticle } from './segment/index.ts';
 import { loadRegistry } from './registry/index.ts';
-import { buildAliasIndex, entitiesNamedIn, installationIndex, linkMentions, type AliasIndex, type ArticleScan, type InstallationIndex } from './link/index.ts';
+import { buildAliasIndex, entitiesNamedIn, installationIndex, linkMentions, scanArticle, type AliasIndex, type ArticleScan, type InstallationIndex } from './link/index.ts';
 import { discoverNames, type DiscoveredName } from './discover/index.ts';
 import { resolveEntities, DEFAULT_DISCOVERY_THRESHOLDS, NO_REFERENCE_DATA, type DiscoveryThresholds, type ReferenceData } from './resolve/index.ts';
 import { extractDates, outsideNames } from './extract/dates/index.ts';
@@ -223,6 +223,16 @@ export function processArticle(article: SegmentedArticle, registry: RegistryCont
   const descriptors = extractDescriptors(article, mentions, registry.entities);
   const statements = buildStatements(article, mentions, datesBySentence, quotes, registry.installations);
   return { article, mentions, statements, quotes, descriptors, unresolvedDates, dateWarnings };
+}
+
+/**
+ * `processArticle`, with the article's cache key (`articleCacheKey`) made from
+ * the scan it is linked from: where no key is needed beforehand (a cache that
+ * holds no result), the thread that processes an article scans it once for both.
+ */
+export function processArticleKeyed(article: SegmentedArticle, registry: RegistryContext, codeVersion?: string): { result: ArticleResult; key: string } {
+  const scan = scanArticle(article, registry.index);
+  return { key: articleCacheKey(article, registry, codeVersion, scan), result: processArticle(article, registry, scan) };
 }
 
 /** What the corpus stages before linking produce: the articles segmented, and the entities they name. */

@@ -8,9 +8,9 @@ import { sourcePath } from '../../../scripts/pipeline/shared/paths.ts';
 import { emitArticleBody } from '../../../scripts/pipeline/emit/source-page.ts';
 import { buildSite } from '../../../scripts/pipeline/site.ts';
 import { buildNetworkGraph, egoGraphs, layoutEgoNetworks } from '../../../scripts/pipeline/charts/network.ts';
-import { runPipeline, type PipelineInputs } from '../../../scripts/pipeline/run.ts';
+import { runPipeline, type ArticleResult, type PipelineInputs } from '../../../scripts/pipeline/run.ts';
 import type { KnowledgeModel } from '../../../scripts/pipeline/model.ts';
-import { runCachedPipeline } from '../../../scripts/io/pipeline-runner.ts';
+import { runCachedPipeline, type ArticleCache } from '../../../scripts/io/pipeline-runner.ts';
 
 /** Just enough articles for the worker to take part, and their model from one thread; made once for both tests. */
 let made: { inputs: PipelineInputs; alone: KnowledgeModel } | undefined;
@@ -44,6 +44,35 @@ describe('articlePool', () => {
     } finally {
       await pool.close();
     }
+  }, 120_000);
+
+  it('on a first build, keys each article where it processes it, by the key a later build looks it up by', async () => {
+    const { inputs, alone } = corpus();
+    /** The results a run stored, by key; `holdsNone` answers as the cache's does. */
+    const recording = () => {
+      const entries = new Map<string, ArticleResult>();
+      const cache: ArticleCache = {
+        hits: 0,
+        get: (key) => (entries.has(key) ? (cache.hits++, entries.get(key)) : undefined),
+        set: (key, value) => void entries.set(key, value),
+        holdsNone: () => entries.size === 0,
+      };
+      return { cache, entries };
+    };
+    const pool = articlePool(inputs.articles.length);
+    const first = recording();
+    try {
+      expect(JSON.stringify(runCachedPipeline(inputs, first.cache, pool.workers))).toBe(JSON.stringify(alone));
+      expect(pool.articleSplit()!.worker).toBeGreaterThan(0);
+    } finally {
+      await pool.close();
+    }
+    expect(first.entries.size).toBe(inputs.articles.length);
+    // A later build makes every key before it processes anything, here alone: each finds its article's result.
+    const later = recording();
+    for (const [key, value] of first.entries) later.entries.set(key, value);
+    expect(JSON.stringify(runCachedPipeline(inputs, later.cache))).toBe(JSON.stringify(alone));
+    expect(later.cache.hits).toBe(inputs.articles.length);
   }, 120_000);
 
   it('lays out the ego networks on both threads when this one asks at once, and gives the same layouts as one thread', async () => {

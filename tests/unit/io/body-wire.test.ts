@@ -53,7 +53,7 @@ describe('the article bodies\' wire', () => {
           { id: 'p-post', kind: 'tweet', line: 5, tweet: 0, text: 'Beta posted this.', sentences: [sentence('s-3', 0, 17)] },
           { id: 'p-a', kind: 'paragraph', line: 7, text: 'Alpha met Beta again.', sentences: [sentence('s-4', 0, 21)] },
           // A post the article does not have, and a sentence past its paragraph's end.
-          { id: 'p-b', kind: 'quote', line: 9, tweet: 4, text: 'Short.', sentences: [sentence('s-5', 0, 40)] },
+          { id: 'p-b', kind: 'list-item', line: 9, tweet: 4, text: 'Short.', sentences: [sentence('s-5', 0, 40)] },
         ],
         tweets: [{ author: 'Beta <b>', handle: 'beta', date: { label: '27 January 2026' } }, { author: 'Nobody', handle: 'n' }],
       },

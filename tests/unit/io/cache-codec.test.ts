@@ -10,7 +10,7 @@ import { segmentArticle } from '../../../scripts/pipeline/segment/index.ts';
 function results(inputs: Pick<PipelineInputs, 'articles' | 'registryFiles'>): ArticleResult[] {
   const { diagnostics: _diagnostics, ...registry } = registryContext(inputs.registryFiles);
   const articles = inputs.articles.flatMap((input) => ingestArticle({ file: input.file, bytes: input.bytes }).article ?? []).map(segmentArticle);
-  return inThisThread.processArticles(articles, registry);
+  return inThisThread.processArticles(articles, registry).results;
 }
 
 const throughJson = (result: ArticleResult) => unpackResult(JSON.parse(JSON.stringify(packResult(result))));
