@@ -25,6 +25,7 @@
  *
  * Results are the same as one thread's (same code, same inputs), as the tests check.
  */
+import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { ArticleResult } from '../pipeline/run.ts';
 import type { SegmentedArticle } from '../pipeline/model.ts';
@@ -119,7 +120,7 @@ export function articlePool(articles = 0): ArticlePool {
    * its answer ahead of it (`{ part }`): `receive` hands the ones in so far
    * to `onPart`, and `wait` the rest.
    */
-  function request<T>(task: WorkerJob, timeoutMs: number, fallback: () => T, onPart?: (part: unknown) => void): { poll(): T | undefined; wait(): T; receive(): void } {
+  function request<T>(task: WorkerJob, timeoutMs: number, fallback: () => T, onPart?: (part: unknown) => void): { poll(): T | undefined; wait(): T; receive(): void; answered(): boolean } {
     const worker = ready ?? start();
     ready = undefined;
     const signal = new Int32Array(new SharedArrayBuffer(4));
@@ -148,7 +149,8 @@ export function articlePool(articles = 0): ArticlePool {
       }
       return answer.result;
     };
-    return { poll: () => (answer || Atomics.load(signal, 0) === 1 ? wait() : undefined), wait, receive };
+    const answered = () => answer !== undefined || Atomics.load(signal, 0) === 1;
+    return { poll: () => (answered() ? wait() : undefined), wait, receive, answered };
   }
 
   const workers: PipelineWorkers = {
@@ -226,6 +228,16 @@ export function articlePool(articles = 0): ArticlePool {
     },
   };
 
+  /**
+   * Whether the layouts' thread is still at work, when the bodies' thread should wait for it.
+   * On two cores the bodies' thread starts once the layouts are in: the two at once, beside this
+   * thread (which assembles the pages, the build's longest chain) and the page-writing thread,
+   * took part of this thread's core for most of the time they overlapped. One after the other
+   * they are still done before this thread needs the first body.
+   */
+  let layoutsAnswered: (() => boolean) | undefined;
+  const layoutsBusy = () => availableParallelism() <= 2 && layoutsAnswered !== undefined && !layoutsAnswered();
+
   const articleBodies: Required<SiteWorkers>['articleBodies'] = (count, sourceOf) => {
     if (count < MIN_PARALLEL_BODIES) return siteInThisThread.articleBodies(count, sourceOf);
     const claims = sharedClaims(count);
@@ -237,14 +249,24 @@ export function articlePool(articles = 0): ArticlePool {
     bodySplit = { here: 0, worker: 0 };
     // Generous: a body takes about a millisecond. The worker not answering costs nothing: whatever
     // it did not send, `take` makes here.
-    const pages = toBodyWire(Array.from({ length: count }, (_, position) => sourceOf(position)));
-    const pending = request<number>({ kind: 'article-bodies', pages, claims }, 60_000 + 50 * count, () => 0, (part) => {
-      for (const [position, headings, blocks] of part as BodyPart) theirs[position] = [headings, blocks];
-      received += (part as BodyPart).length;
-      bodySplit = { here: made, worker: received };
-    });
+    let pending: ReturnType<typeof request<number>> | undefined;
+    const begin = () =>
+      (pending ??= request<number>(
+        { kind: 'article-bodies', pages: toBodyWire(Array.from({ length: count }, (_, position) => sourceOf(position))), claims },
+        60_000 + 50 * count,
+        () => 0,
+        (part) => {
+          for (const [position, headings, blocks] of part as BodyPart) theirs[position] = [headings, blocks];
+          received += (part as BodyPart).length;
+          bodySplit = { here: made, worker: received };
+        },
+      ));
+    if (!layoutsBusy()) begin();
     return {
-      poll: () => pending.receive(),
+      poll() {
+        if (!pending && !layoutsBusy()) begin();
+        pending?.receive();
+      },
       take(position, source) {
         // This thread takes them from the front, once it writes the source pages; the worker has
         // taken them from the back meanwhile. The first one it has claimed ends this thread's share.
@@ -252,9 +274,11 @@ export function articlePool(articles = 0): ArticlePool {
           bodySplit = { here: ++made, worker: received };
           return emitArticleBody(articleBodyInput(source()));
         }
-        if (!theirs[position]) pending.receive();
+        // Not started yet only if this thread never polled once the layouts were in: it cannot have claimed this one.
+        const work = begin();
+        if (!theirs[position]) work.receive();
         // The worker stops at the first body this thread has claimed, so its answer is at most one body away.
-        if (!theirs[position]) pending.wait();
+        if (!theirs[position]) work.wait();
         const sent = theirs[position];
         theirs[position] = undefined;
         if (!sent) return emitArticleBody(articleBodyInput(source()));
@@ -279,6 +303,7 @@ export function articlePool(articles = 0): ArticlePool {
         // The worker did not answer: whatever this thread did not lay out, it does now.
         () => egos.flatMap((ego, position) => (here.has(position) ? [] : [[position, layoutEgoNetwork(ego)] as [number, NetworkChart]])),
       );
+      layoutsAnswered = pending.answered;
       let layouts: Map<string, NetworkChart> | undefined;
       const taken = (theirs: [number, NetworkChart][]) => {
         if (layouts) return layouts;
