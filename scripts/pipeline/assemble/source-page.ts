@@ -140,7 +140,13 @@ export function sourceParagraphs(article: ArticleText, mentions: readonly Linked
   });
 }
 
-/** The article body's paragraphs and where they go (emit/source-page.ts `emitArticleBody` reads this). */
-export function articleBodyInput(source: ArticleBodySource): { path: string; paragraphs: SourceParagraph[] } {
+/** What `emitArticleBody` (emit/source-page.ts) reads: the source page's path and its article's paragraphs, nothing the other pages decide. */
+export interface ArticleBodyInput {
+  path: string;
+  paragraphs: SourceParagraph[];
+}
+
+/** The article body's paragraphs and where they go. */
+export function articleBodyInput(source: ArticleBodySource): ArticleBodyInput {
   return { path: source.path, paragraphs: sourceParagraphs(source.article, source.mentions, source.entities) };
 }

@@ -1,6 +1,6 @@
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
-import type { SourcePage, SourceParagraph } from '../assemble/source-page.ts';
+import type { ArticleBodyInput, SourcePage, SourceParagraph } from '../assemble/source-page.ts';
 import type { Inline } from '../assemble/inlines.ts';
 import { relativeHref } from '../shared/paths.ts';
 import { articleJsonLd, type HeadEntry } from './json-ld.ts';
@@ -151,12 +151,6 @@ export function emitSourcePage(page: SourcePage, article: PrebuiltBody, siteTitl
     panels: JSON.parse(JSON.stringify(panels)) as SourcePanels,
     blocks: [...article.blocks, ...after.blocks],
   };
-}
-
-/** What `emitArticleBody` reads: the source page's path and its article's paragraphs (`sourceParagraphs`), nothing the other pages decide. */
-export interface ArticleBodyInput {
-  path: string;
-  paragraphs: SourceParagraph[];
 }
 
 /**
