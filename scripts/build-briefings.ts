@@ -64,6 +64,8 @@ if (previous) {
   checkpoint('cache');
   progress.end(`${model.articles.length} articles (${cache.hits} from cache), ${model.mentions.length} mentions, ${model.statements.length} statements`);
   memory('pipeline done');
+  const segmentSplit = pool.segmentSplit();
+  if (segmentSplit && process.env.BRIEFING_VERBOSE) progress.log(`briefing: ingest and segment: ${segmentSplit.here} article files in this thread, ${segmentSplit.worker} on the worker`);
   const split = pool.articleSplit();
   if (split && process.env.BRIEFING_VERBOSE) progress.log(`briefing: per-article stages: ${split.here} articles in this thread, ${split.worker} on the worker`);
 

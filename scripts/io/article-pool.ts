@@ -2,8 +2,11 @@
  * Edge: the pipeline's parallel stages on a second thread. `runPipeline` is
  * synchronous and its stages are pure, so the pool hands work to a worker
  * thread, goes on here meanwhile, then blocks (Atomics.wait) until the
- * worker's answer is back. Four jobs, on the 2-core build machine:
+ * worker's answer is back. Five jobs, on the 2-core build machine:
  *
+ * - ingesting and segmenting the article files, each thread taking the next
+ *   from its own end of the list; the worker, its modules loaded, then stays
+ *   for discovery;
  * - name discovery over the whole corpus, once this thread has segmented it,
  *   while this thread finds the passages the articles share: the worker gets
  *   only what discovery reads (scripts/io/discovery-wire.ts), not the
@@ -27,14 +30,14 @@
  */
 import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import type { ArticleResult } from '../pipeline/run.ts';
+import type { ArticleResult, SegmentedInput } from '../pipeline/run.ts';
 import type { SegmentedArticle } from '../pipeline/model.ts';
-import { processArticle, processArticleKeyed } from '../pipeline/run.ts';
+import { processArticle, processArticleKeyed, segmentInput } from '../pipeline/run.ts';
 import { discoverNames, type DiscoveredName } from '../pipeline/discover/index.ts';
 import { inThisThread, type PipelineWorkers } from './pipeline-runner.ts';
 import { layoutEgoNetwork, type NetworkChart } from '../pipeline/charts/network.ts';
 import { siteInThisThread, type SiteWorkers } from '../pipeline/site.ts';
-import type { ArticlePart, BodyPart, WorkerJob, WorkerTask } from './article-worker.ts';
+import type { ArticlePart, BodyPart, SegmentedPart, WorkerJob, WorkerTask } from './article-worker.ts';
 import { emitArticleBody } from '../pipeline/emit/source-page.ts';
 import { articleBodyInput } from '../pipeline/assemble/source-page.ts';
 import { toBodyWire } from './body-wire.ts';
@@ -50,6 +53,8 @@ export interface ArticlePool {
   site: Required<SiteWorkers>;
   /** How the last run of the per-article stages was split between this thread and the worker (for the build's log and the tests). */
   articleSplit(): { here: number; worker: number } | undefined;
+  /** Likewise for ingesting and segmenting the article files. */
+  segmentSplit(): { here: number; worker: number } | undefined;
   /** Likewise for the last ego-network layouts. */
   layoutSplit(): { here: number; worker: number } | undefined;
   /** Likewise for the source pages' article bodies. */
@@ -69,6 +74,10 @@ export const WORKER_ALONE = 0.25;
 const RECEIVE_EVERY = 32;
 
 type Reply<T> = { result?: T; error?: string } | undefined;
+
+function missingFile(file: string): never {
+  throw new Error(`pipeline worker sent nothing for article file ${file}`);
+}
 
 function missingKey(slug: string): never {
   throw new Error(`pipeline worker sent no cache key for article ${slug}`);
@@ -107,6 +116,7 @@ export function articlePool(articles = 0): ArticlePool {
     return worker;
   };
   let split: { here: number; worker: number } | undefined;
+  let segmentSplit: { here: number; worker: number } | undefined;
   let layoutSplit: { here: number; worker: number } | undefined;
   let bodySplit: { here: number; worker: number } | undefined;
   /** A thread started ahead of its job, loading meanwhile. Each thread does one job, then exits (article-worker.ts). */
@@ -120,7 +130,14 @@ export function articlePool(articles = 0): ArticlePool {
    * its answer ahead of it (`{ part }`): `receive` hands the ones in so far
    * to `onPart`, and `wait` the rest.
    */
-  function request<T>(task: WorkerJob, timeoutMs: number, fallback: () => T, onPart?: (part: unknown) => void): { poll(): T | undefined; wait(): T; receive(): void; answered(): boolean } {
+  function request<T>(
+    task: WorkerJob,
+    timeoutMs: number,
+    fallback: () => T,
+    onPart?: (part: unknown) => void,
+    /** The thread stays once it has answered (article-worker.ts), ready for the next job. */
+    keep = false,
+  ): { poll(): T | undefined; wait(): T; receive(): void; answered(): boolean } {
     const worker = ready ?? start();
     ready = undefined;
     const signal = new Int32Array(new SharedArrayBuffer(4));
@@ -142,8 +159,10 @@ export function articlePool(articles = 0): ArticlePool {
       if (answered) receive();
       port1.close();
       if (reply?.error) throw new Error(`pipeline worker failed: ${reply.error}`);
-      if (answered && reply && 'result' in reply) answer = { result: reply.result as T };
-      else {
+      if (answered && reply && 'result' in reply) {
+        answer = { result: reply.result as T };
+        if (keep) ready ??= worker;
+      } else {
         void worker.terminate();
         answer = { result: fallback() };
       }
@@ -154,6 +173,34 @@ export function articlePool(articles = 0): ArticlePool {
   }
 
   const workers: PipelineWorkers = {
+    segmentInputs(articles, entries) {
+      if (articles.length < MIN_PARALLEL_ARTICLES) return inThisThread.segmentInputs(articles, entries);
+      // Each thread takes the next file from its own end of the list, so the worker, which may
+      // still be loading the stages' modules when this starts, does what it has time for.
+      const claims = sharedClaims(articles.length);
+      /** Every file's result by position: this thread's, and the worker's as its parts come in. */
+      const all: (SegmentedInput | undefined)[] = new Array(articles.length);
+      let here = 0;
+      const pending = request<number>(
+        { kind: 'segment', articles, entries, claims },
+        // Generous: a file takes under a millisecond.
+        60_000 + 50 * articles.length,
+        // The worker did not answer: whatever this thread did not take, it does now.
+        () => {
+          for (let position = here; position < articles.length; position++) all[position] = segmentInput(articles[position]!, entries);
+          return articles.length - here;
+        },
+        (part) => {
+          for (const [position, item] of part as SegmentedPart) all[position] = item;
+        },
+        true,
+      );
+      here = takeFromEnd('front', articles.length, claims, (position) => (all[position] = segmentInput(articles[position]!, entries))).length;
+      const count = pending.wait();
+      if (count !== articles.length - here) throw new Error(`pipeline worker segmented ${count} article files, expected ${articles.length - here}`);
+      segmentSplit = { here, worker: count };
+      return all.map((item, position) => item ?? missingFile(articles[position]!.file));
+    },
     processArticles(articles, registry, options = {}) {
       if (articles.length < MIN_PARALLEL_ARTICLES) return inThisThread.processArticles(articles, registry, options);
       const { scans, keyWith } = options;
@@ -333,6 +380,7 @@ export function articlePool(articles = 0): ArticlePool {
     workers,
     site,
     articleSplit: () => split,
+    segmentSplit: () => segmentSplit,
     layoutSplit: () => layoutSplit,
     bodySplit: () => bodySplit,
     close: async () => {

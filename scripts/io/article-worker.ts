@@ -1,16 +1,19 @@
 /**
- * Worker thread of scripts/io/article-pool.ts: discovers the names in the
- * corpus (what discovery reads of it, scripts/io/discovery-wire.ts); runs the
- * per-article stages on some articles, with a linking context built here from
- * the same entities; lays out some ego networks; or makes some source pages'
- * article bodies. It answers on the task's own port, wakes the waiting
- * thread, and exits. One job a thread: its heap goes as soon as it
- * has answered, not when the waiting thread, busy with its own share, gets
- * round to reading the answer (which waits on the port meanwhile).
+ * Worker thread of scripts/io/article-pool.ts: ingests and segments some of
+ * the article files; discovers the names in the corpus (what discovery reads
+ * of it, scripts/io/discovery-wire.ts); runs the per-article stages on some
+ * articles, with a linking context built here from the same entities; lays
+ * out some ego networks; or makes some source pages' article bodies. It
+ * answers on the task's own port, wakes the waiting thread, and exits (after
+ * segmenting, it stays for discovery). One job a thread otherwise: its heap
+ * goes as soon as it has answered, not when the waiting thread, busy with its
+ * own share, gets round to reading the answer (which waits on the port
+ * meanwhile).
  */
 import { parentPort, type MessagePort } from 'node:worker_threads';
 import type { Entity, SegmentedArticle } from '../pipeline/model.ts';
-import { entityContext, processArticle, processArticleKeyed, type ArticleResult } from '../pipeline/run.ts';
+import { entityContext, processArticle, processArticleKeyed, segmentInput, type ArticleResult, type PipelineInputs, type SegmentedInput } from '../pipeline/run.ts';
+import type { SourceEntry } from '../pipeline/ingest/index.ts';
 import { discoverNames } from '../pipeline/discover/index.ts';
 import { layoutEgoNetwork, type EgoGraph } from '../pipeline/charts/network.ts';
 import { fromDiscoveryWire, type WireArticle } from './discovery-wire.ts';
@@ -22,6 +25,11 @@ import type { PrebuiltBody } from '../pipeline/emit/html.ts';
 
 /** What the worker is asked to do. */
 export type WorkerJob =
+  /**
+   * ingest → segment, taken from the back of `articles`, shared with the sending thread, which
+   * takes them from the front. The one job after which the thread stays, for the next: discovery.
+   */
+  | { kind: 'segment'; articles: PipelineInputs['articles']; entries: Record<string, SourceEntry>; claims: Int8Array }
   /**
    * The first `shared` articles are shared with the sending thread, from their
    * two ends (`claims`, shared-run.ts); the rest are this thread's alone.
@@ -118,14 +126,41 @@ function makeBodies(task: WorkerTask & { kind: 'article-bodies' }): number {
   return made;
 }
 
+/**
+ * Article files this thread segmented, by position. They go back in parts as they are made:
+ * held until the end, they outlived the young generation, and collecting them cost the
+ * discovery that follows on this thread about 2 s at 5,000 articles.
+ */
+export type SegmentedPart = [position: number, segmented: SegmentedInput][];
+
+/** ingest → segment of the files this thread claims, in parts; answers how many it did. */
+function segmentShare(task: WorkerTask & { kind: 'segment' }): number {
+  // Without a prototype, as parseSources made them (a clone has Object's): no article name can find an inherited entry.
+  const entries = Object.assign(Object.create(null) as Record<string, SourceEntry>, task.entries);
+  let part: SegmentedPart = [];
+  let made = 0;
+  const send = () => {
+    if (part.length > 0) task.port.postMessage({ part });
+    part = [];
+  };
+  takeFromEnd('back', task.articles.length, task.claims, (position) => {
+    part.push([position, segmentInput(task.articles[position]!, entries)]);
+    made++;
+    if (part.length >= PART_ARTICLES) send();
+  });
+  send();
+  return made;
+}
+
 function run(task: WorkerTask): unknown {
+  if (task.kind === 'segment') return segmentShare(task);
   if (task.kind === 'article-bodies') return makeBodies(task);
   if (task.kind === 'ego-networks') return takeFromEnd('front', task.egos.length, task.claims, (position) => [position, layoutEgoNetwork(task.egos[position]!)]);
   if (task.kind === 'discovery') return discoverNames(fromDiscoveryWire(task.articles));
   return processShare(task);
 }
 
-parentPort?.once('message', (task: WorkerTask) => {
+function answer(task: WorkerTask): void {
   try {
     task.port.postMessage({ result: run(task) });
   } catch (error) {
@@ -133,5 +168,10 @@ parentPort?.once('message', (task: WorkerTask) => {
   }
   Atomics.store(task.signal, 0, 1);
   Atomics.notify(task.signal, 0);
-  process.exit(0);
-});
+  // Segmenting leaves nothing behind that the next job would carry: the thread, its modules
+  // loaded, goes on to discover the names rather than a new one loading them again.
+  if (task.kind === 'segment') parentPort?.once('message', answer);
+  else process.exit(0);
+}
+
+parentPort?.once('message', answer);

@@ -5,7 +5,7 @@
  *
  * - nothing changed since a cached run (same corpus key): the cached results,
  *   without ingesting or relating anything;
- * - otherwise the corpus stages (segmentCorpus, discovery, resolveCorpus), then the per-article stages
+ * - otherwise the corpus stages (ingest and segment, discovery, resolveCorpus), then the per-article stages
  *   (link → extract) only for the articles the cache does not hold, on the
  *   worker pool when there is one, then the cross-corpus stages (relateCorpus).
  */
@@ -17,17 +17,21 @@ import {
   articleCacheKey,
   assembleModel,
   corpusKey,
+  corpusSources,
+  joinSegmented,
   processArticle,
   processArticleKeyed,
   relateCorpus,
   resolveCorpus,
-  segmentCorpus,
+  segmentInput,
   withInputDiagnostics,
   type ArticleResult,
   type CorpusResult,
   type PipelineInputs,
   type RegistryContext,
+  type SegmentedInput,
 } from '../pipeline/run.ts';
+import type { SourceEntry } from '../pipeline/ingest/index.ts';
 
 export interface ArticleCache {
   get(key: string): ArticleResult | undefined;
@@ -98,13 +102,21 @@ export type ArticleScans = ReadonlyMap<SegmentedArticle, ArticleScan>;
  */
 export type DiscoveryStarter = (articles: readonly SegmentedArticle[]) => { wait(): DiscoveredName[] };
 
+/**
+ * ingest → segment for each article file (`segmentInput`), by position: the
+ * build shares them between two threads (scripts/io/article-pool.ts).
+ */
+export type InputSegmenter = (articles: PipelineInputs['articles'], entries: Record<string, SourceEntry>) => SegmentedInput[];
+
 /** Where the stages that can run side by side run. */
 export interface PipelineWorkers {
+  segmentInputs: InputSegmenter;
   processArticles: ArticleProcessor;
   startDiscovery: DiscoveryStarter;
 }
 
 export const inThisThread: PipelineWorkers = {
+  segmentInputs: (articles, entries) => articles.map((input) => segmentInput(input, entries)),
   processArticles(articles, registry, { scans, keyWith } = {}) {
     if (!keyWith) return { results: articles.map((article) => processArticle(article, registry, scans?.get(article))) };
     const keyed = articles.map((article) => processArticleKeyed(article, registry, keyWith.codeVersion));
@@ -127,7 +139,8 @@ export function runCachedPipeline(inputs: PipelineInputs, cache: ArticleCache = 
 
   // Discovery may run on a worker; this thread finds the passages the articles
   // share meanwhile (reuse detection reads their text alone, not what linking finds).
-  const segmented = segmentCorpus(inputs);
+  const sources = corpusSources(inputs);
+  const segmented = joinSegmented(inputs, sources, workers.segmentInputs(inputs.articles, sources.entries));
   const discovery = workers.startDiscovery(segmented.segmented);
   const sharedPassages = detectSharedPassages(segmented.segmented);
   const prepared = resolveCorpus(inputs, segmented, discovery.wait());

@@ -252,26 +252,46 @@ export interface SegmentedCorpus {
   articleDiagnostics: Diagnostic[];
 }
 
-/**
- * ingest → segment, across the corpus. It reads only the articles and
- * `sources.yaml`, so a worker thread given those can segment the same corpus
- * for itself (scripts/io/article-pool.ts).
- */
-export function segmentCorpus(inputs: Pick<PipelineInputs, 'articles' | 'sources'>): SegmentedCorpus {
-  const sources = inputs.sources ? parseSources(inputs.sources.text, inputs.sources.file) : { entries: {}, diagnostics: [] };
-  const sourceEntries = sources.entries as Record<string, SourceEntry>;
-  const articleDiagnostics: Diagnostic[] = [];
+/** `sources.yaml` parsed: each article's metadata by name, and the file's own problems. */
+export interface CorpusSources {
+  entries: Record<string, SourceEntry>;
+  diagnostics: Diagnostic[];
+}
 
-  // Ingest every file (cheap, and slugs must be made unique across the corpus first).
-  const ingested: Article[] = [];
-  for (const input of inputs.articles) {
-    const name = articleName(input);
-    const result = ingestArticle({ file: input.file, name, bytes: input.bytes, source: sourceEntries[name] });
-    if (result.article) ingested.push(result.article);
-    else articleDiagnostics.push(...result.diagnostics);
+export function corpusSources(inputs: Pick<PipelineInputs, 'sources'>): CorpusSources {
+  const sources = inputs.sources ? parseSources(inputs.sources.text, inputs.sources.file) : { entries: {}, diagnostics: [] };
+  return { entries: sources.entries as Record<string, SourceEntry>, diagnostics: sources.diagnostics };
+}
+
+/**
+ * One article file ingested and segmented, before slugs are made unique
+ * across the corpus (`joinSegmented`), or what kept it out. The two are
+ * independent of the other files, so two threads can share them
+ * (scripts/io/article-pool.ts).
+ */
+export type SegmentedInput = { article: Article; segmented: SegmentedArticle } | { diagnostics: Diagnostic[] };
+
+/** ingest → segment for one article file, with `sources`' entries (`corpusSources`). */
+export function segmentInput(input: PipelineInputs['articles'][number], entries: Record<string, SourceEntry>): SegmentedInput {
+  const name = articleName(input);
+  const result = ingestArticle({ file: input.file, name, bytes: input.bytes, source: entries[name] });
+  return result.article ? { article: result.article, segmented: segmentArticle(result.article) } : { diagnostics: result.diagnostics };
+}
+
+/**
+ * The corpus from each article file's `segmentInput`, in the files' order:
+ * slugs made unique across it, and an article whose slug that changed
+ * segmented again (a sentence's id is made from its article's slug).
+ */
+export function joinSegmented(inputs: Pick<PipelineInputs, 'articles' | 'sources'>, sources: CorpusSources, each: readonly SegmentedInput[]): SegmentedCorpus {
+  const articleDiagnostics: Diagnostic[] = [];
+  const ingested: { article: Article; segmented: SegmentedArticle }[] = [];
+  for (const item of each) {
+    if ('article' in item) ingested.push(item);
+    else articleDiagnostics.push(...item.diagnostics);
   }
   const articleNames = new Set(inputs.articles.map(articleName));
-  for (const name of Object.keys(sourceEntries)) {
+  for (const name of Object.keys(sources.entries)) {
     if (!articleNames.has(name)) {
       articleDiagnostics.push({
         severity: 'warning',
@@ -282,12 +302,18 @@ export function segmentCorpus(inputs: Pick<PipelineInputs, 'articles' | 'sources
     }
   }
 
-  const segmented: SegmentedArticle[] = [];
-  for (const article of dedupeSlugs(ingested)) {
+  // dedupeSlugs gives back the articles it did not rename as they were.
+  const segmented = dedupeSlugs(ingested.map((item) => item.article)).map((article, position) => {
     articleDiagnostics.push(...article.diagnostics);
-    segmented.push(segmentArticle(article));
-  }
+    return article === ingested[position]!.article ? ingested[position]!.segmented : segmentArticle(article);
+  });
   return { segmented, sourceDiagnostics: sources.diagnostics, articleDiagnostics };
+}
+
+/** ingest → segment, across the corpus, in this thread. */
+export function segmentCorpus(inputs: Pick<PipelineInputs, 'articles' | 'sources'>): SegmentedCorpus {
+  const sources = corpusSources(inputs);
+  return joinSegmented(inputs, sources, inputs.articles.map((input) => segmentInput(input, sources.entries)));
 }
 
 /** resolve: the names the texts give (discoverNames over `corpus`) against the registry. */

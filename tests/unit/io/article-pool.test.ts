@@ -8,8 +8,10 @@ import { sourcePath } from '../../../scripts/pipeline/shared/paths.ts';
 import { emitArticleBody } from '../../../scripts/pipeline/emit/source-page.ts';
 import { buildSite } from '../../../scripts/pipeline/site.ts';
 import { buildNetworkGraph, egoGraphs, layoutEgoNetworks } from '../../../scripts/pipeline/charts/network.ts';
-import { runPipeline, type ArticleResult, type PipelineInputs } from '../../../scripts/pipeline/run.ts';
+import { corpusSources, joinSegmented, runPipeline, segmentCorpus, type ArticleResult, type PipelineInputs } from '../../../scripts/pipeline/run.ts';
 import type { KnowledgeModel } from '../../../scripts/pipeline/model.ts';
+import { dedupeSlugs, ingestArticle } from '../../../scripts/pipeline/ingest/index.ts';
+import { segmentArticle } from '../../../scripts/pipeline/segment/index.ts';
 import { runCachedPipeline, type ArticleCache } from '../../../scripts/io/pipeline-runner.ts';
 
 /** Just enough articles for the worker to take part, and their model from one thread; made once for both tests. */
@@ -73,6 +75,46 @@ describe('articlePool', () => {
     for (const [key, value] of first.entries) later.entries.set(key, value);
     expect(JSON.stringify(runCachedPipeline(inputs, later.cache))).toBe(JSON.stringify(alone));
     expect(later.cache.hits).toBe(inputs.articles.length);
+  }, 120_000);
+
+  it('ingests and segments the files on both threads as one thread does, making slugs unique across them', async () => {
+    const { inputs } = corpus();
+    // Each file beside a copy whose name differs only in case: the two have one slug, and the copy,
+    // first in file order, keeps it. So every other file is renamed, on either thread, and must be
+    // segmented again under its new slug. And one file with no text, which is skipped.
+    const upper = (name: string) => name.replace(/^[^.]+/, (stem) => stem.toUpperCase());
+    const articles: PipelineInputs['articles'] = [
+      ...inputs.articles.flatMap((input) => {
+        const name = input.name ?? input.file.split('/').pop()!;
+        return [input, { file: input.file.replace(/[^/]+$/, upper), name: upper(name), bytes: input.bytes }];
+      }),
+      { file: 'content/articles/empty.txt', name: 'empty.txt', bytes: new Uint8Array() },
+    ];
+    const withCopies = { ...inputs, articles };
+    const alone = segmentCorpus(withCopies);
+    // The oracle: every file ingested, slugs made unique, then each segmented under its final slug.
+    const ingested = articles.flatMap((input) => ingestArticle({ file: input.file, name: input.name!, bytes: input.bytes }).article ?? []);
+    expect(JSON.stringify(alone.segmented)).toBe(JSON.stringify(dedupeSlugs(ingested).map(segmentArticle)));
+    expect(alone.articleDiagnostics.filter((diagnostic) => diagnostic.code === 'article/duplicate-slug')).toHaveLength(inputs.articles.length);
+    expect(alone.articleDiagnostics.some((diagnostic) => diagnostic.file === 'content/articles/empty.txt')).toBe(true);
+    // The worker takes files only once its modules are loaded: given the time, it takes some (tried a few times over on a busy machine).
+    for (let tries = 0; ; tries++) {
+      const pool = articlePool(articles.length);
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        const sources = corpusSources(withCopies);
+        const shared = joinSegmented(withCopies, sources, pool.workers.segmentInputs(articles, sources.entries));
+        expect(JSON.stringify(shared)).toBe(JSON.stringify(alone));
+        const split = pool.segmentSplit()!;
+        expect(split.here + split.worker).toBe(articles.length);
+        if (split.worker >= 4 || tries === 4) {
+          expect(split.worker).toBeGreaterThanOrEqual(4);
+          break;
+        }
+      } finally {
+        await pool.close();
+      }
+    }
   }, 120_000);
 
   it('lays out the ego networks on both threads when this one asks at once, and gives the same layouts as one thread', async () => {
