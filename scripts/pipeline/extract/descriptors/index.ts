@@ -15,6 +15,7 @@
  * general English and both splits and mis-tags these title runs, while a
  * title lexicon is short, predictable and easy for an editor to extend.
  */
+import { lastWordBefore } from './last-word.ts';
 import type { Descriptor, Entity, Mention, SegmentedArticle } from '../../model.ts';
 import { entityLookup } from '../../shared/entity-lookup.ts';
 
@@ -50,27 +51,6 @@ interface Span {
 }
 
 /** Title run that ends right before `nameStart` in `text`, or undefined. */
-const LAST_WORD = /([\p{L}][\p{L}\p{N}.'’-]*)\s+$/u;
-/** Far enough back for any title word and its spaces. */
-const LAST_WORD_WINDOW = 120;
-
-/**
- * The word ending just before `end` (then only spaces), as `LAST_WORD` finds it
- * in `text.slice(0, end)`. Why a window: an end-anchored pattern is tried at
- * every position of what it is given, so matching the whole paragraph before
- * each name was quadratic (and a tenth of the pipeline at 5,000 articles).
- */
-function lastWordBefore(text: string, end: number): { 1: string; index: number } | undefined {
-  const from = Math.max(0, end - LAST_WORD_WINDOW);
-  const match = LAST_WORD.exec(text.slice(from, end));
-  // A match at the window's edge may be the tail of a longer word: ask the whole text.
-  if (match && match.index === 0 && from > 0) {
-    const whole = LAST_WORD.exec(text.slice(0, end));
-    return whole ? { 1: whole[1]!, index: whole.index } : undefined;
-  }
-  return match ? { 1: match[1]!, index: match.index + from } : undefined;
-}
-
 export function titleBefore(text: string, nameStart: number, attached: readonly Span[]): string | undefined {
   let start = nameStart;
   let hasTitle = false;
