@@ -97,12 +97,14 @@ describe('articlePool', () => {
     expect(JSON.stringify(alone.segmented)).toBe(JSON.stringify(dedupeSlugs(ingested).map(segmentArticle)));
     expect(alone.articleDiagnostics.filter((diagnostic) => diagnostic.code === 'article/duplicate-slug')).toHaveLength(inputs.articles.length);
     expect(alone.articleDiagnostics.some((diagnostic) => diagnostic.file === 'content/articles/empty.txt')).toBe(true);
-    // The worker takes files only once its modules are loaded: given the time, it takes some (tried a few times over on a busy machine).
+    // The worker takes files only once its modules are loaded, which on a busy machine can take longer
+    // than this thread needs for all of them. A first job waits for its answer, so the worker is loaded,
+    // and stays (article-worker.ts): it takes the next job's files from the back as soon as it is sent.
+    const sources = corpusSources(withCopies);
     for (let tries = 0; ; tries++) {
       const pool = articlePool(articles.length);
       try {
-        await new Promise((resolve) => setTimeout(resolve, 1_000));
-        const sources = corpusSources(withCopies);
+        pool.workers.segmentInputs(articles.slice(0, MIN_PARALLEL_ARTICLES), sources.entries);
         const shared = joinSegmented(withCopies, sources, pool.workers.segmentInputs(articles, sources.entries));
         expect(JSON.stringify(shared)).toBe(JSON.stringify(alone));
         const split = pool.segmentSplit()!;
