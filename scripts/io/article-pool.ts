@@ -119,7 +119,7 @@ export function articlePool(articles = 0): ArticlePool {
   let segmentSplit: { here: number; worker: number } | undefined;
   let layoutSplit: { here: number; worker: number } | undefined;
   let bodySplit: { here: number; worker: number } | undefined;
-  /** A thread started ahead of its job, loading meanwhile. Each thread does one job, then exits (article-worker.ts). */
+  /** A thread started ahead of its job, loading meanwhile, or one that segmented and stays for the next. Each thread otherwise does one job, then exits (article-worker.ts). */
   let ready: Worker | undefined = articles >= MIN_PARALLEL_ARTICLES ? start() : undefined;
 
   /**
