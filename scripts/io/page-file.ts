@@ -13,7 +13,10 @@ export interface WrittenFile {
   /** The page's content hash: also Astro's cache key for the page (src/lib/prebuilt-page.ts). */
   hash: string;
   size: number;
-  /** Whole milliseconds: what a file's time keeps when set again from a `Date`. */
+  /**
+   * Whole milliseconds, floored. A time put back from a `Date` (rounded to the millisecond, then
+   * kept to the microsecond through a float) can differ by one: that costs a read, never a change missed.
+   */
   mtimeMs: number;
 }
 
