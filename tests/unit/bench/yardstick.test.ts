@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { figuresByKind, pageKind, REPEAT_SHINGLE, type BareResult, type SiteResult } from '../../../scripts/bench/site-figures.ts';
 import { formatKindTable, formatPhaseTable, formatRatio, formatYardstickTable } from '../../../scripts/bench/table.ts';
-import { childCpuSeconds } from '../../../scripts/bench/process-tree.ts';
+import { childCpuSeconds, ownCpuSeconds, runMeasured } from '../../../scripts/bench/process-tree.ts';
 import { astroPhases, briefingPhases } from '../../../scripts/bench/site-figures.ts';
 
 function build(seconds: number, rss: number) {
@@ -129,7 +129,31 @@ describe('childCpuSeconds', () => {
     expect(childCpuSeconds(stat)).toBeCloseTo(18.01, 5);
     expect(childCpuSeconds(stat, 1000)).toBeCloseTo(1.801, 5);
     expect(childCpuSeconds('garbage')).toBeUndefined();
+    expect(ownCpuSeconds(stat)).toBeCloseTo(0.07, 5);
+    expect(ownCpuSeconds('garbage')).toBeUndefined();
   });
+});
+
+describe('runMeasured', () => {
+  it('counts the CPU of a child its parent never waited for', async () => {
+    // The child burns 0.6 s of CPU by its own measure. The parent blocks its event loop (so it never
+    // reaps the child) until the child has exited, then exits itself: the child's CPU is in no
+    // waited-for total, as with a build that leaves its Pagefind binary unreaped.
+    const child = 'const t = process.cpuUsage(); while (process.cpuUsage(t).user + process.cpuUsage(t).system < 600000);';
+    const parent = `
+      const { spawn } = require('node:child_process');
+      const { readFileSync } = require('node:fs');
+      const busy = spawn(process.execPath, ['-e', ${JSON.stringify(child)}]);
+      const state = () => { try { return readFileSync('/proc/' + busy.pid + '/stat', 'utf8').split(') ')[1][0]; } catch { return 'X'; } };
+      const pause = new Int32Array(new SharedArrayBuffer(4));
+      for (let waited = 0; state() !== 'Z' && state() !== 'X' && waited < 60000; waited += 50) Atomics.wait(pause, 0, 0, 50);
+      // Long enough for a sample of the exited child.
+      Atomics.wait(pause, 0, 0, 300);
+      process.exit(0);`;
+    const step = await runMeasured(['-e', parent], process.cwd());
+    expect(step.exitCode).toBe(0);
+    expect(step.cpuSeconds).toBeGreaterThanOrEqual(0.6);
+  }, 90_000);
 });
 
 describe('build logs', () => {
