@@ -30,11 +30,11 @@
  */
 import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import type { ArticleResult, SegmentedInput } from '../pipeline/run.ts';
+import type { KeyedResult, SegmentedInput } from '../pipeline/run.ts';
 import type { SegmentedArticle } from '../pipeline/model.ts';
-import { processArticle, processArticleKeyed, segmentInput } from '../pipeline/run.ts';
+import { processArticleKeyed, segmentInput } from '../pipeline/run.ts';
 import { discoverNames, type DiscoveredName } from '../pipeline/discover/index.ts';
-import { inThisThread, type PipelineWorkers } from './pipeline-runner.ts';
+import { inThisThread, processedArticles, type PipelineWorkers } from './pipeline-runner.ts';
 import { layoutEgoNetwork, type NetworkChart } from '../pipeline/charts/network.ts';
 import { siteInThisThread, type SiteWorkers } from '../pipeline/site.ts';
 import type { ArticlePart, BodyPart, SegmentedPart, WorkerJob, WorkerTask } from './article-worker.ts';
@@ -77,16 +77,6 @@ type Reply<T> = { result?: T; error?: string } | undefined;
 
 function missingFile(file: string): never {
   throw new Error(`pipeline worker sent nothing for article file ${file}`);
-}
-
-function missingKey(slug: string): never {
-  throw new Error(`pipeline worker sent no cache key for article ${slug}`);
-}
-
-/** One article's per-article results, with its cache key when the keys are made where articles are processed. */
-interface Processed {
-  result: ArticleResult;
-  key?: string;
 }
 
 /**
@@ -215,12 +205,11 @@ export function articlePool(articles = 0): ArticlePool {
       const sharedCount = ownStart - sharedStart;
       const claims = sharedClaims(sharedCount);
       const offered = articles.slice(sharedStart);
-      const here: Processed[] = [];
+      const here: KeyedResult[] = [];
       /** The worker's results, by position in `offered`, as its parts come in. */
-      const theirs: (Processed | undefined)[] = new Array(offered.length);
+      const theirs: (KeyedResult | undefined)[] = new Array(offered.length);
       // The scans stay on this thread: a scan points into this thread's copy of its article, so the worker scans its own.
-      const processHere = (article: SegmentedArticle): Processed =>
-        keyWith ? processArticleKeyed(article, registry, keyWith.codeVersion) : { result: processArticle(article, registry, scans?.get(article)) };
+      const processHere = (article: SegmentedArticle): KeyedResult => processArticleKeyed(article, registry, keyWith, scans?.get(article));
       /** The first position in `offered` this thread has not taken: the worker has the rest. */
       const firstNotHere = () => here.length - sharedStart;
       // Generous: a share takes about 3 ms an article.
@@ -246,7 +235,7 @@ export function articlePool(articles = 0): ArticlePool {
       for (const article of articles.slice(0, sharedStart)) here.push(withParts(article));
       here.push(...takeFromEnd('front', sharedCount, claims, (position) => withParts(offered[position]!)));
       const count = pending.wait();
-      const theirResults: Processed[] = [];
+      const theirResults: KeyedResult[] = [];
       for (let position = firstNotHere(); position < offered.length; position++) {
         const processed = theirs[position];
         if (!processed) throw new Error(`pipeline worker sent no result for article ${offered[position]!.slug}`);
@@ -256,9 +245,7 @@ export function articlePool(articles = 0): ArticlePool {
       split = { here: here.length, worker: theirResults.length };
       // The thread for the ego networks, loading while the corpus is related here.
       ready ??= start();
-      const all = [...here, ...theirResults];
-      const keys = keyWith && all.map(({ result, key }) => key ?? missingKey(result.article.slug));
-      return { results: all.map(({ result }) => result), ...(keys && { keys }) };
+      return processedArticles([...here, ...theirResults], keyWith);
     },
     startDiscovery(articles) {
       if (articles.length < MIN_PARALLEL_ARTICLES) return inThisThread.startDiscovery(articles);

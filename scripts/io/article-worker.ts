@@ -12,7 +12,7 @@
  */
 import { parentPort, type MessagePort } from 'node:worker_threads';
 import type { Entity, SegmentedArticle } from '../pipeline/model.ts';
-import { entityContext, processArticle, processArticleKeyed, segmentInput, type ArticleResult, type PipelineInputs, type SegmentedInput } from '../pipeline/run.ts';
+import { entityContext, processArticleKeyed, segmentInput, type ArticleResult, type PipelineInputs, type SegmentedInput } from '../pipeline/run.ts';
 import type { SourceEntry } from '../pipeline/ingest/index.ts';
 import { discoverNames } from '../pipeline/discover/index.ts';
 import { layoutEgoNetwork, type EgoGraph } from '../pipeline/charts/network.ts';
@@ -67,14 +67,8 @@ function processShare(task: WorkerTask & { kind: 'articles' }): number {
     part = [];
   };
   const take = (position: number) => {
-    const article = task.articles[position]!;
-    if (task.keyWith) {
-      const { result: { article: _sent, ...result }, key } = processArticleKeyed(article, registry, task.keyWith.codeVersion);
-      part.push([position, result, key]);
-    } else {
-      const { article: _sent, ...result } = processArticle(article, registry);
-      part.push([position, result]);
-    }
+    const { result: { article: _sent, ...result }, key } = processArticleKeyed(task.articles[position]!, registry, task.keyWith);
+    part.push(key === undefined ? [position, result] : [position, result, key]);
     processed++;
     if (part.length >= PART_ARTICLES) send();
   };

@@ -19,7 +19,6 @@ import {
   corpusKey,
   corpusSources,
   joinSegmented,
-  processArticle,
   processArticleKeyed,
   relateCorpus,
   resolveCorpus,
@@ -27,6 +26,7 @@ import {
   withInputDiagnostics,
   type ArticleResult,
   type CorpusResult,
+  type KeyedResult,
   type PipelineInputs,
   type RegistryContext,
   type SegmentedInput,
@@ -115,13 +115,26 @@ export interface PipelineWorkers {
   startDiscovery: DiscoveryStarter;
 }
 
+/** What `processArticles` answers, from each article's `processArticleKeyed` in order; with `keyWith`, every one must have its key. */
+export function processedArticles(processed: readonly KeyedResult[], keyWith: ProcessOptions['keyWith']): ProcessedArticles {
+  const results = processed.map(({ result }) => result);
+  if (!keyWith) return { results };
+  return {
+    results,
+    keys: processed.map(({ result, key }) => {
+      if (key === undefined) throw new Error(`the per-article stages gave no cache key for article ${result.article.slug}`);
+      return key;
+    }),
+  };
+}
+
 export const inThisThread: PipelineWorkers = {
   segmentInputs: (articles, entries) => articles.map((input) => segmentInput(input, entries)),
-  processArticles(articles, registry, { scans, keyWith } = {}) {
-    if (!keyWith) return { results: articles.map((article) => processArticle(article, registry, scans?.get(article))) };
-    const keyed = articles.map((article) => processArticleKeyed(article, registry, keyWith.codeVersion));
-    return { results: keyed.map(({ result }) => result), keys: keyed.map(({ key }) => key) };
-  },
+  processArticles: (articles, registry, { scans, keyWith } = {}) =>
+    processedArticles(
+      articles.map((article) => processArticleKeyed(article, registry, keyWith, scans?.get(article))),
+      keyWith,
+    ),
   startDiscovery: (articles) => ({ wait: () => discoverNames(articles) }),
 };
 

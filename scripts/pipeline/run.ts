@@ -225,14 +225,27 @@ export function processArticle(article: SegmentedArticle, registry: RegistryCont
   return { article, mentions, statements, quotes, descriptors, unresolvedDates, dateWarnings };
 }
 
+/** One article's per-article results, with its cache key when it was made where the article was processed. */
+export interface KeyedResult {
+  result: ArticleResult;
+  key?: string;
+}
+
 /**
- * `processArticle`, with the article's cache key (`articleCacheKey`) made from
- * the scan it is linked from: where no key is needed beforehand (a cache that
- * holds no result), the thread that processes an article scans it once for both.
+ * `processArticle`, and with `keyWith` the article's cache key
+ * (`articleCacheKey`) made from the scan it is linked from: where no key is
+ * needed beforehand (a cache that holds no result), the thread that processes
+ * an article scans it once for both. `scan`: as for `processArticle`.
  */
-export function processArticleKeyed(article: SegmentedArticle, registry: RegistryContext, codeVersion?: string): { result: ArticleResult; key: string } {
-  const scan = scanArticle(article, registry.index);
-  return { key: articleCacheKey(article, registry, codeVersion, scan), result: processArticle(article, registry, scan) };
+export function processArticleKeyed(
+  article: SegmentedArticle,
+  registry: RegistryContext,
+  keyWith?: { codeVersion: string | undefined },
+  scan?: ArticleScan,
+): KeyedResult {
+  if (!keyWith) return { result: processArticle(article, registry, scan) };
+  const scanned = scan ?? scanArticle(article, registry.index);
+  return { key: articleCacheKey(article, registry, keyWith.codeVersion, scanned), result: processArticle(article, registry, scanned) };
 }
 
 /** What the corpus stages before linking produce: the articles segmented, and the entities they name. */
