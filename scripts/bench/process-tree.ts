@@ -21,10 +21,11 @@ import { performance } from 'node:perf_hooks';
 import type { PhaseResult } from './site-figures.ts';
 
 /**
- * Resident memory of a process and all its descendants (KiB), from /proc.
- * `cpu`: each process's own CPU seconds so far (`ownCpuSeconds`), by pid, updated.
+ * One sample of a process and all its descendants, from /proc: their resident
+ * memory (KiB), returned; and into `cpu`, each one's own CPU seconds so far
+ * (`ownCpuSeconds`), by pid. One walk of the tree for both.
  */
-export function treeRssKiB(pid: number, cpu?: Map<number, number>): number {
+export function sampleTree(pid: number, cpu?: Map<number, number>): number {
   let total = 0;
   const visit = (id: number) => {
     try {
@@ -87,7 +88,7 @@ export function runMeasured(args: string[], cwd: string, env: NodeJS.ProcessEnv 
     let peak = 0;
     /** Each process's own CPU seconds, as last seen: they count even if no parent waited for them. */
     const seen = new Map<number, number>();
-    const sampler = setInterval(() => (peak = Math.max(peak, child.pid ? treeRssKiB(child.pid, seen) : 0)), 100);
+    const sampler = setInterval(() => (peak = Math.max(peak, child.pid ? sampleTree(child.pid, seen) : 0)), 100);
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
     child.on('error', (error) => {
