@@ -34,7 +34,7 @@ import type { KeyedResult, SegmentedInput } from '../pipeline/run.ts';
 import type { SegmentedArticle } from '../pipeline/model.ts';
 import { processArticleKeyed, segmentInput } from '../pipeline/run.ts';
 import { discoverNames, type DiscoveredName } from '../pipeline/discover/index.ts';
-import { inThisThread, processedArticles, type PipelineWorkers } from './pipeline-runner.ts';
+import { inThisThread, processedArticles, storedAs, type PipelineWorkers } from './pipeline-runner.ts';
 import { layoutEgoNetwork, type NetworkChart } from '../pipeline/charts/network.ts';
 import { siteInThisThread, type SiteWorkers } from '../pipeline/site.ts';
 import type { ArticlePart, BodyPart, SegmentedPart, WorkerJob, WorkerTask } from './article-worker.ts';
@@ -193,7 +193,7 @@ export function articlePool(articles = 0): ArticlePool {
     },
     processArticles(articles, registry, options = {}) {
       if (articles.length < MIN_PARALLEL_ARTICLES) return inThisThread.processArticles(articles, registry, options);
-      const { scans, keyWith } = options;
+      const { scans, keyWith, cacheLines } = options;
       // This thread takes the first MAIN_ALONE of the articles, the worker the
       // last WORKER_ALONE, and the two share the rest from its two ends
       // (shared-run.ts), so whichever is faster does more. With a fixed half
@@ -209,12 +209,21 @@ export function articlePool(articles = 0): ArticlePool {
       /** The worker's results, by position in `offered`, as its parts come in. */
       const theirs: (KeyedResult | undefined)[] = new Array(offered.length);
       // The scans stay on this thread: a scan points into this thread's copy of its article, so the worker scans its own.
-      const processHere = (article: SegmentedArticle): KeyedResult => processArticleKeyed(article, registry, keyWith, scans?.get(article));
+      const processHere = (article: SegmentedArticle): KeyedResult => storedAs(processArticleKeyed(article, registry, keyWith, scans?.get(article)), cacheLines);
       /** The first position in `offered` this thread has not taken: the worker has the rest. */
       const firstNotHere = () => here.length - sharedStart;
       // Generous: a share takes about 3 ms an article.
       const pending = request<number>(
-        { kind: 'articles', articles: offered, shared: sharedCount, claims, entities: registry.entities, fingerprint: registry.fingerprint, ...(keyWith && { keyWith }) },
+        {
+          kind: 'articles',
+          articles: offered,
+          shared: sharedCount,
+          claims,
+          entities: registry.entities,
+          fingerprint: registry.fingerprint,
+          ...(keyWith && { keyWith }),
+          ...(keyWith && cacheLines && { cacheLines: true }),
+        },
         60_000 + 50 * offered.length,
         // The worker did not answer: whatever this thread did not take, it does now.
         () => {
@@ -223,7 +232,10 @@ export function articlePool(articles = 0): ArticlePool {
         },
         (part) => {
           // The article is this thread's own (the worker processed its copy, and does not change it).
-          for (const [position, result, key] of part as ArticlePart) theirs[position] = { result: { article: offered[position]!, ...result }, ...(key !== undefined && { key }) };
+          for (const [position, result, key, line] of part as ArticlePart) {
+            theirs[position] = { result: { article: offered[position]!, ...result }, ...(key !== undefined && { key }) };
+            if (key !== undefined && line !== undefined) cacheLines?.(key, line);
+          }
         },
       );
       // The worker's parts are taken in now and then: read here while the worker goes on, not all at the end.

@@ -21,6 +21,7 @@ import { takeFromEnd } from './shared-run.ts';
 import { emitArticleBody } from '../pipeline/emit/source-page.ts';
 import { articleBodyInput } from '../pipeline/assemble/source-page.ts';
 import { fromBodyWire, wireTargets, type WireBodies } from './body-wire.ts';
+import { cacheLine } from './cache-codec.ts';
 import type { PrebuiltBody } from '../pipeline/emit/html.ts';
 
 /** What the worker is asked to do. */
@@ -34,7 +35,17 @@ export type WorkerJob =
    * The first `shared` articles are shared with the sending thread, from their
    * two ends (`claims`, shared-run.ts); the rest are this thread's alone.
    */
-  | { kind: 'articles'; articles: SegmentedArticle[]; shared: number; claims: Int8Array; entities: Entity[]; fingerprint: string; keyWith?: { codeVersion: string | undefined } }
+  | {
+      kind: 'articles';
+      articles: SegmentedArticle[];
+      shared: number;
+      claims: Int8Array;
+      entities: Entity[];
+      fingerprint: string;
+      keyWith?: { codeVersion: string | undefined };
+      /** With `keyWith`: each result's cache entry is made here too (`cacheLine`), and sent with it. */
+      cacheLines?: true;
+    }
   | { kind: 'discovery'; articles: WireArticle[] }
   /** Taken from the front, shared with the sending thread, which takes them from the back once its pages are done. */
   | { kind: 'ego-networks'; egos: readonly EgoGraph[]; claims: Int8Array }
@@ -53,7 +64,7 @@ export type WorkerTask = WorkerJob & {
  * cost both threads a copy of each article (about a third of the corpus at
  * 5,000 articles) and left the sending thread holding two copies of it.
  */
-export type ArticlePart = [position: number, result: Omit<ArticleResult, 'article'>, key?: string][];
+export type ArticlePart = [position: number, result: Omit<ArticleResult, 'article'>, key?: string, cacheLine?: string][];
 /** Results go back in parts of this many articles as they are made, so sending them overlaps the work instead of following it. */
 const PART_ARTICLES = 50;
 
@@ -67,8 +78,11 @@ function processShare(task: WorkerTask & { kind: 'articles' }): number {
     part = [];
   };
   const take = (position: number) => {
-    const { result: { article: _sent, ...result }, key } = processArticleKeyed(task.articles[position]!, registry, task.keyWith);
-    part.push(key === undefined ? [position, result] : [position, result, key]);
+    const keyed = processArticleKeyed(task.articles[position]!, registry, task.keyWith);
+    const { result: { article: _sent, ...result }, key } = keyed;
+    if (key === undefined) part.push([position, result]);
+    // This thread's copy of the article is the sending thread's, so the entry is the one it would make.
+    else part.push(task.cacheLines ? [position, result, key, cacheLine(keyed.result)] : [position, result, key]);
     processed++;
     if (part.length >= PART_ARTICLES) send();
   };

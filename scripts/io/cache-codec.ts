@@ -88,3 +88,13 @@ export function unpackResult(packed: unknown): ArticleResult {
   located(result.statements, statementText);
   return result;
 }
+
+/**
+ * An article's entry as the cache writes it. Made where the article is
+ * processed (scripts/io/article-pool.ts), so that on a first build the worker
+ * packs its own share while this thread packs its own, instead of this thread
+ * packing all 5,000 at the end (1.1 s at 5,000 articles, with the other core idle).
+ */
+export function cacheLine(result: ArticleResult): string {
+  return JSON.stringify(packResult(result));
+}

@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import type { CorpusResult } from '../pipeline/run.ts';
 import type { ArticleCache } from './pipeline-runner.ts';
 import { shortHash } from '../pipeline/shared/hash.ts';
-import { packResult, unpackResult } from './cache-codec.ts';
+import { cacheLine, unpackResult } from './cache-codec.ts';
 
 const PACK = /^pack-[0-9a-f]+\.ndjson$/;
 
@@ -102,7 +102,11 @@ export function loadCache(root: URL): FileCache {
     },
     set(key, value) {
       cache.used.add(key);
-      appendEntry(cache, key, JSON.stringify(packResult(value)));
+      appendEntry(cache, key, cacheLine(value));
+    },
+    setLine(key, line) {
+      cache.used.add(key);
+      appendEntry(cache, key, line);
     },
     holdsNone: () => (cache.packed ??= readPacks(folder)).size === 0,
     getCorpus(key) {
@@ -149,7 +153,8 @@ export function saveCache(_root: URL, cache: FileCache): void {
   if (cache.fresh) {
     const { fd, path, keys } = cache.fresh;
     closeSync(fd);
-    const name = `pack-${shortHash(keys.join('\n'), 16)}.ndjson`;
+    // Sorted: entries made on two threads are written in the order they come in.
+    const name = `pack-${shortHash([...keys].sort().join('\n'), 16)}.ndjson`;
     renameSync(path, join(folder, name));
     keep.add(name);
   }

@@ -13,6 +13,7 @@ import type { KnowledgeModel } from '../../../scripts/pipeline/model.ts';
 import { dedupeSlugs, ingestArticle } from '../../../scripts/pipeline/ingest/index.ts';
 import { segmentArticle } from '../../../scripts/pipeline/segment/index.ts';
 import { runCachedPipeline, type ArticleCache } from '../../../scripts/io/pipeline-runner.ts';
+import { cacheLine } from '../../../scripts/io/cache-codec.ts';
 
 /** Just enough articles for the worker to take part, and their model from one thread; made once for both tests. */
 let made: { inputs: PipelineInputs; alone: KnowledgeModel } | undefined;
@@ -75,6 +76,34 @@ describe('articlePool', () => {
     for (const [key, value] of first.entries) later.entries.set(key, value);
     expect(JSON.stringify(runCachedPipeline(inputs, later.cache))).toBe(JSON.stringify(alone));
     expect(later.cache.hits).toBe(inputs.articles.length);
+  }, 120_000);
+
+  it('on a first build, makes each cache entry where it processes the article, as one thread makes it', async () => {
+    const { inputs, alone } = corpus();
+    // One thread, given results: the entries it would write.
+    const results = new Map<string, ArticleResult>();
+    const oneThread: ArticleCache = { hits: 0, get: () => undefined, set: (key, value) => void results.set(key, value), holdsNone: () => results.size === 0 };
+    expect(JSON.stringify(runCachedPipeline(inputs, oneThread))).toBe(JSON.stringify(alone));
+    // Two threads, with a cache that stores entries as made: every entry comes as a line, none as a result.
+    const lines = new Map<string, string>();
+    const given: ArticleCache = {
+      hits: 0,
+      get: () => undefined,
+      set: () => {
+        throw new Error('a cache that stores lines was given a result');
+      },
+      setLine: (key, line) => void lines.set(key, line),
+      holdsNone: () => lines.size === 0,
+    };
+    const pool = articlePool(inputs.articles.length);
+    try {
+      expect(JSON.stringify(runCachedPipeline(inputs, given, pool.workers))).toBe(JSON.stringify(alone));
+      expect(pool.articleSplit()!.worker).toBeGreaterThan(0);
+    } finally {
+      await pool.close();
+    }
+    expect([...lines.keys()].sort()).toEqual([...results.keys()].sort());
+    for (const [key, result] of results) expect(lines.get(key), key).toBe(cacheLine(result));
   }, 120_000);
 
   it('ingests and segments the files on both threads as one thread does, making slugs unique across them', async () => {
