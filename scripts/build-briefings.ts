@@ -7,6 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { readInputs } from './io/read-inputs.ts';
+import { startEarly } from './io/pool-thread.ts';
 import { corpusKey } from './pipeline/corpus-key.ts';
 import { shortHash } from './pipeline/shared/hash.ts';
 import { buildCodeVersion, forgetStamp, outputState, upToDate, writeStamp } from './io/briefing-stamp.ts';
@@ -44,6 +45,8 @@ if (previous) {
   // From the first file written until the stamp, the outputs match no stamp: if this build is killed, the next one runs in full.
   forgetStamp(root);
   checkpoint('start');
+  // The pool's first thread loads the stages' modules on the other core while this thread does.
+  const firstThread = startEarly(inputs.articles.length);
   // Loaded only when there is work: the stages' modules (NLP libraries…) take a second to load.
   const [{ pageWriter, writeModel, writeOutputs }, { loadCache, saveCache }, { loadLayoutCache, saveLayoutCache, withLayoutCache }, { articlePool }, { runCachedPipeline }, { buildSite }, { formatReport }, { loadReferenceData }] = await Promise.all([
     import('./io/write-outputs.ts'),
@@ -57,7 +60,7 @@ if (previous) {
   ]);
   progress.start('pipeline');
   const cache = loadCache(root);
-  const pool = articlePool(inputs.articles.length);
+  const pool = articlePool(inputs.articles.length, firstThread);
   const model = runCachedPipeline({ ...inputs, reference: loadReferenceData() }, cache, pool.workers);
   checkpoint('pipeline');
   saveCache(root, cache);

@@ -13,6 +13,7 @@ import { readSeeds } from './seeds.ts';
 import { timeStages, type StageTimes } from './stages.ts';
 import { loadCache, saveCache } from '../io/cache.ts';
 import { articlePool } from '../io/article-pool.ts';
+import { startEarly } from '../io/pool-thread.ts';
 import { runCachedPipeline } from '../io/pipeline-runner.ts';
 import { buildSite } from '../pipeline/site.ts';
 import { detectSharedPassages } from '../pipeline/relate/index.ts';
@@ -52,6 +53,9 @@ const size = Number(argument('--size') ?? 100);
 const seed = Number(argument('--seed') ?? 1);
 const root = new URL('../../', import.meta.url);
 
+// As the build does (scripts/build-briefings.ts), the pool's first thread is started before the
+// pipeline, and loads the stages' modules meanwhile.
+const firstThread = startEarly(size);
 const { seeds, registryFiles } = readSeeds(root);
 const [corpus, generateSeconds] = seconds('generate corpus', () => generateCorpus({ size, seed, seeds, registryFiles }));
 // A fixed code version: both runs must share cache keys, as two builds of unchanged code do.
@@ -62,7 +66,7 @@ const tempRoot = pathToFileURL(`${temp}/`);
 try {
   // Cold: empty file cache, as a first build.
   // The per-article stages on two threads, as the build runs them (scripts/io/article-pool.ts).
-  const pool = articlePool(inputs.articles.length);
+  const pool = articlePool(inputs.articles.length, firstThread);
   // The cold run's model is not kept: a re-run is a new build, whose process holds no earlier model.
   const [, coldSeconds] = seconds('pipeline (cold)', () => {
     const cache = loadCache(tempRoot);

@@ -29,7 +29,8 @@
  * Results are the same as one thread's (same code, same inputs), as the tests check.
  */
 import { availableParallelism } from 'node:os';
-import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, type Worker } from 'node:worker_threads';
+import { MIN_PARALLEL_ARTICLES, startPoolThread } from './pool-thread.ts';
 import type { KeyedResult, SegmentedInput } from '../pipeline/run.ts';
 import type { SegmentedArticle } from '../pipeline/model.ts';
 import { processArticleKeyed, segmentInput } from '../pipeline/run.ts';
@@ -45,8 +46,7 @@ import type { PrebuiltBody } from '../pipeline/emit/html.ts';
 import { toDiscoveryWire } from './discovery-wire.ts';
 import { claim, sharedClaims, takeFromEnd } from './shared-run.ts';
 
-/** Below this many articles, starting a thread costs more than it saves. */
-export const MIN_PARALLEL_ARTICLES = 64;
+export { MIN_PARALLEL_ARTICLES } from './pool-thread.ts';
 
 export interface ArticlePool {
   workers: PipelineWorkers;
@@ -79,38 +79,30 @@ function missingFile(file: string): never {
   throw new Error(`pipeline worker sent nothing for article file ${file}`);
 }
 
-/**
- * The worker's young generation, in MB (V8 shares it out among its
- * semi-spaces; the main thread runs with 32 MB ones, package.json). The
- * worker's jobs (discovery, linking, the network layouts' force simulations)
- * allocate short-lived objects by the million: without this it made 2,300
- * scavenges (5.9 s) in a cold build at 5,000 articles. With it, two paired
- * cold briefing builds took 83.9 and 88.8 s against 89.4 and 92.2 s (user CPU
- * 135 and 143 s against 144 and 150 s), peak RSS about 40 MB more. The whole
- * process with 64 MB semi-spaces was slower (docs/bench.md, twenty-second pass).
- */
-const WORKER_YOUNG_GENERATION_MB = 192;
 
 /**
  * `articles`: how many articles the run will read. When there are enough to
  * use the worker, it starts now and loads the stages' modules (about a second)
  * while this thread ingests them; otherwise only if a job asks for it.
+ * `started`: that first thread, started earlier (`startEarly`, pool-thread.ts).
  */
-export function articlePool(articles = 0): ArticlePool {
+export function articlePool(articles = 0, started?: Worker): ArticlePool {
   /** Threads not known to have exited: `close` ends them. */
   const live = new Set<Worker>();
-  const start = () => {
-    const worker = new Worker(new URL('./article-worker.ts', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+  const adopt = (worker: Worker) => {
     live.add(worker);
     worker.once('exit', () => live.delete(worker));
     return worker;
   };
+  const start = () => adopt(startPoolThread());
   let split: { here: number; worker: number } | undefined;
   let segmentSplit: { here: number; worker: number } | undefined;
   let layoutSplit: { here: number; worker: number } | undefined;
   let bodySplit: { here: number; worker: number } | undefined;
   /** A thread started ahead of its job, loading meanwhile, or one that segmented and stays for the next. Each thread otherwise does one job, then exits (article-worker.ts). */
-  let ready: Worker | undefined = articles >= MIN_PARALLEL_ARTICLES ? start() : undefined;
+  // Kept alive from now on, like the pool's other threads, until `close`.
+  started?.ref();
+  let ready: Worker | undefined = started ? adopt(started) : articles >= MIN_PARALLEL_ARTICLES ? start() : undefined;
 
   /**
    * Posts a task to a thread of its own; `wait` waits for its result, or
