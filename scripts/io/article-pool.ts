@@ -79,7 +79,6 @@ function missingFile(file: string): never {
   throw new Error(`pipeline worker sent nothing for article file ${file}`);
 }
 
-
 /**
  * `articles`: how many articles the run will read. When there are enough to
  * use the worker, it starts now and loads the stages' modules (about a second)
@@ -89,7 +88,9 @@ function missingFile(file: string): never {
 export function articlePool(articles = 0, started?: Worker): ArticlePool {
   /** Threads not known to have exited: `close` ends them. */
   const live = new Set<Worker>();
+  /** Kept alive from now on (a thread started early was not: pool-thread.ts), until `close`. */
   const adopt = (worker: Worker) => {
+    worker.ref();
     live.add(worker);
     worker.once('exit', () => live.delete(worker));
     return worker;
@@ -100,8 +101,6 @@ export function articlePool(articles = 0, started?: Worker): ArticlePool {
   let layoutSplit: { here: number; worker: number } | undefined;
   let bodySplit: { here: number; worker: number } | undefined;
   /** A thread started ahead of its job, loading meanwhile, or one that segmented and stays for the next. Each thread otherwise does one job, then exits (article-worker.ts). */
-  // Kept alive from now on, like the pool's other threads, until `close`.
-  started?.ref();
   let ready: Worker | undefined = started ? adopt(started) : articles >= MIN_PARALLEL_ARTICLES ? start() : undefined;
 
   /**

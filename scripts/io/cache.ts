@@ -33,6 +33,8 @@ interface PackedEntry {
 }
 
 export interface FileCache extends ArticleCache {
+  /** Every entry, made here or on another thread, is written as `cacheLine` made it. */
+  setLine(key: string, line: string): void;
   directory: URL;
   /** Names of the entries (article keys, `corpus-<key>`) this run read or wrote. */
   used: Set<string>;
@@ -100,10 +102,7 @@ export function loadCache(root: URL): FileCache {
         return undefined;
       }
     },
-    set(key, value) {
-      cache.used.add(key);
-      appendEntry(cache, key, cacheLine(value));
-    },
+    set: (key, value) => cache.setLine(key, cacheLine(value)),
     setLine(key, line) {
       cache.used.add(key);
       appendEntry(cache, key, line);
