@@ -22,16 +22,29 @@ function generatedSidebar() {
 }
 
 /**
- * scripts/astro-build.ts sets BRIEFING_PAGEFIND=separate and builds the search
- * index itself once Astro has exited: Starlight's end-of-build hook runs
- * Pagefind inside the Astro process, so both held their memory at once (over
- * 5 GB at 5,000 articles). A plain `astro build` keeps Starlight's hook.
+ * Starlight's end-of-build hook runs Pagefind over the whole site as one
+ * index; this site's index is built in bundles the search UI merges
+ * (scripts/io/search-index.ts), so the hook is replaced. scripts/astro-build.ts
+ * sets BRIEFING_PAGEFIND=separate and builds the index itself once Astro has
+ * exited: inside the Astro process both held their memory at once (over 5 GB
+ * at 5,000 articles). A plain `astro build` builds it in the hook.
  * @param {import('astro').AstroIntegration} integration
+ * @returns {import('astro').AstroIntegration}
  */
-function withSeparatePagefind(integration) {
-  if (process.env.BRIEFING_PAGEFIND !== 'separate') return integration;
-  const { 'astro:build:done': _pagefind, ...hooks } = integration.hooks;
-  return { ...integration, hooks };
+function withBundledPagefind(integration) {
+  const { 'astro:build:done': _starlightPagefind, ...hooks } = integration.hooks;
+  if (process.env.BRIEFING_PAGEFIND === 'separate') return { ...integration, hooks };
+  return {
+    ...integration,
+    hooks: {
+      ...hooks,
+      'astro:build:done': async ({ dir, logger }) => {
+        const { indexSite } = await import('./scripts/io/search-index.ts');
+        const result = await indexSite(fileURLToPath(dir));
+        logger.info(`Pagefind indexed ${result.indexedPages} pages (${result.built.length} bundles)`);
+      },
+    },
+  };
 }
 
 /**
@@ -88,7 +101,7 @@ export default defineConfig({
     },
   },
   integrations: [
-    withSeparatePagefind(starlight({
+    withBundledPagefind(starlight({
       title: briefing.title,
       description: briefing.description,
       customCss: ['./src/styles/briefing.css', './src/styles/sidebar.css'],

@@ -18,7 +18,6 @@
  * Astro's own log is summed up as a progress line; ASTRO_LOG_FILE=<path>
  * appends the whole of it to that file (the bench reads Astro's step timings there).
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -29,6 +28,7 @@ import { checkpoint } from './io/interrupt.ts';
 import { runAstroQuietly } from './io/astro-log.ts';
 import { createProgress } from './io/progress.ts';
 import { removeInBackground, sweep } from './io/remove-in-background.ts';
+import { indexSite, type SearchIndexOptions } from './io/search-index.ts';
 
 const progress = createProgress({ prefix: 'astro-build' });
 
@@ -70,7 +70,8 @@ if (!force && previous?.fingerprint === state.fingerprint && previous.output ===
   endAstroBuild(astroCache);
   checkpoint('astro-done');
   progress.start('Pagefind');
-  await buildSearchIndex(resolve(root, nextDir));
+  // The last complete output's bundles may be kept, if it is still the output the stamp describes.
+  const searchBundles = await indexBuiltSite(resolve(root, nextDir), !force && previous?.searchBundles && previous.output === outputMark(root, outDir) ? { site: resolve(root, outDir), digests: previous.searchBundles } : undefined);
   progress.end();
   checkpoint('pagefind-done');
   forgetStamp(root, outDir);
@@ -81,27 +82,19 @@ if (!force && previous?.fingerprint === state.fingerprint && previous.output ===
   if (replacing) removeInBackground(resolve(root, retiredDir));
   checkpoint('stamp');
   // The state from before the build: if a file changed while it ran, the next build sees it.
-  writeStamp(root, outDir, state);
+  writeStamp(root, outDir, state, searchBundles);
 }
 
 /**
  * Pagefind over the built site, after Astro has exited (see astro.config.mjs),
- * with the settings Starlight's end-of-build hook uses (the site folder, the
- * index in <site>/pagefind). Through the command line rather than the Node API:
- * the API's service mode held ~300 MB more for the same index at 5,000 articles
- * (docs/bench.md), and this step is the build's memory peak.
+ * in bundles the search UI merges (scripts/io/search-index.ts); returns their
+ * digests, for the next build to keep those whose pages it leaves unchanged.
  */
-async function buildSearchIndex(site: string): Promise<void> {
+async function indexBuiltSite(site: string, previous: SearchIndexOptions['previous']): Promise<Record<string, string>> {
   const started = performance.now();
   console.log('astro-build: Pagefind indexing…');
-  // The binary the package's own command line runs (its npm wrapper would be one more Node process beside it).
-  const { resolveBinaryPath } = (await import(new URL('./resolveBinary.js', import.meta.resolve('pagefind')).href)) as { resolveBinaryPath(names: string[]): string };
-  const binary = resolveBinaryPath(['pagefind_extended', 'pagefind']);
-  const result = spawnSync(binary, ['--site', site, '--output-path', join(site, 'pagefind')], { cwd: root, encoding: 'utf8' });
-  if (result.status !== 0) {
-    process.stderr.write(`${result.stdout ?? ''}${result.stderr ?? ''}`);
-    throw new Error(`Pagefind failed (exit ${result.status ?? result.signal ?? result.error?.message})`);
-  }
-  const pages = /Indexed (\d+) pages/.exec(result.stdout)?.[1] ?? '?';
-  progress.log(`astro-build: Pagefind indexed ${pages} pages in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+  const result = await indexSite(site, previous);
+  const kept = result.kept.length > 0 ? `; ${result.kept.length} unchanged, kept` : '';
+  progress.log(`astro-build: Pagefind indexed ${result.indexedPages} pages in ${((performance.now() - started) / 1000).toFixed(2)} s (${result.built.length + result.kept.length} bundles${kept})`);
+  return result.digests;
 }

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { IndexedPage } from './site-figures.ts';
+import { MERGED_BUNDLE, PRIMARY_BUNDLE } from '../../src/lib/search-bundles.ts';
 
 export function sizeOf(path: string): number {
   const stat = statSync(path);
@@ -23,14 +24,25 @@ export function htmlFiles(dist: string): { path: string; bytes: number }[] {
 /** Pagefind prefixes its decompressed files with this signature. */
 const PAGEFIND_SIGNATURE = 'pagefind_dcd';
 
+/** The search index's bundle folders under `dist` (one for a bare site; several for the project, scripts/io/search-shards.ts). */
+export function searchBundles(dist: string): string[] {
+  return readdirSync(dist, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && (entry.name === PRIMARY_BUNDLE || MERGED_BUNDLE.test(entry.name)))
+    .map((entry) => join(dist, entry.name))
+    .sort();
+}
+
 /**
  * The text Pagefind indexed, page by page: its fragment files
- * (`pagefind/fragment/*.pf_fragment`, gzipped JSON with the page's URL and
+ * (`<bundle>/fragment/*.pf_fragment`, gzipped JSON with the page's URL and
  * content). Read back from the output rather than recomputed, so it is
  * exactly what the index holds, data-pagefind-ignore and all.
  */
 export function readPagefindIndex(dist: string): IndexedPage[] {
-  const folder = join(dist, 'pagefind', 'fragment');
+  return searchBundles(dist).flatMap((bundle) => readBundle(join(bundle, 'fragment')));
+}
+
+function readBundle(folder: string): IndexedPage[] {
   let names: string[];
   try {
     names = readdirSync(folder).filter((name) => name.endsWith('.pf_fragment'));

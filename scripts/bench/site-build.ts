@@ -23,7 +23,7 @@ import { createSiteProject, removeBuildOutputs } from './site-project.ts';
 import { BUILD_NODE_FLAGS } from './node-flags.ts';
 import { runMeasured } from './process-tree.ts';
 import { astroPhases, briefingPhases, figuresByKind, pagefindSeconds, type BuildResult, type PairedRound, type PhaseResult, type SiteResult } from './site-figures.ts';
-import { htmlFiles, readPagefindIndex, sizeOf } from './dist-files.ts';
+import { htmlFiles, readPagefindIndex, searchBundles, sizeOf } from './dist-files.ts';
 import { buildBareSite } from './bare-site-build.ts';
 import { renderSettings } from '../site-config.mjs';
 
@@ -78,7 +78,7 @@ try {
   const html = htmlFiles(dist);
   const distBytes = sizeOf(dist);
   const kinds = figuresByKind(html, readPagefindIndex(dist));
-  const indexMiB = sizeOf(join(dist, 'pagefind')) / 2 ** 20;
+  const indexMiB = searchBundles(dist).reduce((sum, bundle) => sum + sizeOf(bundle), 0) / 2 ** 20;
   const mdxMiB = sizeOf(join(directory, 'src', 'content', 'docs')) / 2 ** 20;
   // What an analyst does most: drop one more article into a built site and build again.
   writeFileSync(join(directory, added.file), added.bytes);

@@ -92,22 +92,30 @@ export function outputMark(root: string, outDir: string): string {
 
 export interface Stamp extends InputState {
   output: string;
+  /** The search index's bundles in that output and their digests (scripts/io/search-index.ts). */
+  searchBundles?: Record<string, string>;
+}
+
+function isDigestRecord(value: unknown): value is Record<string, string> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && Object.values(value).every((digest) => typeof digest === 'string');
 }
 
 export function readStamp(root: string, outDir: string): Stamp | undefined {
   try {
     const stamp = JSON.parse(readFileSync(stampFile(root, outDir), 'utf8')) as Partial<Stamp>;
-    return typeof stamp.fingerprint === 'string' && stamp.files && typeof stamp.output === 'string' ? (stamp as Stamp) : undefined;
+    if (typeof stamp.fingerprint !== 'string' || !stamp.files || typeof stamp.output !== 'string') return undefined;
+    const { searchBundles, ...rest } = stamp as Stamp;
+    return isDigestRecord(searchBundles) ? { ...rest, searchBundles } : rest;
   } catch {
     return undefined;
   }
 }
 
-/** Call after the build: records the inputs it read and the output it left. */
-export function writeStamp(root: string, outDir: string, state: InputState): void {
+/** Call after the build: records the inputs it read and the output it left (and its search bundles' digests). */
+export function writeStamp(root: string, outDir: string, state: InputState, searchBundles?: Record<string, string>): void {
   const file = stampFile(root, outDir);
   mkdirSync(join(file, '..'), { recursive: true });
-  writeFileSync(file, `${JSON.stringify({ outDir, ...state, output: outputMark(root, outDir) })}\n`);
+  writeFileSync(file, `${JSON.stringify({ outDir, ...state, output: outputMark(root, outDir), ...(searchBundles && { searchBundles }) })}\n`);
 }
 
 /** Before the output folder is replaced: no stamp may vouch for it until the new one is written. */

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, watchErrors } from './setup/browser.ts';
 import { rootUrl } from './setup/constants.ts';
+import { withPagefind } from './setup/pagefind.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -143,12 +144,14 @@ describe('briefing pages', () => {
     await page.goto(`${rootUrl}/`, { waitUntil: 'load' });
     // Pagefind's own API: every source and actor page, with the text it indexed for it.
     // A string, not a function: vitest would rewrite a function's dynamic import() for Node.
-    const indexed = (await page.evaluate(`(async () => {
-      const pagefind = await import('${rootUrl}/pagefind/pagefind.js');
-      const found = await pagefind.search(null, { filters: { kind: { any: ['source', 'actor'] } } });
-      const pages = await Promise.all(found.results.map((result) => result.data()));
-      return pages.map(({ url, content }) => ({ path: new URL(url, location.href).pathname, content }));
-    })()`)) as { path: string; content: string }[];
+    const indexed = (await page.evaluate(
+      withPagefind(
+        rootUrl,
+        `const found = await pagefind.search(null, { filters: { kind: { any: ['source', 'actor'] } } });
+        const pages = await Promise.all(found.results.map((result) => result.data()));
+        return pages.map(({ url, content }) => ({ path: new URL(url, location.href).pathname, content }));`,
+      ),
+    )) as { path: string; content: string }[];
     const sources = indexed.filter((entry) => entry.path.includes('/sources/'));
     expect(sources.length).toBeGreaterThanOrEqual(5);
     // A source page's profile ("… (40 % alike)", other sources' titles) is on the page, but not in its index entry.

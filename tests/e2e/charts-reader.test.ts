@@ -15,6 +15,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { chartBrowser, everyScreenshot, overlappingTexts, visibleArtboard } from './setup/charts.ts';
 import { kindPages } from '../../scripts/quality/page-kinds.ts';
 import { rootUrl } from './setup/constants.ts';
+import { withPagefind } from './setup/pagefind.ts';
 
 const timeline = 'figure[data-chart="timeline"]';
 const network = 'figure[data-chart="network"]';
@@ -141,7 +142,7 @@ describe('search index', () => {
     expect(name.length).toBeGreaterThan(2);
     // Pagefind's own API, as the search UI uses it (a string, so that the test runner leaves the import alone).
     const excerpts = (await page.evaluate(
-      `import('${new URL(page.url()).origin}/pagefind/pagefind.js').then((pagefind) => pagefind.search(${JSON.stringify(name)})).then((search) => Promise.all(search.results.map((result) => result.data().then((data) => data.excerpt))))`,
+      withPagefind(new URL(page.url()).origin, `const search = await pagefind.search(${JSON.stringify(name)}); return Promise.all(search.results.map((result) => result.data().then((data) => data.excerpt)));`),
     )) as string[];
     expect(excerpts.length).toBeGreaterThan(0);
     for (const excerpt of excerpts) expect(excerpt).not.toMatch(/°\s*[NSEW]\b|\bmarker\b|opens its page|as a table/);

@@ -46,6 +46,26 @@ describe('site foundation', () => {
     await page.close();
   });
 
+  it('searches the whole index: briefing pages and source pages, from the bundles it is built in', async () => {
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    const lists: string[] = [];
+    page.on('response', (response) => {
+      if (response.url().endsWith('/pagefind/bundles.json')) lists.push(`${response.status()}`);
+    });
+    await page.goto(`${rootUrl}/`, { waitUntil: 'load' });
+    await searchFor(page, 'Hmeimim');
+    // Every result, not only the first few the UI shows.
+    while ((await page.locator('.pagefind-ui__button').count()) > 0) await page.locator('.pagefind-ui__button').click();
+    const hrefs = await page.locator('.pagefind-ui__result-link').evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+    expect(hrefs.some((href) => /^\/sources\/[^/]+\/$/.test(href)), hrefs.join(' ')).toBe(true);
+    expect(hrefs.some((href) => /^\/(?:actors|bases|places|events)\/[^/]+\/$/.test(href)), hrefs.join(' ')).toBe(true);
+    // The source pages are in a bundle of their own, which the primary one lists (so the results above are merged).
+    expect(lists).toEqual(['200']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('scrolls a source paragraph into view when opened at its #id', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await page.goto(`${rootUrl}/sources/`, { waitUntil: 'load' });
