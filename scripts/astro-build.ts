@@ -28,7 +28,7 @@ import { checkpoint } from './io/interrupt.ts';
 import { runAstroQuietly } from './io/astro-log.ts';
 import { createProgress } from './io/progress.ts';
 import { removeInBackground, sweep } from './io/remove-in-background.ts';
-import { indexSite, type SearchIndexOptions } from './io/search-index.ts';
+import { indexSite, type BundleDigests, type SearchIndexOptions } from './io/search-index.ts';
 
 const progress = createProgress({ prefix: 'astro-build' });
 
@@ -90,7 +90,7 @@ if (!force && previous?.fingerprint === state.fingerprint && previous.output ===
  * in bundles the search UI merges (scripts/io/search-index.ts); returns their
  * digests, for the next build to keep those whose pages it leaves unchanged.
  */
-async function indexBuiltSite(site: string, previous: SearchIndexOptions['previous']): Promise<Record<string, string>> {
+async function indexBuiltSite(site: string, previous: SearchIndexOptions['previous']): Promise<BundleDigests> {
   const started = performance.now();
   console.log('astro-build: Pagefind indexing…');
   const result = await indexSite(site, previous);

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { IndexedPage } from './site-figures.ts';
-import { MERGED_BUNDLE, PRIMARY_BUNDLE } from '../../src/lib/search-bundles.ts';
+import { isSearchBundle } from '../../src/lib/search-bundles.ts';
 
 export function sizeOf(path: string): number {
   const stat = statSync(path);
@@ -27,7 +27,7 @@ const PAGEFIND_SIGNATURE = 'pagefind_dcd';
 /** The search index's bundle folders under `dist` (one for a bare site; several for the project, scripts/io/search-shards.ts). */
 export function searchBundles(dist: string): string[] {
   return readdirSync(dist, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && (entry.name === PRIMARY_BUNDLE || MERGED_BUNDLE.test(entry.name)))
+    .filter((entry) => entry.isDirectory() && isSearchBundle(entry.name))
     .map((entry) => join(dist, entry.name))
     .sort();
 }

@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import type { BundleDigests } from './search-index.ts';
 
 /** What Astro reads from the project, relative to its root (folders are walked, symlinks followed). */
 export const ASTRO_INPUTS = ['astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json', 'src', 'public', 'scripts'];
@@ -93,10 +94,10 @@ export function outputMark(root: string, outDir: string): string {
 export interface Stamp extends InputState {
   output: string;
   /** The search index's bundles in that output and their digests (scripts/io/search-index.ts). */
-  searchBundles?: Record<string, string>;
+  searchBundles?: BundleDigests;
 }
 
-function isDigestRecord(value: unknown): value is Record<string, string> {
+function isDigestRecord(value: unknown): value is BundleDigests {
   return value !== null && typeof value === 'object' && !Array.isArray(value) && Object.values(value).every((digest) => typeof digest === 'string');
 }
 
@@ -112,7 +113,7 @@ export function readStamp(root: string, outDir: string): Stamp | undefined {
 }
 
 /** Call after the build: records the inputs it read and the output it left (and its search bundles' digests). */
-export function writeStamp(root: string, outDir: string, state: InputState, searchBundles?: Record<string, string>): void {
+export function writeStamp(root: string, outDir: string, state: InputState, searchBundles?: BundleDigests): void {
   const file = stampFile(root, outDir);
   mkdirSync(join(file, '..'), { recursive: true });
   writeFileSync(file, `${JSON.stringify({ outDir, ...state, output: outputMark(root, outDir), ...(searchBundles && { searchBundles }) })}\n`);

@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
-import { MERGED_BUNDLES_FILE, PRIMARY_BUNDLE } from '../../src/lib/search-bundles.ts';
+import { isSearchBundle, MERGED_BUNDLES_FILE, PRIMARY_BUNDLE } from '../../src/lib/search-bundles.ts';
 import { mergedBundlesJson, planSearchShards, type SearchShard } from './search-shards.ts';
 
 /** Where the shards' folders of links are made, inside the folder being built (removed with it if a build is killed). */
@@ -49,7 +49,7 @@ function htmlPages(site: string): string[] {
   const pages: string[] = [];
   const walk = (folder: string, prefix: string) => {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      if (prefix === '' && (entry.name === SHARD_SITES || entry.name === PRIMARY_BUNDLE || entry.name.startsWith(`${PRIMARY_BUNDLE}-`))) continue;
+      if (prefix === '' && (entry.name === SHARD_SITES || isSearchBundle(entry.name))) continue;
       if (entry.isDirectory()) walk(join(folder, entry.name), `${prefix}${entry.name}/`);
       else if (entry.isFile() && entry.name.endsWith('.html')) pages.push(`${prefix}${entry.name}`);
     }

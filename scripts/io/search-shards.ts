@@ -55,30 +55,22 @@ export function planSearchShards(pages: readonly string[]): SearchShard[] {
   const others = pages.filter((page) => sourceSlug(page) === undefined);
   const sourceBundles = bundleCount(sources.length, SOURCE_PAGES_PER_BUNDLE);
   const briefingBundles = bundleCount(others.length, BRIEFING_PAGES_PER_BUNDLE);
-  const shards = new Map<string, string[]>();
-  const add = (name: string, page: string) => {
-    const list = shards.get(name) ?? [];
-    list.push(page);
-    shards.set(name, list);
-  };
-  // Starlight's and Pagefind's own scripts load the primary bundle: it always exists.
-  shards.set(PRIMARY_BUNDLE, []);
+  // In the order the UI lists them: the primary (which Starlight's and Pagefind's own scripts load,
+  // so it always exists), then the other briefing bundles, then the source bundles, by number.
+  const names = [
+    PRIMARY_BUNDLE,
+    ...Array.from({ length: briefingBundles - 1 }, (_, index) => `pagefind-briefings-${index + 1}`),
+    ...Array.from({ length: sourceBundles }, (_, index) => `pagefind-sources-${index}`),
+  ];
+  const shards = new Map(names.map((name) => [name, [] as string[]]));
   for (const page of others) {
     // The home page, the 404 page and the section indexes stay in the primary bundle.
     const topLevel = page.split('/').length <= 2;
     const number = topLevel ? 0 : bucket(page, briefingBundles);
-    add(number === 0 ? PRIMARY_BUNDLE : `pagefind-briefings-${number}`, page);
+    shards.get(number === 0 ? PRIMARY_BUNDLE : `pagefind-briefings-${number}`)!.push(page);
   }
-  for (const page of sources) add(`pagefind-sources-${bucket(sourceSlug(page)!, sourceBundles)}`, page);
-  const order = (name: string) => (name === PRIMARY_BUNDLE ? [0, 0] : [name.includes('-briefings-') ? 1 : 2, Number(name.slice(name.lastIndexOf('-') + 1))]);
-  return [...shards]
-    .filter(([name, list]) => name === PRIMARY_BUNDLE || list.length > 0)
-    .sort(([a], [b]) => {
-      const [kindA, numberA] = order(a);
-      const [kindB, numberB] = order(b);
-      return kindA! - kindB! || numberA! - numberB!;
-    })
-    .map(([name, list]) => ({ name, pages: list.sort() }));
+  for (const page of sources) shards.get(`pagefind-sources-${bucket(sourceSlug(page)!, sourceBundles)}`)!.push(page);
+  return names.map((name) => ({ name, pages: shards.get(name)!.sort() })).filter(({ name, pages }) => name === PRIMARY_BUNDLE || pages.length > 0);
 }
 
 /** What the primary bundle's `bundles.json` holds: the merged bundles' folders, each ending in `/`. */

@@ -14,6 +14,11 @@ export const MERGED_BUNDLES_FILE = 'bundles.json';
 /** A merged bundle's folder name, as the build writes it and the search UI accepts it. */
 export const MERGED_BUNDLE = /^pagefind-(?:briefings|sources)-\d{1,4}$/;
 
+/** Whether a folder at the site root is one of the search index's bundles. */
+export function isSearchBundle(name: string): boolean {
+  return name === PRIMARY_BUNDLE || MERGED_BUNDLE.test(name);
+}
+
 /** The merged bundles' folders (each ending in `/`) from a parsed `bundles.json`, checked: anything else is ignored. */
 export function readMergedBundles(json: unknown): string[] {
   const merge = json !== null && typeof json === 'object' && 'merge' in json ? json.merge : undefined;
