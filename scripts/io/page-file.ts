@@ -24,16 +24,24 @@ export interface PageFileResult extends WrittenFile {
   changed: boolean;
 }
 
+/** A file's content: text (written as UTF-8), or the bytes of such text. */
+export type FileContent = string | Uint8Array;
+
+/** Whether the file at `path` holds exactly `content`. */
+function holds(path: string, content: FileContent): boolean {
+  return typeof content === 'string' ? readFileSync(path, 'utf8') === content : Buffer.from(content.buffer, content.byteOffset, content.byteLength).equals(readFileSync(path));
+}
+
 /**
  * Writes `content` to `path` unless the file already holds it; true when it
  * wrote. `unchanged`: whether the file on disk is known to hold `content`
  * without reading it. `folders`: folders known to exist (one mkdir per
  * folder, not per file).
  */
-export function writeFileIfChanged(path: string, content: string, folders: Set<string>, unchanged?: (stat: Stats) => boolean): boolean {
+export function writeFileIfChanged(path: string, content: FileContent, folders: Set<string>, unchanged?: (stat: Stats) => boolean): boolean {
   // A different size settles it without reading the file.
   const stat = statSync(path, { throwIfNoEntry: false });
-  if (stat && stat.size === Buffer.byteLength(content) && (unchanged?.(stat) || readFileSync(path, 'utf8') === content)) return false;
+  if (stat && stat.size === Buffer.byteLength(content) && (unchanged?.(stat) || holds(path, content))) return false;
   const folder = dirname(path);
   if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
   folders.add(folder);
@@ -46,7 +54,8 @@ export function writeFileIfChanged(path: string, content: string, folders: Set<s
  * last build wrote with this hash (`last`, matched by size and time, so an
  * unchanged page is not read back) or holds this content anyway.
  */
-export function writePageFile(path: string, content: string, last: WrittenFile | undefined, folders: Set<string>): PageFileResult {
+export function writePageFile(path: string, content: FileContent, last: WrittenFile | undefined, folders: Set<string>): PageFileResult {
+  // The same digest for text and for its UTF-8 bytes (shortHash hashes text as UTF-8).
   const hash = shortHash(content, 16);
   /** The file as writeFileIfChanged found it: still what is on disk when it wrote nothing. */
   let found: Stats | undefined;

@@ -12,7 +12,8 @@ import { writePageFile, type PageFileResult, type WrittenFile } from './page-fil
 export interface PageMessage {
   file: string;
   path: string;
-  content: string;
+  /** The page's text as UTF-8 (its buffer is moved to this thread, not copied). */
+  bytes: Uint8Array;
   last?: WrittenFile;
   /** Its size as counted in the shared `pending` count, KiB. */
   kib: number;
@@ -35,7 +36,7 @@ parentPort?.on('message', (message: PageMessage | 'finish') => {
     return;
   }
   try {
-    report.results.push([message.file, writePageFile(message.path, message.content, message.last, folders)]);
+    report.results.push([message.file, writePageFile(message.path, message.bytes, message.last, folders)]);
   } catch (error) {
     report.errors.push(`${message.file}: ${error instanceof Error ? error.message : String(error)}`);
   } finally {

@@ -16,18 +16,20 @@ import { Worker } from 'node:worker_threads';
 import type { WrittenFile } from './page-file.ts';
 import type { PageMessage, PageThreadReport } from './page-thread-worker.ts';
 
-/** Text sent and not yet written, at most: a few of the largest pages (a state's page is about 5 MB at 5,000 articles). */
+/** Bytes sent and not yet written, at most: a few of the largest pages (a state's page is about 5 MB at 5,000 articles). */
 export const MAX_PENDING_KIB = 32 * 1024;
 /** How long `write` waits for the count to fall at all before it takes the thread for dead. */
 const STALL_MS = 60_000;
 const WAIT_STEP_MS = 1_000;
 
 export interface PageThread {
-  /** Sends a page to be written; waits first while too much is pending. */
+  /** Sends a page to be written (as UTF-8); waits first while too much is pending. */
   write(file: string, path: string, content: string, last: WrittenFile | undefined): void;
   /** Once every page is sent: what the thread did with each, and the pages it could not write. */
   finish(): Promise<PageThreadReport>;
 }
+
+const encoder = new TextEncoder();
 
 export function startPageThread(maxPendingKiB = MAX_PENDING_KIB): PageThread {
   const pending = new Int32Array(new SharedArrayBuffer(4));
@@ -56,10 +58,13 @@ export function startPageThread(maxPendingKiB = MAX_PENDING_KIB): PageThread {
   return {
     write(file, path, content, last) {
       makeRoom();
-      // Characters, not bytes: a bound on the text held, which is what the count is for.
-      const kib = Math.ceil(content.length / 1024);
+      // Encoded here and its buffer moved, not copied: posting the text made the thread a copy of
+      // every page's characters (twice the bytes where a page holds any character past Latin-1),
+      // about 2 s of this thread at 5,000 articles (docs/bench.md, twenty-ninth pass).
+      const bytes = encoder.encode(content);
+      const kib = Math.ceil(bytes.byteLength / 1024);
       Atomics.add(pending, 0, kib);
-      worker.postMessage({ file, path, content, ...(last && { last }), kib } satisfies PageMessage);
+      worker.postMessage({ file, path, bytes, ...(last && { last }), kib } satisfies PageMessage, [bytes.buffer]);
     },
     finish() {
       worker.ref();

@@ -165,8 +165,9 @@ describe('the page writer, with its writing thread', () => {
   const files = (count: number, edit = -1) =>
     Array.from({ length: count }, (_, k) => ({
       file: `src/generated/pages/${k % 3 === 0 ? 'actors' : 'sources'}/page-${k}.json`,
-      // Some pages long enough that the back pressure below has to wait.
-      source: JSON.stringify({ k, text: `${k === edit ? 'edited ' : ''}${'word '.repeat(k % 5 === 0 ? 3000 : 20)}` }),
+      // Some pages long enough that the back pressure below has to wait; some with characters past
+      // Latin-1 and past the BMP (text held two bytes a character, sent to the thread as UTF-8).
+      source: JSON.stringify({ k, text: `${k === edit ? 'edited ' : ''}${k % 4 === 1 ? 'Türkiye — «Łódź» 🇷🇺 ' : ''}${'word '.repeat(k % 5 === 0 ? 3000 : 20)}` }),
     }));
   const build = async (at: URL, options: Parameters<typeof pageWriter>[1], pages = files(40)) => {
     const writer = pageWriter(at, options);
@@ -197,6 +198,13 @@ describe('the page writer, with its writing thread', () => {
     expect(await build(threaded, { threadAfter: 0 }, files(40, 7))).toMatchObject({ written: 1, unchanged: 40 });
     expect(tree(threaded)).toEqual(tree(inline));
     expect(readFileSync(new URL('src/generated/pages/sources/page-7.json', threaded), 'utf8')).toContain('edited');
+    expect(readFileSync(new URL('src/generated/pages/sources/page-5.json', threaded), 'utf8')).toBe(files(40)[5]!.source);
+
+    // Without the record, each page is read back and compared, byte for byte, by either.
+    for (const at of [inline, threaded]) rmSync(new URL('.cache/pages-written.json', at));
+    expect(await build(inline, { threadAfter: Infinity }, files(40, 7))).toMatchObject({ written: 0, unchanged: 41 });
+    expect(await build(threaded, { threadAfter: 0 }, files(40, 7))).toMatchObject({ written: 0, unchanged: 41 });
+    expect(record(threaded)).toEqual(record(inline));
   });
 
   it('holds back the pages while too much text is waiting to be written, and still writes every one', async () => {
