@@ -280,7 +280,6 @@ export function articlePool(articles = 0, started?: Worker): ArticlePool {
     const claims = sharedClaims(count);
     /** The worker's bodies, by position, as its parts come in (see `BodyPart`); each let go once taken. */
     const theirs: ([PrebuiltBody['headings'], Uint8Array] | undefined)[] = new Array(count);
-    const decoder = new TextDecoder();
     let made = 0;
     let received = 0;
     bodySplit = { here: 0, worker: 0 };
@@ -319,8 +318,9 @@ export function articlePool(articles = 0, started?: Worker): ArticlePool {
         const sent = theirs[position];
         theirs[position] = undefined;
         if (!sent) return emitArticleBody(articleBodyInput(source()));
-        const [headings, blocks] = sent;
-        return { blocks: JSON.parse(decoder.decode(blocks)) as PrebuiltBody['blocks'], headings };
+        // Left serialised: the page's file takes the blocks as they are (emit/page.ts, renderPrebuiltSourcePage).
+        const [headings, blocksJson] = sent;
+        return { headings, blocksJson };
       },
     };
   };

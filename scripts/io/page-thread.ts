@@ -13,7 +13,7 @@
  * most that much text in the worker, never every page.
  */
 import { Worker } from 'node:worker_threads';
-import type { WrittenFile } from './page-file.ts';
+import type { FileContent, WrittenFile } from './page-file.ts';
 import type { PageMessage, PageThreadReport } from './page-thread-worker.ts';
 
 /** Bytes sent and not yet written, at most: a few of the largest pages (a state's page is about 5 MB at 5,000 articles). */
@@ -23,8 +23,11 @@ const STALL_MS = 60_000;
 const WAIT_STEP_MS = 1_000;
 
 export interface PageThread {
-  /** Sends a page to be written (as UTF-8); waits first while too much is pending. */
-  write(file: string, path: string, content: string, last: WrittenFile | undefined): void;
+  /**
+   * Sends a page to be written (text as UTF-8); waits first while too much is pending.
+   * Bytes are moved to the thread: their buffer is no longer usable here.
+   */
+  write(file: string, path: string, content: FileContent, last: WrittenFile | undefined): void;
   /** Once every page is sent: what the thread did with each, and the pages it could not write. */
   finish(): Promise<PageThreadReport>;
 }
@@ -60,11 +63,12 @@ export function startPageThread(maxPendingKiB = MAX_PENDING_KIB): PageThread {
       makeRoom();
       // Encoded here and its buffer moved, not copied: posting the text made the thread a copy of
       // every page's characters (twice the bytes where a page holds any character past Latin-1),
-      // about 2 s of this thread at 5,000 articles (docs/bench.md, twenty-ninth pass).
-      const bytes = encoder.encode(content);
+      // about 2 s of this thread at 5,000 articles (docs/bench.md, twenty-ninth pass). Bytes that
+      // share their buffer are copied first: moving it would take it from its other users.
+      const bytes = typeof content === 'string' ? encoder.encode(content) : content.byteOffset === 0 && content.byteLength === content.buffer.byteLength ? content : content.slice();
       const kib = Math.ceil(bytes.byteLength / 1024);
       Atomics.add(pending, 0, kib);
-      worker.postMessage({ file, path, bytes, ...(last && { last }), kib } satisfies PageMessage, [bytes.buffer]);
+      worker.postMessage({ file, path, bytes, ...(last && { last }), kib } satisfies PageMessage, [bytes.buffer as ArrayBuffer]);
     },
     finish() {
       worker.ref();

@@ -16,12 +16,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { KnowledgeModel } from '../pipeline/model.ts';
 import type { SiteOutput } from '../pipeline/site.ts';
-import type { EmittedFile } from '../pipeline/emit/page.ts';
+import type { EmittedBytes, EmittedFile } from '../pipeline/emit/page.ts';
 import { MODEL_PATH, PREBUILT_PAGES_DIR } from '../pipeline/shared/paths.ts';
 import { DOCS_DIR } from '../pipeline/emit/page.ts';
 import { writeJsonStreaming } from './write-json.ts';
 import { gzipFile } from './gzip-file.ts';
-import { writeFileIfChanged, writePageFile, type PageFileResult, type WrittenFile } from './page-file.ts';
+import { writeFileIfChanged, writePageFile, type FileContent, type PageFileResult, type WrittenFile } from './page-file.ts';
 import { startPageThread, type PageThread } from './page-thread.ts';
 import { checkpoint } from './interrupt.ts';
 
@@ -81,7 +81,7 @@ function sweep(folder: string): number {
 }
 
 /** Writes `content` unless the file holds it already (true when it wrote); the sweep keeps the file. */
-function writeIfChanged(path: string, content: string): boolean {
+function writeIfChanged(path: string, content: FileContent): boolean {
   writtenThisBuild.add(path);
   return writeFileIfChanged(path, content, folders);
 }
@@ -142,7 +142,7 @@ export interface PageWriterOptions {
  * (page-thread.ts); `finish` waits for it, and fails, naming the pages, if
  * any could not be written.
  */
-export function pageWriter(root: URL, options: PageWriterOptions = {}): { write(file: EmittedFile): void; finish(): Promise<PagesWritten> } {
+export function pageWriter(root: URL, options: PageWriterOptions = {}): { write(file: EmittedFile | EmittedBytes): void; finish(): Promise<PagesWritten> } {
   const { threadAfter = PAGES_BEFORE_THREAD, maxPendingKiB } = options;
   const at = (file: string) => fileURLToPath(new URL(file, root));
   const generated = at('src/generated/');
@@ -169,15 +169,16 @@ export function pageWriter(root: URL, options: PageWriterOptions = {}): { write(
     write(file) {
       done.pages.add(file.file);
       const path = at(file.file);
+      const content = 'bytes' in file ? file.bytes : file.source;
       if (file.file.startsWith(PREBUILT_PAGES_DIR)) {
         writtenThisBuild.add(path);
         if (!thread && ++prebuilt > threadAfter) thread = startPageThread(maxPendingKiB);
-        if (thread) thread.write(file.file, path, file.source, lastWritten.get(file.file));
-        else recordPage(file.file, writePageFile(path, file.source, lastWritten.get(file.file), folders));
-      } else count(writeIfChanged(path, file.source));
+        if (thread) thread.write(file.file, path, content, lastWritten.get(file.file));
+        else recordPage(file.file, writePageFile(path, content, lastWritten.get(file.file), folders));
+      } else count(writeIfChanged(path, content));
       checkpoint('page');
       // Large data props of the page (scripts/pipeline/emit/page-data.ts).
-      if (file.data) {
+      if ('data' in file && file.data) {
         done.sidecars.add(file.data.file);
         writeIfChanged(pageData + file.data.file, JSON.stringify(file.data.values));
       }

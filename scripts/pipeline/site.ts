@@ -16,12 +16,12 @@ import { previewOf, type Preview } from './assemble/previews.ts';
 import { sourcePath } from './shared/paths.ts';
 import { emitHomePage } from './emit/home-page.ts';
 import { emitArticleBody, emitSourcePage } from './emit/source-page.ts';
-import type { PrebuiltBody } from './emit/html.ts';
+import type { PrebuiltBody, SerialisedBody } from './emit/html.ts';
 import { emitSourceIndex } from './emit/source-index.ts';
 import { assembleEntityPage, createContext, type EntityPage } from './assemble/entity-page.ts';
 import { emitEntityPage } from './emit/entity-page.ts';
 import { emitEntityIndex, type IndexedPage } from './emit/entity-index.ts';
-import { renderPage, renderPrebuiltPage, type EmittedFile, type GeneratedPage } from './emit/page.ts';
+import { renderPage, renderPrebuiltPage, renderPrebuiltSourcePage, type EmittedBytes, type EmittedFile, type GeneratedPage } from './emit/page.ts';
 import { buildSidebar, type SidebarItem } from './emit/sidebar.ts';
 import { UnsafeMdxError } from './emit/mdx.ts';
 import type { Diagnostic, SegmentedArticle } from './model.ts';
@@ -71,10 +71,10 @@ export interface PendingBodies {
   /** Takes in the bodies made so far, without waiting. */
   poll(): void;
   /**
-   * The article body of the source page at `position`: made elsewhere meanwhile, or here now
-   * from `source` (asked for only then). Each is asked for once.
+   * The article body of the source page at `position`: made elsewhere meanwhile (then it may
+   * come serialised), or here now from `source` (asked for only then). Each is asked for once.
    */
-  take(position: number, source: () => ArticleBodySource): PrebuiltBody;
+  take(position: number, source: () => ArticleBodySource): PrebuiltBody | SerialisedBody;
 }
 
 export const siteInThisThread: Required<SiteWorkers> = {
@@ -90,9 +90,9 @@ export const siteInThisThread: Required<SiteWorkers> = {
 /**
  * `emit`: where each page goes as soon as it is serialised (the build writes
  * it, so the pages are never all in memory at once); by default they are
- * collected in `files`.
+ * collected in `files` (as text).
  */
-export function buildSite(model: KnowledgeModel, given: SiteSettingsInput, emit?: (file: EmittedFile) => void, workers: SiteWorkers = siteInThisThread): SiteOutput {
+export function buildSite(model: KnowledgeModel, given: SiteSettingsInput, emit?: (file: EmittedFile | EmittedBytes) => void, workers: SiteWorkers = siteInThisThread): SiteOutput {
   const settings = resolveSiteSettings(given, model);
   // The ego networks are asked for first: they are laid out (on a worker, in the build) while this
   // thread indexes the model and assembles every page, and the actor pages wait for them. Each is cut
@@ -110,13 +110,14 @@ export function buildSite(model: KnowledgeModel, given: SiteSettingsInput, emit?
   });
   const bodies = (workers.articleBodies ?? siteInThisThread.articleBodies)(model.articles.length, (position) => bodySource(model.articles[position]!));
   const files: EmittedFile[] = [];
-  const output = emit ?? ((file: EmittedFile) => void files.push(file));
+  const decoder = new TextDecoder();
+  const output = emit ?? ((file: EmittedFile | EmittedBytes) => void files.push('bytes' in file ? { file: file.file, source: decoder.decode(file.bytes) } : file));
   // Bases and places the map cannot show, named in the build report rather than dropped silently.
   const diagnostics: Diagnostic[] = [...mapDiagnostics(model.entities), ...forbiddenCharacterDiagnostics(model.articles, model.entities, settings)];
   // Each page is serialised as soon as it is emitted, so only one page's syntax
   // tree is alive at a time (holding all 5,000 source pages' trees was most of
   // the build's memory at that size).
-  const serialise = (render: () => EmittedFile, path: string, origin: string): void => {
+  const serialise = (render: () => EmittedFile | EmittedBytes, path: string, origin: string): void => {
     try {
       output(render());
     } catch (error) {
@@ -189,7 +190,12 @@ export function buildSite(model: KnowledgeModel, given: SiteSettingsInput, emit?
   model.articles.forEach((article, position) => {
     const cited = (citedBy.get(article.slug) ?? []).sort((a, b) => a.name.localeCompare(b.name));
     const page = assembleSourcePage(article, cited, profiles.get(article.slug));
-    serialise(() => renderPrebuiltPage(emitSourcePage(page, bodies.take(position, () => bodySource(article)), settings.title)), page.path, article.file);
+    serialise(() => {
+      const body = bodies.take(position, () => bodySource(article));
+      return 'blocksJson' in body
+        ? renderPrebuiltSourcePage(emitSourcePage(page, { headings: body.headings, blocks: [] }, settings.title), body)
+        : renderPrebuiltPage(emitSourcePage(page, body, settings.title));
+    }, page.path, article.file);
   });
 
   return {

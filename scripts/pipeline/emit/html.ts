@@ -83,6 +83,17 @@ export interface PrebuiltBody<Block = BodyBlock> {
   headings: PageHeading[];
 }
 
+/**
+ * A prebuilt body whose blocks were serialised where they were made (a source
+ * page's article body, on another thread): the page's file takes them as they
+ * are (emit/page.ts, `renderPrebuiltSourcePage`), never parsed here.
+ */
+export interface SerialisedBody {
+  headings: PageHeading[];
+  /** `JSON.stringify(blocks)`, as UTF-8. */
+  blocksJson: Uint8Array;
+}
+
 const HEADING = /^h([23])$/;
 
 function headingOf(node: RootContent): { element: Element; paragraph?: string } | undefined {

@@ -4,6 +4,7 @@ import { dataFile, externaliseData } from './page-data.ts';
 import type { SourcePageData } from './source-page.ts';
 import type { EntityPageData } from './entity-page.ts';
 import { PREBUILT_PAGES_DIR } from '../shared/paths.ts';
+import type { SerialisedBody } from './html.ts';
 
 /** An MDX page ready to be serialised: where it lives, its frontmatter, its body tree. */
 export interface GeneratedPage {
@@ -41,10 +42,49 @@ export function renderPage(page: GeneratedPage): EmittedFile {
   return { file: DOCS_DIR + file, source, ...(values.length > 0 && { data: { file: dataFile(file), values } }) };
 }
 
+/** A prebuilt page's file as bytes: its text as UTF-8 (`renderPrebuiltSourcePage`). */
+export interface EmittedBytes {
+  file: string;
+  bytes: Uint8Array;
+}
+
+const prebuiltFile = (page: SourcePageData | EntityPageData) => `${PREBUILT_PAGES_DIR}${trimSlashes(page.path)}.json`;
+
 /**
  * A prebuilt page's data, for src/pages/sources/[slug].astro or
  * src/pages/[section]/[slug].astro (its HTML is already checked: see emit/html.ts).
  */
 export function renderPrebuiltPage(page: SourcePageData | EntityPageData): EmittedFile {
-  return { file: `${PREBUILT_PAGES_DIR}${trimSlashes(page.path)}.json`, source: JSON.stringify(page) };
+  return { file: prebuiltFile(page), source: JSON.stringify(page) };
+}
+
+const encoder = new TextEncoder();
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+
+/**
+ * A source page's file whose article blocks come serialised (`SerialisedBody`):
+ * byte for byte the UTF-8 of `renderPrebuiltPage` of the page with the
+ * article's blocks before its own, but the article's blocks are spliced in as
+ * they came. Decoding, parsing and serialising them again was most of what
+ * this thread spent on the source pages at 5,000 articles (docs/bench.md,
+ * twenty-ninth pass). `page` is `emitSourcePage` of the body's headings and no blocks.
+ */
+export function renderPrebuiltSourcePage(page: SourcePageData, body: SerialisedBody): EmittedBytes {
+  const { blocks, ...rest } = page;
+  const keys = Object.keys(page);
+  const article = body.blocksJson;
+  // JSON.stringify writes keys in order and arrays as `[a,b]`: with `blocks` last, the page's text
+  // is the rest's without its `}`, then the blocks, then `}`.
+  if (keys[keys.length - 1] !== 'blocks') throw new Error(`a source page's blocks are not its last field (${page.path})`);
+  if (article.length < 2 || article[0] !== OPEN_BRACKET || article[article.length - 1] !== CLOSE_BRACKET) throw new Error(`not a serialised list of blocks (${page.path})`);
+  const own = JSON.stringify(blocks);
+  const inner = article.subarray(1, article.length - 1);
+  const head = encoder.encode(`${JSON.stringify(rest).slice(0, -1)},"blocks":[`);
+  const tail = encoder.encode(`${inner.length > 0 && blocks.length > 0 ? ',' : ''}${own.slice(1)}}`);
+  const bytes = new Uint8Array(head.length + inner.length + tail.length);
+  bytes.set(head, 0);
+  bytes.set(inner, head.length);
+  bytes.set(tail, head.length + inner.length);
+  return { file: prebuiltFile(page), bytes };
 }

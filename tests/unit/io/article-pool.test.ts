@@ -188,7 +188,12 @@ describe('articlePool', () => {
         Atomics.wait(pause, 0, 0, 10);
         bodies.poll();
       }
-      const taken = Array.from({ length: count }, (_, position) => bodies.take(position, () => at(position)));
+      // The worker's come serialised (its blocks' JSON as UTF-8, spliced into the page's file unparsed).
+      const decoder = new TextDecoder();
+      const taken = Array.from({ length: count }, (_, position) => {
+        const body = bodies.take(position, () => at(position));
+        return 'blocksJson' in body ? { blocks: JSON.parse(decoder.decode(body.blocksJson)) as unknown, headings: body.headings } : body;
+      });
       expect(JSON.stringify(taken)).toBe(JSON.stringify(Array.from({ length: count }, (_, position) => emitArticleBody(articleBodyInput(at(position))))));
       const split = pool.bodySplit()!;
       expect(split.here + split.worker).toBe(count);
