@@ -21,7 +21,7 @@ import { emitSourceIndex } from './emit/source-index.ts';
 import { assembleEntityPage, createContext, type EntityPage } from './assemble/entity-page.ts';
 import { emitEntityPage } from './emit/entity-page.ts';
 import { emitEntityIndex, type IndexedPage } from './emit/entity-index.ts';
-import { renderPage, renderPrebuiltPage, renderPrebuiltSourcePage, type EmittedBytes, type EmittedFile, type GeneratedPage } from './emit/page.ts';
+import { asTextFile, renderPage, renderPrebuiltPage, renderPrebuiltSourcePage, type EmittedBytes, type EmittedFile, type GeneratedPage } from './emit/page.ts';
 import { buildSidebar, type SidebarItem } from './emit/sidebar.ts';
 import { UnsafeMdxError } from './emit/mdx.ts';
 import type { Diagnostic, SegmentedArticle } from './model.ts';
@@ -110,8 +110,7 @@ export function buildSite(model: KnowledgeModel, given: SiteSettingsInput, emit?
   });
   const bodies = (workers.articleBodies ?? siteInThisThread.articleBodies)(model.articles.length, (position) => bodySource(model.articles[position]!));
   const files: EmittedFile[] = [];
-  const decoder = new TextDecoder();
-  const output = emit ?? ((file: EmittedFile | EmittedBytes) => void files.push('bytes' in file ? { file: file.file, source: decoder.decode(file.bytes) } : file));
+  const output = emit ?? ((file: EmittedFile | EmittedBytes) => void files.push(asTextFile(file)));
   // Bases and places the map cannot show, named in the build report rather than dropped silently.
   const diagnostics: Diagnostic[] = [...mapDiagnostics(model.entities), ...forbiddenCharacterDiagnostics(model.articles, model.entities, settings)];
   // Each page is serialised as soon as it is emitted, so only one page's syntax

@@ -48,6 +48,13 @@ export interface EmittedBytes {
   bytes: Uint8Array;
 }
 
+const decoder = new TextDecoder();
+
+/** An emitted file as text, whichever form it came in (for callers that collect pages rather than write them). */
+export function asTextFile(file: EmittedFile | EmittedBytes): EmittedFile {
+  return 'bytes' in file ? { file: file.file, source: decoder.decode(file.bytes) } : file;
+}
+
 const prebuiltFile = (page: SourcePageData | EntityPageData) => `${PREBUILT_PAGES_DIR}${trimSlashes(page.path)}.json`;
 
 /**

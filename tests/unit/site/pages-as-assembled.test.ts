@@ -2,10 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../../scripts/bench/corpus.ts';
 import { readSeeds } from '../../../scripts/bench/seeds.ts';
 import type { NetworkChart } from '../../../scripts/pipeline/charts/network.ts';
-import type { EmittedBytes, EmittedFile } from '../../../scripts/pipeline/emit/page.ts';
-
-/** A page as text, as `buildSite` collects it when given no `emit`. */
-const asText = (file: EmittedFile | EmittedBytes): EmittedFile => ('bytes' in file ? { file: file.file, source: new TextDecoder().decode(file.bytes) } : file);
+import { asTextFile, type EmittedFile } from '../../../scripts/pipeline/emit/page.ts';
 import { runPipeline } from '../../../scripts/pipeline/run.ts';
 import { buildSite, siteInThisThread, type SiteWorkers } from '../../../scripts/pipeline/site.ts';
 
@@ -51,7 +48,7 @@ describe('buildSite writes each briefing page as soon as it can', () => {
     for (const polls of [0, 2, actorPages - 1, Number.POSITIVE_INFINITY]) {
       const files: EmittedFile[] = [];
       const { workers } = slowLayouts(polls, () => files.length);
-      buildSite(model, inputs.settings, (file) => files.push(asText(file)), workers);
+      buildSite(model, inputs.settings, (file) => files.push(asTextFile(file)), workers);
       expect(files.map((file) => file.file)).toEqual(reference.map((file) => file.file));
       expect(files).toEqual(reference);
     }
@@ -60,7 +57,7 @@ describe('buildSite writes each briefing page as soon as it can', () => {
   it('writes the pages without a network before it waits for the layouts', () => {
     const files: EmittedFile[] = [];
     const { workers, blockedAfter } = slowLayouts(Number.POSITIVE_INFINITY, () => files.length);
-    buildSite(model, inputs.settings, (file) => files.push(asText(file)), workers);
+    buildSite(model, inputs.settings, (file) => files.push(asTextFile(file)), workers);
     const withoutNetwork = reference.filter((file) => /^src\/generated\/pages\/(bases|events|places)\//.test(file.file)).length;
     expect(blockedAfter).toEqual([withoutNetwork]);
     // Every actor page has its network, though it was assembled before the layouts were in.
