@@ -19,7 +19,7 @@ import type { SiteOutput } from '../pipeline/site.ts';
 import type { EmittedBytes, EmittedFile } from '../pipeline/emit/page.ts';
 import { MODEL_PATH, PREBUILT_PAGES_DIR } from '../pipeline/shared/paths.ts';
 import { DOCS_DIR } from '../pipeline/emit/page.ts';
-import { writeJsonStreaming } from './write-json.ts';
+import { writePublishedJson } from './write-json.ts';
 import { gzipFile } from './gzip-file.ts';
 import { writeFileIfChanged, writePageFile, type FileContent, type PageFileResult, type WrittenFile } from './page-file.ts';
 import { startPageThread, type PageThread } from './page-thread.ts';
@@ -226,7 +226,7 @@ export interface ModelWritten {
  */
 export function writeModel(root: URL, model: KnowledgeModel): ModelWritten {
   const modelPath = fileURLToPath(new URL('build/model.json', root));
-  writeJsonStreaming(modelPath, model as unknown as Record<string, unknown>);
+  writePublishedJson(modelPath, model as unknown as Record<string, unknown>);
   checkpoint('model');
   const publishedPath = fileURLToPath(new URL(`public${MODEL_PATH}`, root));
   writtenThisBuild.add(publishedPath);
