@@ -15,12 +15,12 @@
  * written to a temporary name and renamed, so an interrupted build leaves the
  * last complete file.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync, renameSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { EgoGraph, NetworkChart } from '../pipeline/charts/network.ts';
 import type { PendingLayouts, SiteWorkers } from '../pipeline/site.ts';
 import { shortHash } from '../pipeline/shared/hash.ts';
+import { writeJson } from './write-json.ts';
 
 export interface LayoutCache {
   /** Layouts read from the last build, by key. */
@@ -48,9 +48,8 @@ export function loadLayoutCache(root: URL): LayoutCache {
 
 export function saveLayoutCache(root: URL, cache: LayoutCache): void {
   const file = layoutFile(root);
-  mkdirSync(dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(Object.fromEntries(cache.used)));
+  writeJson(temporary, Object.fromEntries(cache.used));
   renameSync(temporary, file);
 }
 
